@@ -1,0 +1,93 @@
+"""govtext: comparative text mining of Chinese government work reports (政府工作报告).
+
+Everything public is importable from the top level; modules load on first use so that
+``import govtext`` stays fast (no jieba dictionary, pandas, scikit-learn or matplotlib).
+
+Examples
+--------
+>>> import govtext as gt
+>>> corpus = gt.datasets.load_sample()
+>>> tok = gt.PolicyTokenizer()
+>>> "乡村振兴" in tok.cut("全面推进乡村振兴")
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from ._version import __version__
+from .errors import DecodeError, EmptyReportError, GovtextError, InputError, MissingExtraError
+
+# public name -> module that defines it
+_LAZY: dict[str, str] = {
+    # foundation
+    "normalize": "normalize",
+    "normalize_with_offsets": "normalize",
+    "read_text": "io",
+    "Report": "corpus",
+    "Corpus": "corpus",
+    "load_corpus": "corpus",
+    "read_report": "corpus",
+    "corpus_from_texts": "corpus",
+    "PolicyTokenizer": "tokenize",
+    "discover_terms": "discover",
+    # comparison
+    "DocumentTermMatrix": "dtm",
+    "dtm": "dtm",
+    "keywords": "compare",
+    "keyness": "compare",
+    "trends": "compare",
+    "first_appearance": "compare",
+    "emerging_terms": "compare",
+    "similarity": "compare",
+    "nearest": "compare",
+    "compare_vertical": "compare",
+    "shingle_reuse": "compare",
+    "dictionary_scores": "dictionary",
+    "load_dictionary": "dictionary",
+    "kwic": "kwic",
+    # topics
+    "TopicModel": "topics",
+    "fit_topics": "topics",
+    "choose_k": "topics",
+    "coherence": "topics",
+    # networks
+    "Cooccurrence": "network",
+    "cooccurrence": "network",
+    "association": "network",
+    "cooccurrence_graph": "network",
+    "disparity_filter": "network",
+    "graphs_by": "network",
+    "compare_graphs": "network",
+    # structure and indicators
+    "parse_sections": "structure",
+    "extract_indicators": "indicators",
+    "targets": "targets",
+    "target_panel": "targets",
+    # report
+    "build_report": "htmlreport",
+}
+
+_SUBMODULES = {"datasets", "lexicon", "errors", "io", "normalize", "corpus", "meta", "tokenize", "dtm",
+               "compare", "topics", "network", "structure", "indicators", "targets", "plot", "htmlreport",
+               "discover", "dictionary", "kwic", "parallel", "cache", "cli"}
+
+__all__ = sorted([*_LAZY, "__version__", "GovtextError", "InputError", "DecodeError", "EmptyReportError",
+                  "MissingExtraError", "datasets"])
+
+
+def __getattr__(name: str) -> Any:
+    mod = _LAZY.get(name)
+    if mod is not None:
+        value = getattr(importlib.import_module(f".{mod}", __name__), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'govtext' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

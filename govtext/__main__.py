@@ -1,0 +1,7 @@
+"""``python -m govtext`` runs the ``govtext`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

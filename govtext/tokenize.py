@@ -1,0 +1,544 @@
+"""``PolicyTokenizer``: jieba tuned for the language of government work reports.
+
+Two steps, kept apart so that nothing is lost:
+
+* :meth:`PolicyTokenizer.cut` splits the normalised text into pieces that join back to it
+  exactly (``"".join(tok.cut(t)) == normalize(t)``). Policy terms stay whole: a curated
+  lexicon is added to a *private* ``jieba.Tokenizer``; rules keep numbers with units
+  (``4.7亿元``, ``7%``, ``463万人次``), numbered formulas (``十四五``, ``两个维护``,
+  ``二十届三中全会``) and short terms in quotation marks (``“三张好牌”``) as single pieces,
+  and a term defined in quotes once is kept whole everywhere in the same text.
+* :meth:`PolicyTokenizer.tokenize` filters the pieces into analysis tokens: whitespace,
+  punctuation, numbers, general stopwords, policy boilerplate, part of speech, length —
+  each switchable — and maps lexicon variants to their canonical form.
+
+No global state is touched: ``jieba.lcut`` elsewhere in the process, and any other
+``PolicyTokenizer``, are unaffected by the words one tokenizer adds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .normalize import normalize
+
+__all__ = ["PolicyTokenizer", "NUMBER_UNIT", "is_number_token"]
+
+_CN_NUM = "零〇一二两三四五六七八九十百千"
+_MULT = "万亿千百"
+# units after a number (longest first inside the alternation)
+_UNITS = sorted(
+    """个百分点 百分点 万千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万元 亿元 万亿元 元 美元 万美元 亿美元 人次 人 户 个 家 项 吨 万吨
+    公里 千米 平方公里 平方千米 平方米 立方米 米 亩 公顷 辆 所 座 套 间 张 台 件 次 倍 岁 株 头 只 条 处 篇 册 场 床
+    标准箱 公斤 千克 斤 度 天 小时 分钟 名 位 支 批 栋 幢 宗 笔 单 份 类 年 月 日 微克/立方米 个月 周 届 期 轮 层
+    千瓦时 标方 方 吨标准煤 标煤 寸 级 星级 A级 G 余 多""".split(),
+    key=len,
+    reverse=True,
+)
+_UNITS = [u for u in _UNITS if u not in ("余", "多")]
+NUMBER_UNIT = re.compile(
+    r"(?:\d+(?:[.,]\d+)*|[" + _CN_NUM + r"]+(?=[" + _MULT + "]|%))"
+    r"(?:[多余])?[" + _MULT + r"]*(?:[多余])?"
+    r"(?:%|‰|" + "|".join(map(re.escape, _UNITS)) + r")?"
+)
+_PURE_NUMBER = re.compile(r"^[\d.,%‰" + _CN_NUM + _MULT + r"多余]+$")
+
+_NUMERAL = "一二两三四五六七八九十"
+# numbered formulas: 十四五, 两个维护, 三张好牌, 六稳六保, 三去一降一补, 二十届三中全会, 党的二十大
+_FORMULAS = [
+    r"十[一二三四五]五",
+    r"[" + _NUMERAL + r"]{1,3}届[" + _NUMERAL + r"]{1,2}中全会",
+    r"(?<=党的)[" + _NUMERAL + r"]{2,3}大",
+    r"(?:[" + _NUMERAL + r"][\u4e00-\u9fff]){2,4}(?=[”’，、。；：）\s]|$)",
+    r"[" + _NUMERAL + r"]个(?:意识|自信|维护|确立|全面|代表|坚持|必须|服务|优先|统筹|注重|着力|转变|一以贯之|落实|现代化)",
+    r"[" + _NUMERAL + r"]张(?:好牌|王牌|名片|清单)",
+    r"[" + _NUMERAL + r"](?:位一体|大攻坚战|大战略|篇大文章)",
+]
+_FORMULA = re.compile("|".join(f"(?:{f})" for f in _FORMULAS))
+# short names in quotation marks
+_QUOTED = re.compile(r"(?<=[“‘\"])([^“”‘’\"\n，。；：！？,;:!?]{2,12})(?=[”’\"])")
+
+_PUNCT_CATS = ("P", "S", "Z", "C")
+
+
+def is_number_token(tok: str) -> bool:
+    """True for numbers and numbers with units (``2023``, ``4.7亿元``, ``7%``, ``五千``).
+
+    Examples
+    --------
+    >>> is_number_token("4.7亿元"), is_number_token("463万人次"), is_number_token("乡村振兴")
+    (True, True, False)
+    """
+    if not tok:
+        return False
+    if _PURE_NUMBER.match(tok):
+        return any(c.isdigit() or c in _CN_NUM for c in tok)
+    m = NUMBER_UNIT.fullmatch(tok)
+    return bool(m) and any(c.isdigit() for c in tok)
+
+
+def _is_punct(tok: str) -> bool:
+    return all(unicodedata.category(c)[0] in _PUNCT_CATS for c in tok)
+
+
+_jieba_lock = threading.Lock()
+
+
+class PolicyTokenizer:
+    """jieba with a policy lexicon and rules, on a private ``jieba.Tokenizer``.
+
+    Parameters
+    ----------
+    mode : {"policy", "fine"}, default "policy"
+        ``"policy"`` keeps policy terms, numbered formulas, quoted terms and numbers with
+        units whole. ``"fine"`` keeps jieba's own granularity (jieba's dictionary, no
+        lexicon and no rules; user words still apply).
+    lexicon : bool or path, default True
+        Use the packaged policy lexicon, none (False), or a TSV of your own
+        (columns ``term, category, canonical, source``).
+    userdict : path, optional
+        A jieba user dictionary (``word [freq] [tag]`` per line) loaded on top.
+    stopwords, boilerplate : bool, default True
+        Drop general stopwords / policy boilerplate (工作, 推进, 加强 …) in :meth:`tokenize`.
+    extra_stopwords : iterable of str
+        More words to drop in :meth:`tokenize`.
+    keep_numbers, keep_punct : bool, default False
+        Keep numbers (and numbers with units) / punctuation in :meth:`tokenize`.
+    pos : iterable of str, optional
+        Keep only tokens whose jieba part-of-speech tag starts with one of these
+        (e.g. ``{"n", "v"}``); slower, as it runs ``jieba.posseg``.
+    min_len : int, default 2
+        Shortest token :meth:`tokenize` keeps (in characters).
+    canonical : bool, default True
+        Map lexicon variants to their canonical form in :meth:`tokenize`.
+    hmm : bool, default True
+        Let jieba's HMM join unknown words.
+    simplify : bool, default False
+        Convert traditional to simplified characters while normalising (``zh`` extra).
+    backend : {"jieba", "rjieba"}, default "jieba"
+        Segmentation engine; ``"rjieba"`` (extra ``fast``) gives the same tokens faster.
+
+    Examples
+    --------
+    >>> tok = PolicyTokenizer()
+    >>> tok.cut("全面推进乡村振兴，税收完成4.7亿元")
+    ['全面', '推进', '乡村振兴', '，', '税收', '完成', '4.7亿元']
+    >>> tok.tokenize("全面推进乡村振兴，税收完成4.7亿元")
+    ['全面', '乡村振兴', '税收']
+    """
+
+    def __init__(
+        self,
+        mode: str = "policy",
+        *,
+        lexicon: bool | str | Path = True,
+        userdict: str | Path | None = None,
+        stopwords: bool = True,
+        boilerplate: bool = True,
+        extra_stopwords: Iterable[str] = (),
+        keep_numbers: bool = False,
+        keep_punct: bool = False,
+        pos: Iterable[str] | None = None,
+        min_len: int = 2,
+        canonical: bool = True,
+        hmm: bool = True,
+        simplify: bool = False,
+        backend: str = "jieba",
+    ) -> None:
+        if mode not in ("policy", "fine"):
+            raise InputError(f"mode must be 'policy' or 'fine', not {mode!r}")
+        if backend not in ("jieba", "rjieba"):
+            raise InputError(f"backend must be 'jieba' or 'rjieba', not {backend!r}")
+        if min_len < 1:
+            raise InputError(f"min_len must be at least 1, not {min_len}")
+        self.mode = mode
+        self.lexicon = lexicon
+        self.userdict = str(userdict) if userdict else None
+        self.stopwords = stopwords
+        self.boilerplate = boilerplate
+        self.extra_stopwords = frozenset(extra_stopwords)
+        self.keep_numbers = keep_numbers
+        self.keep_punct = keep_punct
+        self.pos = tuple(pos) if pos else None
+        self.min_len = min_len
+        self.canonical = canonical
+        self.hmm = hmm
+        self.simplify = simplify
+        self.backend = backend
+        self._user_words: list[tuple[str, int | None, str | None]] = []
+        self.discovered_: list[str] = []
+        self._engine: Any = None
+        self._lock = threading.Lock()
+        self._special: re.Pattern[str] | None = None
+        self._canon: dict[str, str] = {}
+        self._drop: frozenset[str] | None = None
+        if self.userdict and not Path(self.userdict).is_file():
+            raise InputError(f"{self.userdict}: user dictionary not found")
+
+    # ------------------------------------------------------------------ set-up
+    def _terms(self):
+        from .lexicon import load_policy_terms
+
+        if self.mode == "fine" or self.lexicon is False:
+            return ()
+        if self.lexicon is True:
+            return load_policy_terms()
+        p = Path(self.lexicon)
+        if not p.is_file():
+            raise InputError(f"{p}: lexicon file not found")
+        return load_policy_terms(str(p))
+
+    def _build(self) -> Any:
+        import jieba
+
+        logger = jieba.default_logger
+        level = logger.level
+        logger.setLevel(logging.WARNING)
+        try:
+            tk = jieba.Tokenizer()
+            with _jieba_lock:
+                tk.initialize()
+        finally:
+            logger.setLevel(level)
+        terms = self._terms()
+        special = []
+        for t in terms:
+            if t.canonical != t.term:
+                self._canon[t.term] = t.canonical
+            if re.fullmatch(r"[\u4e00-\u9fff]+", t.term):
+                tk.add_word(t.term, freq=self._term_freq(tk, t.term))
+            else:  # brackets, 、, +, Latin: jieba would split them; matched by a rule
+                special.append(t.term)
+        for w in self.discovered_:
+            tk.add_word(w, freq=self._term_freq(tk, w))
+        if self.userdict:
+            tk.load_userdict(self.userdict)
+        for w, f, tag in self._user_words:
+            if re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                tk.add_word(w, freq=f if f is not None else self._term_freq(tk, w), tag=tag)
+            else:
+                special.append(w)
+        if special:
+            special = sorted(set(special), key=len, reverse=True)
+            self._special = re.compile("|".join(map(re.escape, special)))
+        return tk
+
+    @staticmethod
+    def _term_freq(tk: Any, word: str) -> int:
+        # high enough that the term wins over any split into dictionary words
+        return max(tk.suggest_freq(word, tune=False), 1) * 10 + 1000
+
+    @property
+    def engine(self) -> Any:
+        """The private ``jieba.Tokenizer`` (built on first use)."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = self._build()
+        return self._engine
+
+    def _drop_set(self) -> frozenset[str]:
+        if self._drop is None:
+            from .lexicon import load_boilerplate, load_stopwords
+
+            drop = set(self.extra_stopwords)
+            if self.stopwords:
+                drop |= load_stopwords()
+            if self.boilerplate:
+                drop |= load_boilerplate()
+            self._drop = frozenset(drop)
+        return self._drop
+
+    # ------------------------------------------------------------ configuration
+    def add_words(self, words: Iterable[str] | str, freq: int | None = None, tag: str | None = None) -> PolicyTokenizer:
+        """Add words that must stay whole (to this tokenizer only).
+
+        Examples
+        --------
+        >>> tok = PolicyTokenizer().add_words(["闸口速度"])
+        >>> "闸口速度" in tok.cut("体现了闸口速度")
+        True
+        """
+        if isinstance(words, str):
+            words = [words]
+        new = [(w.strip(), freq, tag) for w in words if w and w.strip()]
+        with self._lock:
+            self._user_words.extend(new)
+            if self._engine is not None:
+                for w, f, t in new:
+                    if re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                        self._engine.add_word(w, freq=f if f is not None else self._term_freq(self._engine, w), tag=t)
+                    else:
+                        self._engine = None  # rebuild the rule for non-Han words
+        return self
+
+    def load_userdict(self, path: str | Path) -> PolicyTokenizer:
+        """Load a jieba-format user dictionary (``word [freq] [tag]`` per line).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "d.txt"
+        >>> _ = p.write_text("闸口力量 5\\n", encoding="utf-8")
+        >>> "闸口力量" in PolicyTokenizer().load_userdict(p).cut("体现了闸口力量")
+        True
+        """
+        from .io import read_text
+
+        text, _ = read_text(path, allow_empty=True)
+        words = []
+        for i, line in enumerate(text.splitlines(), 1):
+            parts = line.strip().split()
+            if not parts:
+                continue
+            freq = None
+            tag = None
+            if len(parts) > 1:
+                try:
+                    freq = int(parts[1])
+                except ValueError:
+                    raise InputError(f"{path}: line {i}: frequency {parts[1]!r} is not an integer") from None
+            if len(parts) > 2:
+                tag = parts[2]
+            words.append((parts[0], freq, tag))
+        for w, f, t in words:
+            self.add_words([w], freq=None if f is None else max(f, self._term_freq(self.engine, w)), tag=t)
+        return self
+
+    def fit(self, corpus: Any, **kwargs: Any) -> PolicyTokenizer:
+        """Discover recurring policy phrases in a corpus and keep them whole.
+
+        Parameters
+        ----------
+        corpus : Corpus or iterable of str
+        **kwargs
+            Passed to :func:`govtext.discover.discover_terms`.
+
+        Returns
+        -------
+        PolicyTokenizer
+            ``self``, with the phrases in ``discovered_``.
+        """
+        from .discover import discover_terms
+
+        texts = [getattr(r, "text", r) for r in corpus]
+        found = discover_terms(texts, tokenizer=self, **kwargs)
+        self.discovered_ = sorted(set(found["term"]) if hasattr(found, "columns") else set(found))
+        with self._lock:
+            self._engine = None
+        return self
+
+    def config(self) -> dict[str, Any]:
+        """Everything that changes the tokens, as a JSON-able dict."""
+        from .lexicon import lexicon_path
+
+        lex = self.lexicon
+        lex_id: Any = lex
+        if lex is True:
+            lex_id = _file_hash(lexicon_path("policy_terms.tsv"))
+        elif lex not in (False, None):
+            lex_id = _file_hash(Path(lex))
+        return {
+            "version": 1,
+            "mode": self.mode,
+            "lexicon": lex_id,
+            "userdict": _file_hash(Path(self.userdict)) if self.userdict else None,
+            "user_words": self._user_words,
+            "discovered": self.discovered_,
+            "stopwords": self.stopwords and _file_hash(lexicon_path("stopwords.txt")),
+            "boilerplate": self.boilerplate and _file_hash(lexicon_path("boilerplate.txt")),
+            "extra_stopwords": sorted(self.extra_stopwords),
+            "keep_numbers": self.keep_numbers,
+            "keep_punct": self.keep_punct,
+            "pos": self.pos,
+            "min_len": self.min_len,
+            "canonical": self.canonical,
+            "hmm": self.hmm,
+            "simplify": self.simplify,
+        }
+
+    @property
+    def config_hash(self) -> str:
+        """SHA-256 of :meth:`config`; changes whenever the tokens could change."""
+        return hashlib.sha256(json.dumps(self.config(), ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+    # ---------------------------------------------------------------- cutting
+    def _protected(self, text: str) -> list[tuple[int, int]]:
+        """Non-overlapping spans that must be single pieces, sorted by start."""
+        spans: list[tuple[int, int, int]] = []  # (start, end, priority)
+        for m in NUMBER_UNIT.finditer(text):
+            if m.end() > m.start() and any(c.isdigit() for c in m.group()):
+                spans.append((m.start(), m.end(), 0))
+        if self._special is not None:
+            spans.extend((m.start(), m.end(), 1) for m in self._special.finditer(text))
+        quoted = {m.group(1) for m in _QUOTED.finditer(text) if _good_quote(m.group(1))}
+        if quoted:
+            pat = re.compile("|".join(map(re.escape, sorted(quoted, key=len, reverse=True))))
+            spans.extend((m.start(), m.end(), 2) for m in pat.finditer(text))
+        spans.extend((m.start(), m.end(), 3) for m in _FORMULA.finditer(text))
+        if not spans:
+            return []
+        spans.sort(key=lambda s: (s[0], s[2], -(s[1] - s[0])))
+        out: list[tuple[int, int]] = []
+        last_end = -1
+        for s, e, _ in spans:
+            if s >= last_end:
+                out.append((s, e))
+                last_end = e
+        return out
+
+    def _jieba_cut(self, text: str) -> list[str]:
+        if not text:
+            return []
+        return list(self.engine.cut(text, HMM=self.hmm))
+
+    def cut(self, text: str) -> list[str]:
+        """Split the normalised text into pieces; ``"".join(cut(t)) == normalize(t)``.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> PolicyTokenizer().cut("打好用好“三张好牌”")
+        ['打好', '用好', '“', '三张好牌', '”']
+        """
+        norm = normalize(text, simplify=self.simplify)
+        return self.cut_normalized(norm)
+
+    def cut_normalized(self, norm: str) -> list[str]:
+        """:meth:`cut` for text that is already normalised (skips normalisation)."""
+        if self.mode == "fine":
+            return self._jieba_cut(norm)
+        engine = self.engine  # noqa: F841  (build before reading the special-term rule)
+        pieces: list[str] = []
+        pos = 0
+        for s, e in self._protected(norm):
+            if s > pos:
+                pieces.extend(self._jieba_cut(norm[pos:s]))
+            pieces.append(norm[s:e])
+            pos = e
+        if pos < len(norm):
+            pieces.extend(self._jieba_cut(norm[pos:]))
+        return pieces
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Pieces of :meth:`cut` with their offsets into the *original* ``text``.
+
+        Examples
+        --------
+        >>> PolicyTokenizer().spans("１ 9 9 8 年")[0]
+        ('1998年', 0, 8)
+        """
+        from .normalize import normalize_with_offsets
+
+        norm, offs = normalize_with_offsets(text, simplify=self.simplify)
+        out = []
+        pos = 0
+        for piece in self.cut_normalized(norm):
+            end = pos + len(piece)
+            start_raw = offs[pos]
+            end_raw = offs[end - 1] + 1
+            out.append((piece, start_raw, end_raw))
+            pos = end
+        return out
+
+    def tokenize(self, text: str) -> list[str]:
+        """Analysis tokens: :meth:`cut` followed by the configured filters.
+
+        Examples
+        --------
+        >>> PolicyTokenizer().tokenize("我们要坚持推进高质量发展，完成7%的目标。")
+        ['高质量发展', '目标']
+        """
+        pieces = self.cut(text)
+        return self.filter(pieces)
+
+    def filter(self, pieces: Iterable[str]) -> list[str]:
+        """Apply the token filters of :meth:`tokenize` to pieces from :meth:`cut`."""
+        drop = self._drop_set()
+        canon = self._canon if self.canonical else {}
+        out = []
+        min_len = self.min_len
+        pos_ok = self._pos_ok if self.pos else None
+        for p in pieces:
+            p = p.strip()
+            if not p:
+                continue
+            if not self.keep_punct and _is_punct(p):
+                continue
+            if not self.keep_numbers and is_number_token(p):
+                continue
+            if len(p) < min_len and not (self.keep_punct and _is_punct(p)) and not (self.keep_numbers and is_number_token(p)):
+                continue
+            if p in drop:
+                continue
+            if pos_ok is not None and not pos_ok(p):
+                continue
+            out.append(canon.get(p, p))
+        return out
+
+    def _pos_ok(self, word: str) -> bool:
+        import jieba.posseg
+
+        if not hasattr(self, "_pos_cache"):
+            self._pos_cache: dict[str, str] = {}
+            self._posseg = jieba.posseg.POSTokenizer(self.engine)
+        tag = self._pos_cache.get(word)
+        if tag is None:
+            tag = self._posseg.word_tag_tab.get(word)
+            if tag is None:
+                tags = [p.flag for p in self._posseg.lcut(word)]
+                tag = tags[0] if len(tags) == 1 else "x"
+            self._pos_cache[word] = tag
+        return tag.startswith(self.pos)  # type: ignore[arg-type]
+
+    def __call__(self, text: str) -> list[str]:
+        """Same as :meth:`tokenize`, so a tokenizer can be passed as a scikit-learn analyzer."""
+        return self.tokenize(text)
+
+    # ------------------------------------------------------------- pickling
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_engine"] = None
+        state["_lock"] = None
+        state["_special"] = None
+        state.pop("_pos_cache", None)
+        state.pop("_posseg", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"PolicyTokenizer(mode={self.mode!r}, backend={self.backend!r})"
+
+
+def _good_quote(s: str) -> bool:
+    s = s.strip()
+    if len(s) < 2:
+        return False
+    if "、" in s and len(s) > 8:
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", s))
+
+
+def _file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    h.update(path.read_bytes())
+    return h.hexdigest()[:16]
