@@ -23,8 +23,8 @@ from .errors import DecodeError, EmptyReportError, GovtextError, InputError, Mis
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
     # foundation
-    "normalize": "normalize",
-    "normalize_with_offsets": "normalize",
+    "normalize": "textnorm",
+    "normalize_with_offsets": "textnorm",
     "read_text": "io",
     "Report": "corpus",
     "Corpus": "corpus",
@@ -34,8 +34,8 @@ _LAZY: dict[str, str] = {
     "PolicyTokenizer": "tokenize",
     "discover_terms": "discover",
     # comparison
-    "DocumentTermMatrix": "dtm",
-    "dtm": "dtm",
+    "DocumentTermMatrix": "matrix",
+    "dtm": "matrix",
     "keywords": "compare",
     "keyness": "compare",
     "trends": "compare",
@@ -47,7 +47,7 @@ _LAZY: dict[str, str] = {
     "shingle_reuse": "compare",
     "dictionary_scores": "dictionary",
     "load_dictionary": "dictionary",
-    "kwic": "kwic",
+    "kwic": "concordance",
     # topics
     "TopicModel": "topics",
     "fit_topics": "topics",
@@ -64,15 +64,16 @@ _LAZY: dict[str, str] = {
     # structure and indicators
     "parse_sections": "structure",
     "extract_indicators": "indicators",
-    "targets": "targets",
-    "target_panel": "targets",
+    "targets": "panel",
+    "target_panel": "panel",
     # report
     "build_report": "htmlreport",
 }
 
-_SUBMODULES = {"datasets", "lexicon", "errors", "io", "normalize", "corpus", "meta", "tokenize", "dtm",
-               "compare", "topics", "network", "structure", "indicators", "targets", "plot", "htmlreport",
-               "discover", "dictionary", "kwic", "parallel", "cache", "cli"}
+# Modules are never named like a public function (importing ``govtext.x`` binds ``x``).
+_SUBMODULES = {"datasets", "lexicon", "errors", "io", "textnorm", "corpus", "meta", "tokenize", "matrix",
+               "compare", "topics", "network", "structure", "indicators", "panel", "plot", "htmlreport",
+               "discover", "dictionary", "concordance", "parallel", "cache", "cli", "commands"}
 
 __all__ = sorted([*_LAZY, "__version__", "GovtextError", "InputError", "DecodeError", "EmptyReportError",
                   "MissingExtraError", "datasets"])

@@ -80,7 +80,7 @@ class Report:
     @property
     def normalized(self) -> str:
         """The normalised text (see :func:`govtext.normalize`)."""
-        from .normalize import normalize
+        from .textnorm import normalize
 
         return normalize(self.text)
 
@@ -123,7 +123,7 @@ class Corpus(Sequence[Report]):
     --------
     >>> c = Corpus([Report.from_text("各位代表：甲", name="2022_county_甲县"),
     ...             Report.from_text("各位代表：乙", name="2023_county_甲县")])
-    >>> list(c.meta["year"]), c["2023_county_甲县"].meta["year"]
+    >>> c.meta["year"].tolist(), c["2023_county_甲县"].meta["year"]
     ([2022, 2023], 2023)
     >>> len(c[c.meta["year"] == 2023])
     1

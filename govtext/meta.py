@@ -157,7 +157,7 @@ def meta_from_header(text: str, max_lines: int = 12) -> dict[str, Any]:
     >>> m["date"], m["speaker"], m["speaker_title"], m["meeting"]
     ('2023-01-12', '张明熠', '北闸口镇人民政府镇长', '天津市津南区北闸口镇第十五届人民代表大会第三次会议')
     """
-    from .normalize import normalize
+    from .textnorm import normalize
 
     lines = [ln.strip() for ln in normalize(text[:3000]).splitlines() if ln.strip()][:max_lines]
     out: dict[str, Any] = {}

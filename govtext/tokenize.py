@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .normalize import normalize
+from .textnorm import normalize
 
 __all__ = ["PolicyTokenizer", "NUMBER_UNIT", "is_number_token"]
 
@@ -444,7 +444,7 @@ class PolicyTokenizer:
         >>> PolicyTokenizer().spans("１ 9 9 8 年")[0]
         ('1998年', 0, 8)
         """
-        from .normalize import normalize_with_offsets
+        from .textnorm import normalize_with_offsets
 
         norm, offs = normalize_with_offsets(text, simplify=self.simplify)
         out = []

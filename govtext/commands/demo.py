@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from ..dtm import dtm
+    from ..matrix import dtm
     from ._common import load_input
 
     if not args.paths:
