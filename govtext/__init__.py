@@ -17,8 +17,14 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from ._version import __version__
-from .errors import DecodeError, EmptyReportError, GovtextError, InputError, MissingExtraError
+from ._version import __version__ as __version__
+from .errors import (  # noqa: F401 (re-exported)
+    DecodeError,
+    EmptyReportError,
+    GovtextError,
+    InputError,
+    MissingExtraError,
+)
 
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
@@ -71,12 +77,45 @@ _LAZY: dict[str, str] = {
 }
 
 # Modules are never named like a public function (importing ``govtext.x`` binds ``x``).
-_SUBMODULES = {"datasets", "lexicon", "errors", "io", "textnorm", "corpus", "meta", "tokenize", "matrix",
-               "compare", "topics", "network", "structure", "indicators", "panel", "plot", "htmlreport",
-               "discover", "dictionary", "concordance", "parallel", "cache", "cli", "commands"}
+_SUBMODULES = {
+    "datasets",
+    "lexicon",
+    "errors",
+    "io",
+    "textnorm",
+    "corpus",
+    "meta",
+    "tokenize",
+    "matrix",
+    "compare",
+    "topics",
+    "network",
+    "structure",
+    "indicators",
+    "panel",
+    "plot",
+    "htmlreport",
+    "discover",
+    "dictionary",
+    "concordance",
+    "parallel",
+    "cache",
+    "cli",
+    "commands",
+}
 
-__all__ = sorted([*_LAZY, "__version__", "GovtextError", "InputError", "DecodeError", "EmptyReportError",
-                  "MissingExtraError", "datasets"])
+__all__ = sorted(
+    [
+        *_LAZY,
+        "__version__",
+        "GovtextError",
+        "InputError",
+        "DecodeError",
+        "EmptyReportError",
+        "MissingExtraError",
+        "datasets",
+    ]
+)
 
 
 def __getattr__(name: str) -> Any:

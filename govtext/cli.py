@@ -69,7 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if args.debug:
             raise
-        print(f"govtext {args.command}: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"govtext {args.command}: error: {exc.filename or ''}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import EmptyReportError, InputError
-from .io import decode_bytes, read_text
+from .io import read_text
 from .meta import FIELDS, meta_from_filename, meta_from_header
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,7 +55,11 @@ class Report:
 
     @classmethod
     def from_text(
-        cls, text: str, name: str = "report", meta: dict[str, Any] | None = None, path: str | None = None
+        cls,
+        text: str,
+        name: str = "report",
+        meta: dict[str, Any] | None = None,
+        path: str | None = None,
     ) -> Report:
         """Build a report, reading metadata from ``name`` (file-name pattern) and the header.
 
@@ -102,7 +106,9 @@ class Report:
         return len(self.text)
 
     def __repr__(self) -> str:
-        bits = ", ".join(f"{k}={self.meta.get(k)!r}" for k in ("year", "level", "region") if self.meta.get(k))
+        bits = ", ".join(
+            f"{k}={self.meta.get(k)!r}" for k in ("year", "level", "region") if self.meta.get(k)
+        )
         return f"Report({self.name!r}, {len(self.text)} chars{', ' + bits if bits else ''})"
 
 
@@ -195,6 +201,7 @@ class Corpus(Sequence[Report]):
         >>> len(c.filter(year=2022, level=["county", "city"]))
         1
         """
+
         def ok(r: Report) -> bool:
             for k, v in conditions.items():
                 val = r.meta.get(k)
@@ -244,7 +251,8 @@ def _expand(paths: Any) -> list[Path]:
         p = Path(s)
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*")
+                f
+                for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
             )
             if not found:
@@ -302,7 +310,11 @@ def _jsonl_reports(path: Path, text_column: str, name_column: str | None) -> lis
 
 
 def _rows_to_reports(
-    rows: list[dict[str, Any]], path: Path, text_column: str, name_column: str | None, cols: list[str]
+    rows: list[dict[str, Any]],
+    path: Path,
+    text_column: str,
+    name_column: str | None,
+    cols: list[str],
 ) -> list[Report]:
     if text_column not in cols:
         raise InputError(
@@ -312,20 +324,28 @@ def _rows_to_reports(
     if name_column is None:
         name_column = next((c for c in ("name", "file", "id") if c in cols), None)
     elif name_column not in cols:
-        raise InputError(f"{path}: no column {name_column!r}; columns are {', '.join(map(str, cols))}")
+        raise InputError(
+            f"{path}: no column {name_column!r}; columns are {', '.join(map(str, cols))}"
+        )
     reports = []
     for i, row in enumerate(rows, 1):
         text = row.get(text_column)
         if not isinstance(text, str) or not text.strip():
             raise EmptyReportError(f"{path}: row {i} has no text in column {text_column!r}")
-        name = str(row[name_column]) if name_column and row.get(name_column) not in (None, "") else f"{path.stem}#{i}"
+        name = (
+            str(row[name_column])
+            if name_column and row.get(name_column) not in (None, "")
+            else f"{path.stem}#{i}"
+        )
         name = Path(name).stem if name.lower().endswith(tuple(TEXT_SUFFIXES)) else name
         meta = {k: (None if v == "" else v) for k, v in row.items() if k not in (text_column,)}
         if "year" in meta and meta["year"] is not None:
             try:
                 meta["year"] = int(meta["year"])
             except (TypeError, ValueError):
-                raise InputError(f"{path}: row {i}: year {meta['year']!r} is not a number") from None
+                raise InputError(
+                    f"{path}: row {i}: year {meta['year']!r} is not a number"
+                ) from None
         reports.append(Report.from_text(text, name=name, meta=meta, path=str(path)))
     return reports
 
@@ -342,15 +362,25 @@ def _read_metadata(metadata: Any) -> pd.DataFrame:
         import io as _io
 
         try:
-            df = pd.read_csv(_io.StringIO(raw), sep="\t" if p.suffix.lower() == ".tsv" else ",", dtype=str,
-                             keep_default_na=False)
+            df = pd.read_csv(
+                _io.StringIO(raw),
+                sep="\t" if p.suffix.lower() == ".tsv" else ",",
+                dtype=str,
+                keep_default_na=False,
+            )
         except Exception as exc:
             raise InputError(f"{p}: cannot be parsed as a CSV table ({exc})") from None
         src = str(p)
     key = next((c for c in ("file", "name") if c in df.columns), None)
     if key is None:
-        raise InputError(f"{src}: needs a 'file' or 'name' column to join on; columns are {', '.join(map(str, df.columns))}")
-    df[key] = df[key].astype(str).map(lambda s: Path(s).stem if s.lower().endswith(tuple(TEXT_SUFFIXES)) else s)
+        raise InputError(
+            f"{src}: needs a 'file' or 'name' column to join on; columns are {', '.join(map(str, df.columns))}"
+        )
+    df[key] = (
+        df[key]
+        .astype(str)
+        .map(lambda s: Path(s).stem if s.lower().endswith(tuple(TEXT_SUFFIXES)) else s)
+    )
     return df.set_index(key)
 
 
@@ -422,7 +452,9 @@ def load_corpus(
                         try:
                             v = int(v)
                         except (TypeError, ValueError):
-                            raise InputError(f"metadata: year {v!r} for {key!r} is not a number") from None
+                            raise InputError(
+                                f"metadata: year {v!r} for {key!r} is not a number"
+                            ) from None
                     r.meta[k] = v
     return Corpus(reports)
 
@@ -438,6 +470,3 @@ def corpus_from_texts(texts: Iterable[str], names: Iterable[str] | None = None) 
     texts = list(texts)
     names = list(names) if names is not None else [f"doc{i}" for i in range(len(texts))]
     return Corpus(Report.from_text(t, name=n) for t, n in zip(texts, names))
-
-
-_ = decode_bytes  # re-exported for convenience

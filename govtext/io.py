@@ -14,7 +14,13 @@ from pathlib import Path
 
 from .errors import DecodeError, EmptyReportError, InputError
 
-__all__ = ["read_text", "decode_bytes", "atomic_write_text", "atomic_write_bytes", "ENCODINGS_TRIED"]
+__all__ = [
+    "read_text",
+    "decode_bytes",
+    "atomic_write_text",
+    "atomic_write_bytes",
+    "ENCODINGS_TRIED",
+]
 
 ENCODINGS_TRIED = ("utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030")
 
@@ -65,7 +71,9 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         return _strict(data, "utf-16", source), "utf-16"
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise DecodeError(f"{source}: this is {what}, not a text file; convert it to .txt first")
+            raise DecodeError(
+                f"{source}: this is {what}, not a text file; convert it to .txt first"
+            )
     if b"\x00" in data[:4096]:
         raise DecodeError(
             f"{source}: contains NUL bytes, so it is binary or UTF-16 without a byte-order mark; "

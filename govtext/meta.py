@@ -21,8 +21,24 @@ LEVELS = ("township", "county", "district", "city", "province", "national")
 
 _FILENAME = re.compile(r"^(?P<year>\d{4})_(?P<level>[a-z]+)_(?P<region>.+)$")
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "О": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3,
-              "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "О": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def chinese_to_int(s: str) -> int | None:
@@ -59,16 +75,16 @@ def chinese_to_int(s: str) -> int | None:
 
 
 _NUM = r"[0-9〇零○一二三四五六七八九十]"
-_DATE = re.compile(rf"(?P<y>{_NUM}{{4}})\s*年\s*(?P<m>{_NUM}{{1,2}})\s*月\s*(?P<d>{_NUM}{{1,3}})\s*日")
+_DATE = re.compile(
+    rf"(?P<y>{_NUM}{{4}})\s*年\s*(?P<m>{_NUM}{{1,2}})\s*月\s*(?P<d>{_NUM}{{1,3}})\s*日"
+)
 _MEETING = re.compile(
     rf"在\s*(?P<place>[^\n，。；：]{{0,40}}?)\s*(?P<meeting>第?\s*{_NUM}+\s*届\s*"
     r"[^\n，。；]{0,30}?(?:人民代表大会|人大)[^\n，。；]{0,20}?第\s*[0-9一二三四五六七八九十]+\s*次(?:全体)?会议)"
 )
 _TITLE_END = r"(?:长|总理|主席|主任|委员|书记)"
 _NAME = r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3}"
-_SPEAKER = re.compile(
-    rf"^(?P<title>[\u4e00-\u9fff（）]{{0,30}}{_TITLE_END})\s*(?P<name>{_NAME})$"
-)
+_SPEAKER = re.compile(rf"^(?P<title>[\u4e00-\u9fff（）]{{0,30}}{_TITLE_END})\s*(?P<name>{_NAME})$")
 _TITLE_ONLY = re.compile(rf"^(?P<title>[\u4e00-\u9fff（）]{{2,30}}{_TITLE_END})$")
 _NAME_ONLY = re.compile(rf"^(?P<name>{_NAME})$")
 _NOT_NAMES = {"目录", "各位代表", "同志们", "政府工作报告", "摘要", "草案"}
@@ -94,7 +110,11 @@ def meta_from_filename(name: str) -> dict[str, Any]:
 def _level_from_place(place: str) -> str | None:
     if not place:
         return None
-    if place in {"北京市", "天津市", "上海市", "重庆市"} or place.endswith("省") or re.search(r"自治区$", place):
+    if (
+        place in {"北京市", "天津市", "上海市", "重庆市"}
+        or place.endswith("省")
+        or re.search(r"自治区$", place)
+    ):
         return "province"
     if re.search(r"(镇|乡|街道)$", place):
         return "township"
@@ -122,7 +142,10 @@ def _speaker(lines: list[str]) -> dict[str, Any]:
             continue
         sm = _SPEAKER.match(ln)
         if sm and "会议" not in ln and "报告" not in ln:
-            return {"speaker": sm.group("name").replace(" ", ""), "speaker_title": sm.group("title")}
+            return {
+                "speaker": sm.group("name").replace(" ", ""),
+                "speaker_title": sm.group("title"),
+            }
         tm = _TITLE_ONLY.match(ln)
         if tm and "报告" not in ln and i + 1 < len(cands) and _NAME_ONLY.match(cands[i + 1]):
             name = cands[i + 1].replace(" ", "")

@@ -165,7 +165,9 @@ def normalize_with_offsets(text: str, *, simplify: bool = False) -> tuple[str, l
         raise TypeError(f"normalize() expects str, not {type(text).__name__}")
     offsets = list(range(len(text)))
     # \r\n -> \n keeps the offset of \r
-    text, offsets = _sub_tracked(_CRLF, lambda m: "\n" if len(m.group(0)) == 1 else "\r", text, offsets)
+    text, offsets = _sub_tracked(
+        _CRLF, lambda m: "\n" if len(m.group(0)) == 1 else "\r", text, offsets
+    )
     text = text.replace("\r", "\n")
     text, offsets = _sub_tracked(_DROP, lambda m: "", text, offsets)
     text = text.translate(_TABLE)

@@ -8,11 +8,17 @@ from typing import Any
 
 def add_input_args(p: argparse.ArgumentParser, *, allow_sample: bool = True) -> None:
     """Add ``PATHS``, ``--sample`` and ``--metadata`` to a subcommand."""
-    p.add_argument("paths", nargs="*", metavar="PATHS", help="report files, folders, globs, CSV or JSONL")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATHS", help="report files, folders, globs, CSV or JSONL"
+    )
     if allow_sample:
         p.add_argument("--sample", action="store_true", help="use the bundled sample corpus")
-    p.add_argument("--metadata", metavar="FILE", help="CSV joined on the file name (column 'file' or 'name')")
-    p.add_argument("--text-column", default="text", help="text column in CSV/JSONL input (default: text)")
+    p.add_argument(
+        "--metadata", metavar="FILE", help="CSV joined on the file name (column 'file' or 'name')"
+    )
+    p.add_argument(
+        "--text-column", default="text", help="text column in CSV/JSONL input (default: text)"
+    )
 
 
 def load_input(args: Any) -> Any:
