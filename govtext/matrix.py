@@ -97,6 +97,9 @@ class DocumentTermMatrix:
     def mask(self, condition: Any) -> np.ndarray:
         """Boolean row mask from a mask, a pandas query string or a dict of metadata values.
 
+        ``None`` selects every row; a boolean pandas Series with missing values (from a
+        nullable ``year`` column) counts missing as ``False``.
+
         Examples
         --------
         >>> import govtext as gt
@@ -114,13 +117,29 @@ class DocumentTermMatrix:
             out = np.ones(len(self), dtype=bool)
             for k, v in condition.items():
                 if k not in self.meta.columns:
-                    raise InputError(f"no metadata column {k!r}; columns are {', '.join(map(str, self.meta.columns))}")
+                    raise InputError(
+                        f"no metadata column {k!r}; columns are {', '.join(map(str, self.meta.columns))}"
+                    )
                 col = self.meta[k]
-                out &= np.asarray(col.isin(list(v)) if isinstance(v, (list, tuple, set)) else (col == v).fillna(False), dtype=bool)
+                out &= np.asarray(
+                    col.isin(list(v))
+                    if isinstance(v, (list, tuple, set))
+                    else (col == v).fillna(False),
+                    dtype=bool,
+                )
             return out
+        if condition is None:
+            return np.ones(len(self), dtype=bool)
+        if hasattr(condition, "fillna") and hasattr(condition, "dtype"):  # pandas Series / array
+            condition = condition.fillna(False)
+            condition = (
+                np.asarray(condition, dtype=bool) if len(condition) == len(self) else condition
+            )
         arr = np.asarray(condition)
         if arr.dtype != bool or arr.shape != (len(self),):
-            raise InputError(f"mask must be {len(self)} booleans, got shape {arr.shape} of {arr.dtype}")
+            raise InputError(
+                f"mask must be {len(self)} booleans, got shape {arr.shape} of {arr.dtype}"
+            )
         return arr
 
     def select(self, condition: Any) -> DocumentTermMatrix:
@@ -135,7 +154,9 @@ class DocumentTermMatrix:
         else:
             ti = self.term_index
             cols = np.array([ti[t] for t in terms_or_mask if t in ti], dtype=int)
-        return DocumentTermMatrix(self.matrix[:, cols].tocsr(), [self.vocab[i] for i in cols], self.meta)
+        return DocumentTermMatrix(
+            self.matrix[:, cols].tocsr(), [self.vocab[i] for i in cols], self.meta
+        )
 
     def group_by(self, by: str | Sequence[str]) -> DocumentTermMatrix:
         """Sum rows per metadata group (``"year"``, ``"region"``, ``["region", "year"]``).
@@ -156,11 +177,18 @@ class DocumentTermMatrix:
         cols = [by] if isinstance(by, str) else list(by)
         for c in cols:
             if c not in self.meta.columns:
-                raise InputError(f"cannot group by {c!r}: no such metadata column; columns are {', '.join(map(str, self.meta.columns))}")
+                raise InputError(
+                    f"cannot group by {c!r}: no such metadata column; columns are {', '.join(map(str, self.meta.columns))}"
+                )
         keys = self.meta[cols].astype(object)
         ok = ~keys.isna().any(axis=1).to_numpy()
         tuples = [tuple(r) for r in keys[ok].itertuples(index=False)]
-        uniq = sorted(set(tuples), key=lambda t: tuple(str(x) if not isinstance(x, (int, float)) else f"{x:020.6f}" for x in t))
+        uniq = sorted(
+            set(tuples),
+            key=lambda t: tuple(
+                str(x) if not isinstance(x, (int, float)) else f"{x:020.6f}" for x in t
+            ),
+        )
         pos = {t: i for i, t in enumerate(uniq)}
         rows = np.array([pos[t] for t in tuples], dtype=int)
         src = np.flatnonzero(ok)
@@ -170,6 +198,27 @@ class DocumentTermMatrix:
         meta["n_docs"] = np.bincount(rows, minlength=len(uniq))
         meta.index = ["|".join(map(str, t)) for t in uniq]
         return DocumentTermMatrix(mat, list(self.vocab), meta)
+
+    def counts(self, terms: str | Sequence[str]) -> pd.DataFrame:
+        """Counts of some terms per document (0 for a term not in the vocabulary).
+
+        Examples
+        --------
+        >>> import govtext as gt
+        >>> m = gt.dtm(gt.corpus_from_texts(["乡村振兴 乡村振兴", "营商环境"]))
+        >>> m.counts(["乡村振兴", "不存在"]).to_numpy().tolist()
+        [[2, 0], [0, 0]]
+        """
+        import pandas as pd
+
+        terms = [terms] if isinstance(terms, str) else list(terms)
+        ti = self.term_index
+        out = np.zeros((len(self), len(terms)), dtype=np.int64)
+        cols = [(j, ti[t]) for j, t in enumerate(terms) if t in ti]
+        if cols:
+            sub = self.matrix[:, [c for _, c in cols]].toarray()
+            out[:, [j for j, _ in cols]] = sub
+        return pd.DataFrame(out, index=self.meta.index, columns=terms)
 
     # ---------------------------------------------------------------- weighting
     def tfidf(self, *, sublinear_tf: bool = True, norm: str | None = "l2", smooth_idf: bool = True):
@@ -181,7 +230,11 @@ class DocumentTermMatrix:
         """
         from sklearn.feature_extraction.text import TfidfTransformer
 
-        return TfidfTransformer(sublinear_tf=sublinear_tf, norm=norm, smooth_idf=smooth_idf).fit_transform(self.matrix).tocsr()
+        return (
+            TfidfTransformer(sublinear_tf=sublinear_tf, norm=norm, smooth_idf=smooth_idf)
+            .fit_transform(self.matrix)
+            .tocsr()
+        )
 
     def to_frame(self, weights: str = "count") -> pd.DataFrame:
         """Dense DataFrame (documents × terms) of counts, ``"tfidf"`` or ``"relative"`` frequencies."""
@@ -200,8 +253,16 @@ class DocumentTermMatrix:
         return pd.DataFrame(m.toarray(), index=self.meta.index, columns=self.vocab)
 
 
-def tokenize_corpus(corpus: Corpus | Iterable[str], tokenizer: PolicyTokenizer | None = None) -> list[list[str]]:
-    """Analysis tokens of every report (a list per report)."""
+def tokenize_corpus(
+    corpus: Corpus | Iterable[str], tokenizer: PolicyTokenizer | None = None
+) -> list[list[str]]:
+    """Analysis tokens of every report (a list per report).
+
+    Examples
+    --------
+    >>> tokenize_corpus(["推进乡村振兴", "优化营商环境"])
+    [['乡村振兴'], ['优化', '营商环境']]
+    """
     from .tokenize import PolicyTokenizer
 
     tok = tokenizer or PolicyTokenizer()
@@ -219,6 +280,10 @@ def dtm(
 ) -> DocumentTermMatrix:
     """Build a document-term matrix with scikit-learn's ``CountVectorizer``.
 
+    The vectorizer's analyzer is the tokenizer's :meth:`~govtext.PolicyTokenizer.tokenize`,
+    so the columns are exactly the analysis tokens (policy terms whole; stopwords,
+    boilerplate, punctuation and numbers removed as the tokenizer is configured).
+
     Parameters
     ----------
     corpus : Corpus or iterable of str
@@ -235,26 +300,34 @@ def dtm(
     -------
     DocumentTermMatrix
 
+    Raises
+    ------
+    InputError
+        An empty corpus, no token left after filtering, or bounds that leave no term.
+
     Examples
     --------
     >>> import govtext as gt
     >>> m = gt.dtm(gt.datasets.load_sample(), min_df=2)
     >>> m.shape[0]
     30
+    >>> int(m.select("level == 'township'").matrix.sum()) > 1000
+    True
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
     from .corpus import Corpus, corpus_from_texts
+    from .tokenize import PolicyTokenizer
 
+    if isinstance(corpus, str):
+        raise InputError("dtm() needs a Corpus or a list of texts, not a single str")
     if not isinstance(corpus, Corpus):
-        corpus = corpus_from_texts(list(corpus))
+        corpus = corpus_from_texts([getattr(r, "text", r) for r in corpus])
     if len(corpus) == 0:
         raise InputError("the corpus is empty")
-    tokens = tokenize_corpus(corpus, tokenizer)
-    if not any(tokens):
-        raise InputError("no report has any analysis token after filtering")
+    tok = tokenizer or PolicyTokenizer()
     vec = CountVectorizer(
-        analyzer=_identity,
+        analyzer=tok.tokenize,
         min_df=min_df,
         max_df=max_df,
         max_features=max_features,
@@ -262,8 +335,10 @@ def dtm(
         dtype=np.int64,
     )
     try:
-        X = vec.fit_transform(tokens)
+        X = vec.fit_transform(corpus.texts)
     except ValueError as exc:
+        if "empty vocabulary" in str(exc):
+            raise InputError("no report has any analysis token after filtering") from None
         raise InputError(f"cannot build the document-term matrix: {exc}") from None
     vocab = list(vec.get_feature_names_out())
     return DocumentTermMatrix(X.tocsr(), vocab, corpus.meta)
