@@ -1,0 +1,627 @@
+"""Numeric indicators of a government work report as a table.
+
+``extract_indicators(text_or_report)`` finds every stated quantity (``全镇税收预计完成4.7亿元``,
+``地区生产总值增长5%左右``, ``新增就业1302人``) and returns one row per quantity and indicator:
+
+========== ==============================================================================
+column     meaning
+========== ==============================================================================
+indicator  shortest phrase naming what is measured (generic verbs stripped)
+value_low  number as written (ranges: lower end; decreases stay positive)
+value_high upper end of a range, else equal to ``value_low``
+unit       what follows the number, multiplier kept (``万人次``, ``亿元``, ``个百分点``)
+value_base value with the multiplier resolved (``4.7亿元`` -> 470000000), else NaN
+unit_base  unit without the multiplier (``元``)
+kind       growth | share | count_change | level
+status     estimate | target | actual
+qualifier  '' | 左右 | 以上 | 以下 | 近 | 约 | 余 | 超 | 多
+surface    ``text[start:end]``: first character of the number to the last of the unit
+line_no    1-based line of the input text (blank lines counted)
+start, end character offsets into the input text
+section    review | targets | tasks | self_building | other | preamble
+========== ==============================================================================
+
+Not indicators: dates, years, anniversaries and deadlines; ordinals, sessions and ranks;
+numbered slogans and programme names (``三张好牌``, ``十四五``, ``15分钟养老圈``,
+``三年行动``); codes and grades (``G227``, ``PM2.5``, ``5G``, ``4A``); thresholds inside a
+definition (``纳税千万以上企业``); streaks (``连续5年``); counts that only sum up a list given
+in full (``5个专项行动``); vague numerals (``一批``).
+
+The extraction is rule-based (regular expressions and a short list of cue words) and runs
+on the normalised text; offsets are mapped back to the input with
+:func:`govtext.normalize_with_offsets`, so ``text[start:end] == surface`` always holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .corpus import Report
+
+__all__ = ["extract_indicators", "COLUMNS", "parse_cn_number"]
+
+COLUMNS = [
+    "indicator",
+    "value_low",
+    "value_high",
+    "unit",
+    "value_base",
+    "unit_base",
+    "kind",
+    "status",
+    "qualifier",
+    "surface",
+    "line_no",
+    "start",
+    "end",
+    "section",
+]
+
+# ---------------------------------------------------------------------------------------
+# numbers
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def parse_cn_number(s: str) -> float:
+    """Value of a Chinese numeral below ten thousand (``两`` -> 2, ``一千二百零五`` -> 1205).
+
+    Parameters
+    ----------
+    s : str
+        Chinese digits with 十/百/千 (multipliers 万/亿 are kept in the unit by the extractor).
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> parse_cn_number("七"), parse_cn_number("十五"), parse_cn_number("三千零二十")
+    (7.0, 15.0, 3020.0)
+    """
+    total = 0
+    cur = 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            cur = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            total += (cur or 1) * _CN_SMALL[ch]
+            cur = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+    return float(total + cur)
+
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CNNUM = r"[零〇一二两三四五六七八九十百千]+"
+_NUM = rf"(?:{_ARABIC}|{_CNNUM})"
+
+# base units, longest first
+_BASE_UNITS = sorted(
+    """个百分点 百分点 微克/立方米 吨标准煤 标准煤 千瓦时 平方公里 平方米 立方米 标准箱 万标箱 标箱
+    人次 户次 剂次 车次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
+    元 人 户 个 家 项 所 座 套 间 台 辆 艘 次 场 名 位 条 处 张 栋 幢 头 只 株 棵 支 期 种 部 块 盏 根
+    眼 口 宗 笔 批 轮 床 册 份 剂 例 天 岁 成 亩 米 吨 斤 克 升 方 件 篇 首 部 类 对 门 片 道 村 区 园
+    网点 公顷 度 % ‰""".split(),
+    key=len,
+    reverse=True,
+)
+_UNIT_RE = "|".join(re.escape(u) for u in _BASE_UNITS)
+# multiplier, optional 余/多, optional second multiplier, base unit (all optional, see below)
+_UNIT = rf"(?P<mult>[十百千万亿]*)(?P<approx>[余多])?(?P<mult2>[万亿]*)(?P<base>{_UNIT_RE})?"
+_PCT_CN = r"百分之(?P<pctnum>[零〇一二两三四五六七八九十点]+)"
+
+_RANGE_SEP = r"[—\-~～至到]{1,2}"
+_QUANT = re.compile(
+    rf"(?:{_PCT_CN}|(?P<num>{_NUM})(?:(?P<u1>%|个百分点)?{_RANGE_SEP}(?P<num2>{_ARABIC}))?{_UNIT})"
+)
+
+_PRE_QUAL = [("接近", "近"), ("超过", "超"), ("突破", "超"), ("近", "近"), ("约", "约"),
+             ("超", "超"), ("逾", "超")]  # fmt: skip
+_POST_QUAL = [("左右", "左右"), ("以上", "以上"), ("以下", "以下"), ("以内", "以下"),
+              ("之内", "以下"), ("上下", "左右"), ("多", "多"), ("余", "余")]  # fmt: skip
+
+_EXCLUDED_UNITS = {"年", "月", "日", "号", "周年", "届", "次会议"}
+_CN_ONLY_UNITS = {"个", "项", "条", "种", "张", "场", "批", "类", "件", "部", "支", "道", "片", "门",
+                  "对", "轮", "方", "首", "篇", "期", "块", "根", "口", "眼", "处", "位", "名", "家",
+                  "所", "座", "套", "间"}  # fmt: skip
+_STRONG_UNITS = {"%", "‰", "个百分点", "百分点", "倍", "成"}
+
+# ---------------------------------------------------------------------------------------
+# context cues
+_DELIMS = "，。；：！？、,;:!?\n（）()“”\"‘’《》"
+_SENT_END = "。；！？\n;!?"
+_STRIP_TAIL = [
+    "比上年", "比去年", "较上年", "同比", "年均", "平均", "分别", "累计", "均", "共", "总计", "合计",
+    "增长", "增加", "下降", "降低", "减少", "上涨", "提高到", "提高至", "提升到", "提升至", "提高",
+    "提升", "达到", "达", "完成", "实现", "为", "是", "控制在", "保持在", "稳定在", "维持在", "控制",
+    "保持", "稳定", "增至", "降至", "增到", "降到", "达至", "突破", "超过", "超", "接近", "近", "约",
+    "在", "到", "至", "了", "按", "预计", "初步预计", "力争", "确保", "争取", "全年", "今年", "去年",
+    "其中", "以上", "总量", "总数", "突破", "有",
+]  # fmt: skip
+_STRIP_TAIL.sort(key=len, reverse=True)
+_STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并",
+               "和", "及", "与", "累计", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
+               "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
+               "较上年", "同比", "此外", "另外", "而且", "其"]  # fmt: skip
+_STRIP_HEAD.sort(key=len, reverse=True)
+_KEEP_WHOLE = {"经济增长", "经济增速", "增加值", "收入增长"}
+
+_GROWTH_CUE = re.compile(r"(增长|下降|上涨|涨幅|增速|增幅|降低|减少|回落|降幅|下滑|减少|压减|压缩|递增|提速)")
+_SHARE_IND = re.compile(r"(率|比重|占比|比例|覆盖|达标|占|份额|程度|指数|水平)$")
+_CHANGE_VERB = re.compile(
+    r"(新增|增加|净增|减少|提高|降低|下降|增长|上升|回落|多|再提高|再增加|扩大|缩小|新开工|新落地)$"
+)
+_ACTION = re.compile(
+    r"(新建|新增|改造|建设|建成|新培育|培育|引进|实施|创建|减免|发放|救助|帮扶|新开工|落地|开展|举办|召开|"
+    r"提高|增加|减少|净增|培训|安置|吸纳|带动|签约|招引|打造|新改建|新开通|新认定|认定|获批|"
+    r"增长|下降)$"
+)
+_ESTIMATE = re.compile(r"(预计|初步预计|初步测算|预测)")
+_TARGET_CUE = re.compile(r"(预期目标|主要目标|目标是|目标为|力争|确保|计划)")
+_DATE_AFTER = re.compile(r"^(?:年|月|日|号|周年|届|次会议|次全体|点|时)")
+_FOLLOW_CODE = re.compile(r"^[A-Za-z]")
+_SLOGAN_AFTER = re.compile(r"^[^，。；：、\n]{0,3}(圈|大|好|化|张牌|个确立|个维护|个务必|个坚持)")
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _fallback_section_spans(text: str) -> list[tuple[str, int, int]]:
+    """Rough top-level sections (used until/if ``govtext.structure`` is missing)."""
+    heads = list(re.finditer(r"(?m)^[ \u3000]*([一二三四五六七八九十]{1,3})[、．.]([^\n]{0,40})", text))
+    if not heads:
+        return [("other", 0, len(text))]
+    spans: list[tuple[str, int, int]] = [("preamble", 0, heads[0].start())]
+    for i, h in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        title = h.group(2)
+        if re.search(r"回顾|过去|成绩|取得|工作总结|上年工作|一年来", title):
+            kind = "review"
+        elif re.search(r"目标|总体要求|总体思路|预期", title):
+            kind = "targets"
+        elif re.search(r"自身建设|政府建设|建设.*政府|人民满意", title):
+            kind = "self_building"
+        elif re.search(r"任务|工作|重点|安排|坚持|推进|加快|着力|全面|深化|大力", title):
+            kind = "tasks"
+        else:
+            kind = "other"
+        spans.append((kind, h.start(), end))
+    return spans
+
+
+def _section_spans(text: str) -> list[tuple[str, int, int]]:
+    try:
+        from .structure import section_spans  # type: ignore[attr-defined]
+    except ImportError:
+        return _fallback_section_spans(text)
+    return list(section_spans(text))
+
+
+def _targets_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        from .structure import targets_spans  # type: ignore[attr-defined]
+    except ImportError:
+        spans = []
+        for m in re.finditer(r"(主要预期目标|主要目标|预期目标)[^\n]{0,20}[是为：:]", text):
+            line_end = text.find("\n", m.start())
+            spans.append((m.start(), len(text) if line_end < 0 else line_end))
+        return spans
+    out = []
+    for sp in targets_spans(text):
+        out.append((int(sp[-2]), int(sp[-1])))
+    return out
+
+
+def _clause_start(nt: str, pos: int, stop: str = _DELIMS) -> int:
+    i = pos
+    while i > 0 and nt[i - 1] not in stop:
+        i -= 1
+    return i
+
+
+def _sentence_start(nt: str, pos: int) -> int:
+    return _clause_start(nt, pos, _SENT_END)
+
+
+def _strip_tail(s: str) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        if s in _KEEP_WHOLE:
+            break
+        for w in _STRIP_TAIL:
+            if s.endswith(w) and len(s) > len(w) - 0:
+                s = s[: -len(w)]
+                changed = True
+                break
+    return s
+
+
+def _strip_head(s: str) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        for w in _STRIP_HEAD:
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w) :]
+                changed = True
+                break
+    return s
+
+
+def _split_coordinated(phrase: str) -> list[str]:
+    """``高技术制造业、装备制造业增加值`` -> both names written out in full."""
+    if "、" not in phrase and "和" not in phrase[1:-1]:
+        return [phrase]
+    parts = [p for p in re.split(r"、|和|及|与", phrase) if p]
+    if len(parts) < 2:
+        return [phrase]
+    last = parts[-1]
+    first = parts[0]
+    if all(len(p) <= len(last) and p[-1:] == last[-1:] for p in parts[:-1]):
+        return parts  # complete names (办复率、满意率)
+    head = ""
+    for k in range(min(len(first), len(last) - 1), 0, -1):
+        suf = first[-k:]
+        idx = last.find(suf)
+        if idx >= 0 and idx + k < len(last):
+            head = last[idx + k :]
+            break
+    if not head and len(last) > len(first):
+        head = last[len(first) :]
+    if not head:
+        return parts
+    return [p + head for p in parts[:-1]] + [last]
+
+
+def _value(m: re.Match[str]) -> tuple[float, float]:
+    if m.group("pctnum"):
+        s = m.group("pctnum")
+        if "点" in s:
+            a, b = s.split("点", 1)
+            v = parse_cn_number(a) + float("0." + "".join(str(_CN_DIGITS[c]) for c in b))
+        else:
+            v = parse_cn_number(s)
+        return v, v
+    n1 = m.group("num")
+    v1 = float(n1.replace(",", "")) if n1[0].isdigit() else parse_cn_number(n1)
+    n2 = m.group("num2")
+    v2 = float(n2.replace(",", "")) if n2 else v1
+    return v1, v2
+
+
+def _pre_qualifier(nt: str, s: int) -> str:
+    for w, q in _PRE_QUAL:
+        if nt[max(0, s - len(w)) : s] == w:
+            return q
+    return ""
+
+
+def _post_qualifier(nt: str, e: int) -> tuple[str, int]:
+    for w, q in _POST_QUAL:
+        if nt.startswith(w, e):
+            return q, e + len(w)
+    return "", e
+
+
+def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool:
+    s, e = m.start(), m.end()
+    before = nt[max(0, s - 6) : s]
+    after = nt[e : e + 8]
+    is_cn = bool(m.group("num")) and not m.group("num")[0].isdigit()
+    # codes and grades: G227, PM2.5, 5G, 4A, 3D
+    if s > 0 and re.match(r"[A-Za-z.\-/]", nt[s - 1]):
+        return True
+    if not base and _FOLLOW_CODE.match(nt[e : e + 1]):
+        return True
+    if base and re.match(r"[A-Za-z]", after[:1]) and base not in _STRONG_UNITS:
+        return True
+    # dates, years, sessions, anniversaries
+    if not m.group("pctnum") and _DATE_AFTER.match(nt[m.end("num") if m.group("num2") is None else m.end("num2") :]):
+        return True
+    if unit in _EXCLUDED_UNITS:
+        return True
+    if (m.group("mult") + (m.group("mult2") or "")) == "" and base == "" and re.match(r"^(年|月|日)", after):
+        return True
+    # ordinals, ranks, streaks
+    if before.endswith(("第", "前", "后", "连续", "排名", "倒数", "位居", "位列", "跻身", "列", "No.")):
+        return True
+    if re.search(r"(连续|持续|第)$", before) or re.search(r"连续$", before.rstrip("近约超")):
+        return True
+    # deadlines: 用3年时间, 3年内, N天内
+    if base in {"天", "小时", "分钟"} and re.match(r"^(内|之内|以内|时间|办结|办理|生活圈|服务圈|圈)", after):
+        return True
+    if re.match(r"^[^，。；、\n]{0,4}圈", after) and base in {"分钟", "公里", "小时"}:
+        return True
+    # vague numerals and slogans
+    if is_cn:
+        num = m.group("num")
+        if num == "一" and base not in _STRONG_UNITS:
+            return True
+        if re.match(r"^[大好]", nt[e : e + 1]) or (not base and not m.group("mult")):
+            return True
+        if _SLOGAN_AFTER.match(after):
+            return True
+        if "十" in num and re.match(r"^[五]", nt[e : e + 1]):  # 十四五
+            return True
+        if num in {"十四五", "十三五", "十二五", "十一五", "十五"} or re.match(r"^五", after):
+            return True
+        if base in _CN_ONLY_UNITS and v <= 10 and not re.search(
+            r"(新增|新建|建成|完成|增加|减少|共|累计|召开|开展|举办|获得|荣获|达到|创建|引进|培育|实施)$",
+            before,
+        ):
+            return True
+    elif not base and not m.group("mult") and not m.group("approx"):
+        return True  # a bare number without a unit: section numbers, codes, counts of nothing
+    # numbers inside short quoted names: “三张好牌” “1+N”
+    q_open = nt.rfind("“", max(0, s - 12), s)
+    if q_open >= 0 and "”" not in nt[q_open:s]:
+        q_close = nt.find("”", e, e + 12)
+        if q_close >= 0:
+            return True
+    # programme names: 三年行动, 百日攻坚, 十大工程
+    if re.match(r"^(行动|攻坚|工程|计划|专项|会战|战役|提升|整治)", after) and base in {"年", "日", "天", "大", ""}:
+        return True
+    # thresholds inside a definition: 亿元以上项目, 纳税千万以上企业
+    qpost, qe = _post_qualifier(nt, e)
+    if qpost in {"以上", "以下"}:
+        nxt = nt[qe : qe + 1]
+        if nxt == "的":
+            nxt = nt[qe + 1 : qe + 2]
+        if nxt and re.match(r"[\u4e00-\u9fff]", nxt) and nxt not in "和与及并或等且":
+            return True
+    return False
+
+
+def _sum_of_list(nt: str, s: int, e: int, v: float, base: str) -> bool:
+    """A count that only sums up a list given in full (``实施A、B、C3项工程``)."""
+    if base not in _CN_ONLY_UNITS and base not in {"大", ""}:
+        return False
+    if v < 2 or v > 12 or v != int(v):
+        return False
+    cs = _sentence_start(nt, s)
+    pre = nt[cs:s]
+    seg = pre.split("，")[-1]
+    if seg.count("、") == int(v) - 1 and seg.count("、") >= 1:
+        return True
+    after = nt[e : e + 40]
+    m = re.match(r"^[^，。；\n]{0,12}[：:（(]", after)
+    if m:
+        lst = re.split(r"[。；\n）)]", after[m.end() :], maxsplit=1)[0]
+        if lst.count("、") + lst.count("，") == int(v) - 1:
+            return True
+    return False
+
+
+def _indicator_before(nt: str, s: int) -> tuple[str, str]:
+    """Phrase before the number (stripped) and the raw clause before it."""
+    cs = _clause_start(nt, s)
+    raw = nt[cs:s]
+    # a list of names joined by 、 before the number belongs to this clause
+    k = cs
+    while k > 0 and nt[k - 1] == "、":
+        k2 = _clause_start(nt, k - 1)
+        seg = nt[k2 : k - 1]
+        if not seg or re.search(r"\d", seg) or len(seg) > 20:
+            break
+        k = k2
+    raw = nt[k:s]
+    phrase = _strip_head(_strip_tail(raw.strip()))
+    phrase = _strip_tail(phrase)
+    return phrase, raw
+
+
+def _indicator_after(nt: str, e: int) -> str:
+    m = re.match(r"^(?:的)?([\u4e00-\u9fffA-Za-z]{1,14})", nt[e:])
+    if not m:
+        return ""
+    word = m.group(1)
+    word = re.split(r"(以上|以下|左右|以内|和|等|，|。)", word)[0]
+    return word
+
+
+def _find_sections(sections: list[tuple[str, int, int]], pos: int) -> str:
+    for kind, a, b in sections:
+        if a <= pos < b:
+            return kind
+    return "other"
+
+
+def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataFrame:
+    """Extract every numeric indicator of a report as a table (one row per quantity).
+
+    Parameters
+    ----------
+    text_or_report : str or Report
+        The report text (as read; offsets refer to it) or a :class:`govtext.Report`.
+    section : bool, default True
+        Classify each row by the top-level section it sits in (status ``target`` for the
+        plan sections ``targets``/``tasks``). With ``False`` every row gets section ``''``
+        and status is read from cue words only.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS`; ``text[start:end] == surface`` for every row.
+
+    Raises
+    ------
+    InputError
+        If the argument is neither a string nor a report.
+
+    Examples
+    --------
+    >>> df = extract_indicators("全镇税收预计完成4.7亿元，新增就业1302人。")
+    >>> df[["indicator", "value_low", "unit", "value_base", "status"]].values.tolist()
+    [['全镇税收', 4.7, '亿元', 470000000.0, 'estimate'], ['新增就业', 1302.0, '人', 1302.0, 'actual']]
+    >>> df = extract_indicators("地区生产总值增长5%—5.5%，居民消费价格涨幅3%左右。", section=False)
+    >>> df[["indicator", "value_low", "value_high", "kind", "qualifier"]].values.tolist()
+    [['地区生产总值', 5.0, 5.5, 'growth', ''], ['居民消费价格涨幅', 3.0, 3.0, 'growth', '左右']]
+    """
+    import pandas as pd
+
+    from .errors import InputError
+    from .textnorm import normalize_with_offsets
+
+    text = getattr(text_or_report, "text", text_or_report)
+    if not isinstance(text, str):
+        raise InputError(
+            f"extract_indicators() expects a report text (str) or a Report, not {type(text_or_report).__name__}"
+        )
+    nt, off = normalize_with_offsets(text)
+    sections = _section_spans(text) if section else []
+    tspans = _targets_spans(text) if section else []
+    lines = _line_starts(text)
+    rows: list[dict[str, Any]] = []
+
+    quants = []
+    for m in _QUANT.finditer(nt):
+        if m.end() == m.start():
+            continue
+        # do not start inside a longer number or a Chinese numeral word
+        s = m.start()
+        if s > 0 and (nt[s - 1].isdigit() or (nt[s - 1] == "." and s > 1 and nt[s - 2].isdigit())):
+            continue
+        base = m.group("base") or ""
+        mult = (m.group("mult") or "") + (m.group("mult2") or "")
+        approx = m.group("approx") or ""
+        if m.group("pctnum"):
+            base, mult = "%", ""
+        unit_full = mult + base
+        try:
+            v1, v2 = _value(m)
+        except (ValueError, KeyError):
+            continue
+        if m.group("pctnum") is None and _excluded(nt, m, unit_full, base, v1):
+            continue
+        if m.group("pctnum") is None and _sum_of_list(nt, m.start(), m.end(), v1, base):
+            continue
+        e = m.end()
+        # trailing 多/余 after the unit ("30个多" is rare; "3000多人" matched by approx)
+        qpost, qe = _post_qualifier(nt, e)
+        if qpost in {"多", "余"} and not approx:
+            approx = qpost
+            qpost = ""
+        qual = approx or qpost or _pre_qualifier(nt, s)
+        if m.group("u1") and not base:
+            base = m.group("u1")
+            unit_full = base
+        if v1 > v2:  # 8—5: not a range
+            continue
+        quants.append((m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe))
+
+    # group lists: numbers separated only by 、 (with their qualifiers)
+    groups: list[list[int]] = []
+    for i, q in enumerate(quants):
+        if groups:
+            prev = quants[groups[-1][-1]]
+            gap = nt[prev[10] : q[1]]
+            if gap == "、" or re.fullmatch(r"、(?:近|约|超过|超)?", gap):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+
+    for g in groups:
+        last_qual = quants[g[-1]][8]
+        m0, s0 = quants[g[0]][0], quants[g[0]][1]
+        phrase, raw = _indicator_before(nt, s0)
+        names = _split_coordinated(phrase) if phrase else []
+        if not names or names == [""] or _ACTION.fullmatch(phrase):
+            after = _indicator_after(nt, quants[g[-1]][10])
+            verb = _ACTION.search(raw.strip())
+            names = [((verb.group(1) if verb else "") + after) or raw.strip()]
+        sent_s = _sentence_start(nt, s0)
+        sentence = nt[sent_s:s0]
+        for j, qi in enumerate(g):
+            m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe = quants[qi]
+            if not qual:
+                qual = last_qual if len(g) > 1 else ""
+            if len(names) == len(g):
+                inds = [names[j]]
+            elif len(g) == 1:
+                inds = names
+            else:
+                inds = [names[0]] if len(names) == 1 else [names[min(j, len(names) - 1)]]
+            # kind
+            ctx = nt[_clause_start(nt, s0) : s0] if j == 0 else raw
+            for ind in inds:
+                kind = _kind(ind, raw, ctx, base, nt, s)
+                pos = off[s]
+                sec = _find_sections(sections, pos) if section else ""
+                if _ESTIMATE.search(sentence):
+                    status = "estimate"
+                elif sec in ("targets", "tasks") or any(a <= pos < b for a, b in tspans):
+                    status = "target"
+                elif not section and _TARGET_CUE.search(sentence):
+                    status = "target"
+                else:
+                    status = "actual"
+                start = off[s]
+                end = off[e - 1] + 1
+                mul = 1.0
+                for ch in mult:
+                    mul *= _MULT[ch]
+                vb = v1 * mul if base and mult else (v1 if base else math.nan)
+                if base in _STRONG_UNITS:
+                    vb = v1
+                rows.append(
+                    {
+                        "indicator": ind,
+                        "value_low": v1,
+                        "value_high": v2,
+                        "unit": unit_full,
+                        "value_base": float(vb),
+                        "unit_base": base or ("" if not mult else ""),
+                        "kind": kind,
+                        "status": status,
+                        "qualifier": qual,
+                        "surface": text[start:end],
+                        "line_no": bisect.bisect_right(lines, start),
+                        "start": start,
+                        "end": end,
+                        "section": sec,
+                    }
+                )
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    return df.astype(
+        {"value_low": float, "value_high": float, "value_base": float, "line_no": int, "start": int, "end": int}
+    )
+
+
+def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
+    tail = raw[-6:]
+    if base in ("个百分点", "百分点"):
+        return "count_change"
+    if base in ("%", "‰", "成"):
+        near = tail
+        if re.search(r"(到|至|在|为|达|达到)$", raw.strip()):
+            if _SHARE_IND.search(ind) or re.search(r"(率|比重|占比|比例)", ind):
+                return "share"
+        if _GROWTH_CUE.search(near) or _GROWTH_CUE.search(ind[-4:]):
+            if re.search(r"(率|比重|占比|比例)$", ind) and not re.search(r"(增长|下降|提高|降低|减少)$", raw.strip()):
+                return "share"
+            return "growth"
+        if nt.startswith("覆盖", s + 1) or re.search(r"(率|比重|占比|比例|覆盖|达标|占)", ind + tail):
+            return "share"
+        return "share"
+    if re.search(r"(新增就业|新增劳动力|城镇新增|新增城镇就业)", ind):
+        return "level"
+    if _CHANGE_VERB.search(raw.strip()) or re.search(r"(比上年|较上年|同比)(增加|减少|多|少)$", raw.strip()):
+        if re.search(r"(新增)$", raw.strip()) and not re.search(r"(新增就业)", ind):
+            return "count_change"
+        return "count_change"
+    return "level"
