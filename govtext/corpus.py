@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Report", "Corpus", "load_corpus", "read_report"]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 

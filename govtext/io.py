@@ -1,7 +1,8 @@
 """Reading report files in any common Chinese encoding, and writing outputs safely.
 
 Encodings are detected without user help: a byte-order mark decides UTF-8/UTF-16/UTF-32;
-otherwise strict UTF-8 is tried, then GB18030 (a superset of GBK and GB2312). Binary files
+otherwise strict UTF-8 is tried, then GB18030 (a superset of GBK and GB2312), then Big5
+(traditional Chinese; also chosen when GB18030 decoding yields private-use garbage). Binary files
 (PDF, ZIP/DOCX, images, anything with NUL bytes) are refused with a message naming the file.
 """
 
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import DecodeError, EmptyReportError, InputError
@@ -22,7 +25,7 @@ __all__ = [
     "ENCODINGS_TRIED",
 ]
 
-ENCODINGS_TRIED = ("utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030")
+ENCODINGS_TRIED = ("utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "big5")
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -86,11 +89,32 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
+        big5 = _try_big5(data)
+        if big5 is not None:
+            return big5, "big5"
         raise DecodeError(
             f"{source}: cannot be decoded (tried {', '.join(ENCODINGS_TRIED)}); "
             f"first bad byte at offset {exc.start}"
         ) from None
+    if _private_use_share(text) > 0.005:  # Big5 bytes decode as GB18030 private-use garbage
+        big5 = _try_big5(data)
+        if big5 is not None and _private_use_share(big5) < _private_use_share(text):
+            return big5, "big5"
     return text, "gb18030"
+
+
+def _private_use_share(text: str) -> float:
+    if not text:
+        return 0.0
+    pua = sum(1 for c in text if "\ue000" <= c <= "\uf8ff")
+    return pua / len(text)
+
+
+def _try_big5(data: bytes) -> str | None:
+    try:
+        return data.decode("big5")
+    except UnicodeDecodeError:
+        return None
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -116,7 +140,8 @@ def read_text(path: str | os.PathLike[str], *, allow_empty: bool = False) -> tup
     Returns
     -------
     (str, str)
-        The text and the detected encoding.
+        The text and the detected encoding. An HTML page is reduced to its visible text
+        (the encoding then reads e.g. ``"utf-8+html"``).
 
     Raises
     ------
@@ -147,10 +172,83 @@ def read_text(path: str | os.PathLike[str], *, allow_empty: bool = False) -> tup
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
     text, enc = decode_bytes(data, str(p))
+    if looks_like_html(text):
+        text = html_to_text(text)
+        enc = f"{enc}+html"
     if not allow_empty and not text.strip():
         what = "empty" if not data else "holds only whitespace"
         raise EmptyReportError(f"{p}: file is {what}, no report text to analyse")
     return text, enc
+
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML page (starts with a doctype, ``<html>``, ``<head>`` or ``<body>``).
+
+    Examples
+    --------
+    >>> looks_like_html("<!DOCTYPE html><html><body>各位代表</body></html>"), looks_like_html("各位代表")
+    (True, False)
+    """
+    return bool(_HTML_START.match(text[:2000]))
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "title",
+    }
+    _SKIP = {"script", "style", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skip:
+            self._skip -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page: scripts and styles dropped, one line per block element.
+
+    Examples
+    --------
+    >>> html_to_text("<html><script>x()</script><p>各位代表：</p><p>现在&amp;以后</p></html>")
+    '各位代表：\n现在&以后'
+    """
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = [ln.strip() for ln in "".join(parser.parts).splitlines()]
+    return "\n".join(ln for ln in lines if ln)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:

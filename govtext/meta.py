@@ -100,7 +100,7 @@ def meta_from_filename(name: str) -> dict[str, Any]:
     >>> meta_from_filename("report.txt")
     {}
     """
-    stem = re.sub(r"\.(txt|text|md)$", "", name.rsplit("/", 1)[-1], flags=re.I)
+    stem = re.sub(r"\.(txt|text|md|html?)$", "", name.rsplit("/", 1)[-1], flags=re.I)
     m = _FILENAME.match(stem)
     if not m or m.group("level") not in LEVELS:
         return {}

@@ -1,0 +1,72 @@
+"""The govtext command: help with examples, one-line errors, --debug, inputs untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+
+from govtext.cli import build_parser, main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "govtext", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_help_has_examples(capsys):
+    with pytest.raises(SystemExit) as ei:
+        main(["--help"])
+    assert ei.value.code == 0
+    out = capsys.readouterr().out
+    assert "example" in out and "govtext report --sample" in out
+
+
+def test_every_subcommand_help_gives_an_example():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert "demo" in sub.choices
+    for name, p in sub.choices.items():
+        assert "example" in (p.epilog or ""), f"govtext {name} --help has no example"
+        assert f"govtext {name}" in p.epilog
+
+
+def test_user_error_is_one_line_without_traceback(tmp_path):
+    r = run("demo", str(tmp_path / "missing"))
+    assert r.returncode != 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "missing" in lines[0] and "Traceback" not in r.stderr
+
+
+def test_debug_shows_traceback(tmp_path):
+    r = run("--debug", "demo", str(tmp_path / "missing"))
+    assert r.returncode != 0 and "Traceback" in r.stderr
+
+
+def test_bad_file_error_names_the_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.4 binary")
+    r = run("demo", str(tmp_path / "a.txt"))
+    assert r.returncode != 0 and "a.txt" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_demo_prints_metadata_and_keywords_and_leaves_inputs_alone(tmp_path):
+    p = tmp_path / "2023_township_天津市津南区北闸口镇.txt"
+    p.write_text(
+        "——2023年1月12日在天津市津南区北闸口镇第十五届人民代表大会第三次会议上\n北闸口镇人民政府镇长　张明熠\n"
+        "各位代表：打好用好“三张好牌”，全面推进乡村振兴，建设智能制造产业园。\n",
+        encoding="gb18030",
+    )
+    before = hashlib.sha256(p.read_bytes()).hexdigest()
+    r = run("demo", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "year=2023" in r.stdout and "speaker=张明熠" in r.stdout and "level=township" in r.stdout
+    assert "keywords:" in r.stdout
+    assert hashlib.sha256(p.read_bytes()).hexdigest() == before
+
+
+def test_no_command_prints_help_and_fails(capsys):
+    assert main([]) == 2
+    assert "usage" in capsys.readouterr().out
