@@ -237,7 +237,7 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page: scripts and styles dropped, one line per block element.
+    r"""Visible text of an HTML page: scripts and styles dropped, one line per block element.
 
     Examples
     --------
