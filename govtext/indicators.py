@@ -138,7 +138,7 @@ _STRONG_UNITS = {"%", "‰", "个百分点", "百分点", "倍", "成"}
 
 # ---------------------------------------------------------------------------------------
 # context cues
-_DELIMS = "，。；：！？、,;:!?\n（）()“”\"‘’《》"
+_DELIMS = "，。；：！？、,;:!?\n（）()《》"
 _SENT_END = "。；！？\n;!?"
 _STRIP_TAIL = [
     "比上年", "比去年", "较上年", "同比", "年均", "平均", "分别", "累计", "均", "共", "总计", "合计",
@@ -150,10 +150,15 @@ _STRIP_TAIL = [
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并",
-               "和", "及", "与", "累计", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
+               "累计", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
+_PROTECT = ("签约", "节约", "预约", "履约", "公约", "制约", "集约", "将近", "附近", "最近", "贴近", "亲近",
+            "通达", "送达", "抵达", "直达", "下达", "表达", "畅通", "更为", "成为", "作为", "认为", "行为",
+            "所在", "存在", "实在", "自在", "来到", "报到", "不到", "周到", "感到", "做到", "得到", "受到",
+            "甚至", "直至", "乃至", "以至", "冬至", "夏至", "就是", "还是", "而是", "但是", "只是", "拥有",
+            "具有", "没有", "共有", "享有", "占有", "所有", "现有", "赶超")
 _KEEP_WHOLE = {"经济增长", "经济增速", "增加值", "收入增长"}
 
 _GROWTH_CUE = re.compile(r"(增长|下降|上涨|涨幅|增速|增幅|降低|减少|回落|降幅|下滑|减少|压减|压缩|递增|提速)")
@@ -168,7 +173,12 @@ _ACTION = re.compile(
 )
 _ESTIMATE = re.compile(r"(预计|初步预计|初步测算|预测)")
 _TARGET_CUE = re.compile(r"(预期目标|主要目标|目标是|目标为|力争|确保|计划)")
-_DATE_AFTER = re.compile(r"^(?:年|月|日|号|周年|届|次会议|次全体|点|时)")
+_DATE_AFTER = re.compile(r"^(?:年|月|日|号|周年|届|次会议|次全体|次党代会|次代表大会|次全会|点|时)")
+_SLOGAN_VERB = re.compile(
+    r"(落实|贯彻|执行|出台|制定|推进|打好|打赢|做好|抓好|突出|聚焦|围绕|坚持|推动|深化|用好|构建|强化|"
+    r"落细|做实|践行|守住|守牢|把握|树立|弘扬|统筹|实现|“)$"
+)
+_MEASURE_HEAD = re.compile(r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速)$")
 _FOLLOW_CODE = re.compile(r"^[A-Za-z]")
 _SLOGAN_AFTER = re.compile(r"^[^，。；：、\n]{0,3}(圈|大|好|化|张牌|个确立|个维护|个务必|个坚持)")
 
@@ -244,7 +254,7 @@ def _strip_tail(s: str) -> str:
         if s in _KEEP_WHOLE:
             break
         for w in _STRIP_TAIL:
-            if s.endswith(w) and len(s) > len(w) - 0:
+            if s.endswith(w) and not s.endswith(_PROTECT):
                 s = s[: -len(w)]
                 changed = True
                 break
@@ -263,17 +273,19 @@ def _strip_head(s: str) -> str:
     return s
 
 
-def _split_coordinated(phrase: str) -> list[str]:
+def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     """``高技术制造业、装备制造业增加值`` -> both names written out in full."""
-    if "、" not in phrase and "和" not in phrase[1:-1]:
+    if "、" not in phrase:
         return [phrase]
-    parts = [p for p in re.split(r"、|和|及|与", phrase) if p]
+    parts = [p for p in re.split(r"、", phrase) if p]
     if len(parts) < 2:
         return [phrase]
     last = parts[-1]
     first = parts[0]
     if all(len(p) <= len(last) and p[-1:] == last[-1:] for p in parts[:-1]):
         return parts  # complete names (办复率、满意率)
+    if not (split or _MEASURE_HEAD.search(last)):
+        return [phrase]
     head = ""
     for k in range(min(len(first), len(last) - 1), 0, -1):
         suf = first[-k:]
@@ -281,7 +293,7 @@ def _split_coordinated(phrase: str) -> list[str]:
         if idx >= 0 and idx + k < len(last):
             head = last[idx + k :]
             break
-    if not head and len(last) > len(first):
+    if not head and len(first) <= 3 and len(last) >= len(first) + 3:
         head = last[len(first) :]
     if not head:
         return parts
@@ -307,6 +319,8 @@ def _value(m: re.Match[str]) -> tuple[float, float]:
 def _pre_qualifier(nt: str, s: int) -> str:
     for w, q in _PRE_QUAL:
         if nt[max(0, s - len(w)) : s] == w:
+            if w in ("约", "近") and s > len(w) and nt[s - len(w) - 1] in "签预节制契公协合条大婚最将":
+                continue
             return q
     return ""
 
@@ -359,6 +373,8 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         if "十" in num and re.match(r"^[五]", nt[e : e + 1]):  # 十四五
             return True
         if num in {"十四五", "十三五", "十二五", "十一五", "十五"} or re.match(r"^五", after):
+            return True
+        if base in _CN_ONLY_UNITS and _SLOGAN_VERB.search(before):
             return True
         if base in _CN_ONLY_UNITS and v <= 10 and not re.search(
             r"(新增|新建|建成|完成|增加|减少|共|累计|召开|开展|举办|获得|荣获|达到|创建|引进|培育|实施)$",
@@ -539,7 +555,8 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         last_qual = quants[g[-1]][8]
         m0, s0 = quants[g[0]][0], quants[g[0]][1]
         phrase, raw = _indicator_before(nt, s0)
-        names = _split_coordinated(phrase) if phrase else []
+        cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw))
+        names = _split_coordinated(phrase, cue) if phrase else []
         if not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
             verb = _ACTION.search(raw.strip())
