@@ -448,14 +448,6 @@ def _keywords_long(kw: Any, ctx: ReportContext) -> pd.DataFrame:
 
 
 def build_keyness(ctx: ReportContext) -> Section:
-    sec = Section(
-        "keyness",
-        "Keyness: consecutive years and regions of the same year",
-        "For each pair, the left list holds the words the target report uses significantly "
-        "more than the reference (signed log-likelihood G²), the right list the words it uses "
-        "less; larger |G²| means a stronger difference.",
-        "govtext.keyness",
-    )
     _api("keyness")
     raise Unavailable("govtext.keyness")
 

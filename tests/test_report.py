@@ -1,0 +1,199 @@
+"""Tests of ``govtext report`` / :func:`govtext.build_report` on a few sample reports."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import govtext as gt
+from govtext.cli import main
+from govtext.htmlreport import Progress, prepare_out_dir
+from govtext.reportsections import SECTION_BUILDERS
+
+SMALL = [
+    "2020_county_河北省保定市顺平县",
+    "2021_county_河北省保定市顺平县",
+    "2022_county_河北省保定市顺平县",
+    "2022_county_河北省保定市易县",
+    "2022_county_河北省保定市阜平县",
+    "2021_national_中国",
+    "2022_national_中国",
+]
+HOSTILE = "<script>alert('x')</script>"
+
+
+def small_corpus() -> gt.Corpus:
+    sample = gt.datasets.load_sample()
+    reports = [sample[n] for n in SMALL]
+    # a report whose metadata and text carry markup: the page must show it as text
+    base = sample["2022_county_河北省保定市易县"]
+    bad = gt.Report.from_text(
+        base.text[:3000] + "\n" + HOSTILE + "地区生产总值增长6%左右。\n",
+        name="2023_county_河北省保定市易县",
+        meta={"speaker": HOSTILE},
+    )
+    return gt.Corpus([*reports, bad])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "out"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        page = gt.build_report(small_corpus(), out, progress=False)
+    return page, caught
+
+
+def test_page_is_written_with_every_section(built):
+    page, _ = built
+    assert page.name == "index.html" and page.is_file()
+    html = page.read_text("utf-8")
+    for key, _builder in SECTION_BUILDERS:
+        assert f'<section id="{key}"' in html, key
+    # nothing loads from the network: no http(s) links to scripts, styles or images
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "<script" not in html.lower().replace("&lt;script", "")
+
+
+def test_no_section_failed(built):
+    page, _ = built
+    html = page.read_text("utf-8")
+    assert 'class="status-error"' not in html
+
+
+def test_every_linked_file_exists_and_csvs_parse(built):
+    page, _ = built
+    html = page.read_text("utf-8")
+    links = sorted(set(re.findall(r'(?:src|href)="([^"#]+)"', html)))
+    assert any(link.endswith(".csv") for link in links)
+    assert any(link.endswith(".png") for link in links)
+    for link in links:
+        assert not Path(link).is_absolute() and ".." not in link
+        assert (page.parent / link).is_file(), link
+    csvs = sorted((page.parent / "data").glob("*.csv"))
+    assert csvs
+    for f in csvs:
+        df = pd.read_csv(f)
+        assert len(df) > 0 and len(df.columns) > 0, f.name
+    overview = pd.read_csv(page.parent / "data" / "overview.csv")
+    assert len(overview) == len(SMALL) + 1
+    assert set(overview["name"]) == {*SMALL, "2023_county_河北省保定市易县"}
+
+
+def test_no_missing_glyph_warning(built):
+    _, caught = built
+    glyph = [str(w.message) for w in caught if "glyph" in str(w.message).lower()]
+    assert glyph == []
+
+
+def test_report_text_is_escaped(built):
+    page, _ = built
+    html = page.read_text("utf-8")
+    assert HOSTILE not in html
+    assert "&lt;script&gt;alert(" in html
+
+
+def test_deterministic_bytes(built, tmp_path):
+    page, _ = built
+    page2 = gt.build_report(small_corpus(), tmp_path / "again", progress=False)
+    first = {
+        p.relative_to(page.parent): p.read_bytes() for p in page.parent.rglob("*") if p.is_file()
+    }
+    second = {
+        p.relative_to(page2.parent): p.read_bytes() for p in page2.parent.rglob("*") if p.is_file()
+    }
+    assert sorted(first) == sorted(second)
+    differ = [str(k) for k in first if first[k] != second[k]]
+    assert differ == []
+
+
+def test_non_empty_folder_is_refused(tmp_path):
+    (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(gt.InputError, match="not empty"):
+        gt.build_report(small_corpus()[:2], tmp_path, progress=False)
+    assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "x"
+    assert not (tmp_path / "index.html").exists()
+    with pytest.raises(gt.InputError, match="not a folder"):
+        prepare_out_dir(tmp_path / "keep.txt")
+
+
+def test_bad_by_is_refused(tmp_path):
+    with pytest.raises(gt.InputError, match="by must be one of"):
+        gt.build_report(small_corpus()[:2], tmp_path / "o", by="speaker", progress=False)
+
+
+def _sample_files(tmp_path: Path, names: list[str]) -> Path:
+    src = gt.datasets.sample_path()
+    d = tmp_path / "in"
+    d.mkdir()
+    for n in names:
+        (d / f"{n}.txt").write_bytes((src / f"{n}.txt").read_bytes())
+    return d
+
+
+def test_cli_success_prints_index_path(tmp_path, capsys):
+    d = _sample_files(tmp_path, SMALL[:3])
+    out = tmp_path / "o"
+    code = main(["report", str(d), "-o", str(out), "--quiet", "--by", "region"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.out.strip() == str(out / "index.html")
+    assert (out / "index.html").is_file()
+    assert captured.err == ""  # --quiet and not a terminal: no progress bar
+
+
+def test_cli_refuses_non_empty_folder_then_force(tmp_path, capsys):
+    d = _sample_files(tmp_path, SMALL[:2])
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "old.txt").write_text("old", encoding="utf-8")
+    assert main(["report", str(d), "-o", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "not empty" in err and "--force" in err and len(err.strip().splitlines()) == 1
+    assert main(["report", str(d), "-o", str(out), "--quiet", "--force"]) == 0
+    assert (out / "index.html").is_file()
+
+
+def test_cli_errors_exit_non_zero(tmp_path, capsys):
+    assert main(["report", "-o", str(tmp_path / "a")]) == 2
+    assert "no input" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "b")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "--sample", "-o", str(tmp_path / "c"), "--by", "speaker"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "--sample"])  # -o is required
+    assert exc.value.code == 2
+
+
+def test_help_gives_an_example(capsys):
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    assert "govtext report --sample -o" in capsys.readouterr().out
+
+
+def test_progress_bar_only_when_enabled():
+    buf = io.StringIO()  # not a terminal: disabled by default
+    p = Progress(3, stream=buf)
+    p.step("a")
+    p.close()
+    assert buf.getvalue() == ""
+    buf = io.StringIO()
+    p = Progress(2, enabled=True, stream=buf)
+    p.step("关键词")
+    p.step("网络")
+    p.close()
+    assert "2/2" in buf.getvalue() and "网络" in buf.getvalue()
+
+
+def test_missing_jinja2_names_the_extra(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    with pytest.raises(gt.MissingExtraError, match=r"govtext\[report\]"):
+        gt.build_report(small_corpus()[:2], tmp_path / "o", progress=False)
