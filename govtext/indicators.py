@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .corpus import Report
 
 __all__ = ["extract_indicators", "COLUMNS", "parse_cn_number"]
 
@@ -154,14 +153,69 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
-_PROTECT = ("签约", "节约", "预约", "履约", "公约", "制约", "集约", "将近", "附近", "最近", "贴近", "亲近",
-            "通达", "送达", "抵达", "直达", "下达", "表达", "畅通", "更为", "成为", "作为", "认为", "行为",
-            "所在", "存在", "实在", "自在", "来到", "报到", "不到", "周到", "感到", "做到", "得到", "受到",
-            "甚至", "直至", "乃至", "以至", "冬至", "夏至", "就是", "还是", "而是", "但是", "只是", "拥有",
-            "具有", "没有", "共有", "享有", "占有", "所有", "现有", "赶超")
+_PROTECT = (
+    "签约",
+    "节约",
+    "预约",
+    "履约",
+    "公约",
+    "制约",
+    "集约",
+    "将近",
+    "附近",
+    "最近",
+    "贴近",
+    "亲近",
+    "通达",
+    "送达",
+    "抵达",
+    "直达",
+    "下达",
+    "表达",
+    "畅通",
+    "更为",
+    "成为",
+    "作为",
+    "认为",
+    "行为",
+    "所在",
+    "存在",
+    "实在",
+    "自在",
+    "来到",
+    "报到",
+    "不到",
+    "周到",
+    "感到",
+    "做到",
+    "得到",
+    "受到",
+    "甚至",
+    "直至",
+    "乃至",
+    "以至",
+    "冬至",
+    "夏至",
+    "就是",
+    "还是",
+    "而是",
+    "但是",
+    "只是",
+    "拥有",
+    "具有",
+    "没有",
+    "共有",
+    "享有",
+    "占有",
+    "所有",
+    "现有",
+    "赶超",
+)
 _KEEP_WHOLE = {"经济增长", "经济增速", "增加值", "收入增长"}
 
-_GROWTH_CUE = re.compile(r"(增长|下降|上涨|涨幅|增速|增幅|降低|减少|回落|降幅|下滑|减少|压减|压缩|递增|提速)")
+_GROWTH_CUE = re.compile(
+    r"(增长|下降|上涨|涨幅|增速|增幅|降低|减少|回落|降幅|下滑|减少|压减|压缩|递增|提速)"
+)
 _SHARE_IND = re.compile(r"(率|比重|占比|比例|覆盖|达标|占|份额|程度|指数|水平)$")
 _CHANGE_VERB = re.compile(
     r"(新增|增加|净增|减少|提高|降低|下降|增长|上升|回落|多|再提高|再增加|扩大|缩小|新开工|新落地)$"
@@ -178,7 +232,9 @@ _SLOGAN_VERB = re.compile(
     r"(落实|贯彻|执行|出台|制定|推进|打好|打赢|做好|抓好|突出|聚焦|围绕|坚持|推动|深化|用好|构建|强化|"
     r"落细|做实|践行|守住|守牢|把握|树立|弘扬|统筹|实现|“)$"
 )
-_MEASURE_HEAD = re.compile(r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速)$")
+_MEASURE_HEAD = re.compile(
+    r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速)$"
+)
 _FOLLOW_CODE = re.compile(r"^[A-Za-z]")
 _SLOGAN_AFTER = re.compile(r"^[^，。；：、\n]{0,3}(圈|大|好|化|张牌|个确立|个维护|个务必|个坚持)")
 
@@ -192,7 +248,9 @@ def _line_starts(text: str) -> list[int]:
 
 def _fallback_section_spans(text: str) -> list[tuple[str, int, int]]:
     """Rough top-level sections (used until/if ``govtext.structure`` is missing)."""
-    heads = list(re.finditer(r"(?m)^[ \u3000]*([一二三四五六七八九十]{1,3})[、．.]([^\n]{0,40})", text))
+    heads = list(
+        re.finditer(r"(?m)^[ \u3000]*([一二三四五六七八九十]{1,3})[、．.]([^\n]{0,40})", text)
+    )
     if not heads:
         return [("other", 0, len(text))]
     spans: list[tuple[str, int, int]] = [("preamble", 0, heads[0].start())]
@@ -226,8 +284,14 @@ def _targets_spans(text: str) -> list[tuple[int, int]]:
         from .structure import targets_spans  # type: ignore[attr-defined]
     except ImportError:
         spans = []
-        for m in re.finditer(r"(主要预期目标|主要目标|预期目标)[^\n]{0,20}[是为：:]", text):
-            line_end = text.find("\n", m.start())
+        for m in re.finditer(
+            r"(主要预期目标|主要目标|预期目标)[^\n。]{0,20}?\n?[^\n。]{0,4}?[是为：:]", text
+        ):
+            if re.search(
+                r"五”|五年|规划|时期|2035|远景|三年", text[max(0, m.start() - 40) : m.start()]
+            ):
+                continue  # a multi-year plan's targets, not the year's
+            line_end = text.find("\n", m.end())
             spans.append((m.start(), len(text) if line_end < 0 else line_end))
         return spans
     out = []
@@ -319,7 +383,11 @@ def _value(m: re.Match[str]) -> tuple[float, float]:
 def _pre_qualifier(nt: str, s: int) -> str:
     for w, q in _PRE_QUAL:
         if nt[max(0, s - len(w)) : s] == w:
-            if w in ("约", "近") and s > len(w) and nt[s - len(w) - 1] in "签预节制契公协合条大婚最将":
+            if (
+                w in ("约", "近")
+                and s > len(w)
+                and nt[s - len(w) - 1] in "签预节制契公协合条大婚最将"
+            ):
                 continue
             return q
     return ""
@@ -345,19 +413,29 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
     if base and re.match(r"[A-Za-z]", after[:1]) and base not in _STRONG_UNITS:
         return True
     # dates, years, sessions, anniversaries
-    if not m.group("pctnum") and _DATE_AFTER.match(nt[m.end("num") if m.group("num2") is None else m.end("num2") :]):
+    if not m.group("pctnum") and _DATE_AFTER.match(
+        nt[m.end("num") if m.group("num2") is None else m.end("num2") :]
+    ):
         return True
     if unit in _EXCLUDED_UNITS:
         return True
-    if (m.group("mult") + (m.group("mult2") or "")) == "" and base == "" and re.match(r"^(年|月|日)", after):
+    if (
+        (m.group("mult") + (m.group("mult2") or "")) == ""
+        and base == ""
+        and re.match(r"^(年|月|日)", after)
+    ):
         return True
     # ordinals, ranks, streaks
-    if before.endswith(("第", "前", "后", "连续", "排名", "倒数", "位居", "位列", "跻身", "列", "No.")):
+    if before.endswith(
+        ("第", "前", "后", "连续", "排名", "倒数", "位居", "位列", "跻身", "列", "No.")
+    ):
         return True
     if re.search(r"(连续|持续|第)$", before) or re.search(r"连续$", before.rstrip("近约超")):
         return True
     # deadlines: 用3年时间, 3年内, N天内
-    if base in {"天", "小时", "分钟"} and re.match(r"^(内|之内|以内|时间|办结|办理|生活圈|服务圈|圈)", after):
+    if base in {"天", "小时", "分钟"} and re.match(
+        r"^(内|之内|以内|时间|办结|办理|生活圈|服务圈|圈)", after
+    ):
         return True
     if re.match(r"^[^，。；、\n]{0,4}圈", after) and base in {"分钟", "公里", "小时"}:
         return True
@@ -376,9 +454,13 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
             return True
         if base in _CN_ONLY_UNITS and _SLOGAN_VERB.search(before):
             return True
-        if base in _CN_ONLY_UNITS and v <= 10 and not re.search(
-            r"(新增|新建|建成|完成|增加|减少|共|累计|召开|开展|举办|获得|荣获|达到|创建|引进|培育|实施)$",
-            before,
+        if (
+            base in _CN_ONLY_UNITS
+            and v <= 10
+            and not re.search(
+                r"(新增|新建|建成|完成|增加|减少|共|累计|召开|开展|举办|获得|荣获|达到|创建|引进|培育|实施)$",
+                before,
+            )
         ):
             return True
     elif not base and not m.group("mult") and not m.group("approx"):
@@ -390,7 +472,13 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         if q_close >= 0:
             return True
     # programme names: 三年行动, 百日攻坚, 十大工程
-    if re.match(r"^(行动|攻坚|工程|计划|专项|会战|战役|提升|整治)", after) and base in {"年", "日", "天", "大", ""}:
+    if re.match(r"^(行动|攻坚|工程|计划|专项|会战|战役|提升|整治)", after) and base in {
+        "年",
+        "日",
+        "天",
+        "大",
+        "",
+    }:
         return True
     # thresholds inside a definition: 亿元以上项目, 纳税千万以上企业
     qpost, qe = _post_qualifier(nt, e)
@@ -553,7 +641,7 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
 
     for g in groups:
         last_qual = quants[g[-1]][8]
-        m0, s0 = quants[g[0]][0], quants[g[0]][1]
+        s0 = quants[g[0]][1]
         phrase, raw = _indicator_before(nt, s0)
         cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw))
         names = _split_coordinated(phrase, cue) if phrase else []
@@ -615,7 +703,14 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                 )
     df = pd.DataFrame(rows, columns=COLUMNS)
     return df.astype(
-        {"value_low": float, "value_high": float, "value_base": float, "line_no": int, "start": int, "end": int}
+        {
+            "value_low": float,
+            "value_high": float,
+            "value_base": float,
+            "line_no": int,
+            "start": int,
+            "end": int,
+        }
     )
 
 
@@ -629,15 +724,21 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
             if _SHARE_IND.search(ind) or re.search(r"(率|比重|占比|比例)", ind):
                 return "share"
         if _GROWTH_CUE.search(near) or _GROWTH_CUE.search(ind[-4:]):
-            if re.search(r"(率|比重|占比|比例)$", ind) and not re.search(r"(增长|下降|提高|降低|减少)$", raw.strip()):
+            if re.search(r"(率|比重|占比|比例)$", ind) and not re.search(
+                r"(增长|下降|提高|降低|减少)$", raw.strip()
+            ):
                 return "share"
             return "growth"
-        if nt.startswith("覆盖", s + 1) or re.search(r"(率|比重|占比|比例|覆盖|达标|占)", ind + tail):
+        if nt.startswith("覆盖", s + 1) or re.search(
+            r"(率|比重|占比|比例|覆盖|达标|占)", ind + tail
+        ):
             return "share"
         return "share"
     if re.search(r"(新增就业|新增劳动力|城镇新增|新增城镇就业)", ind):
         return "level"
-    if _CHANGE_VERB.search(raw.strip()) or re.search(r"(比上年|较上年|同比)(增加|减少|多|少)$", raw.strip()):
+    if _CHANGE_VERB.search(raw.strip()) or re.search(
+        r"(比上年|较上年|同比)(增加|减少|多|少)$", raw.strip()
+    ):
         if re.search(r"(新增)$", raw.strip()) and not re.search(r"(新增就业)", ind):
             return "count_change"
         return "count_change"
