@@ -1,0 +1,1 @@
+"""Reference data shipped with govtext (see README.md in this folder)."""
