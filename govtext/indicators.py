@@ -569,7 +569,7 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
 
     Examples
     --------
-    >>> df = extract_indicators("全镇税收预计完成4.7亿元，新增就业1302人。")
+    >>> df = extract_indicators("全镇税收预计完成4.7亿元。新增就业1302人。")
     >>> df[["indicator", "value_low", "unit", "value_base", "status"]].values.tolist()
     [['全镇税收', 4.7, '亿元', 470000000.0, 'estimate'], ['新增就业', 1302.0, '人', 1302.0, 'actual']]
     >>> df = extract_indicators("地区生产总值增长5%—5.5%，居民消费价格涨幅3%左右。", section=False)
@@ -639,17 +639,23 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                 continue
         groups.append([i])
 
+    prev_names: list[str] = []
+    prev_sent = -1
     for g in groups:
         last_qual = quants[g[-1]][8]
         s0 = quants[g[0]][1]
         phrase, raw = _indicator_before(nt, s0)
         cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw))
         names = _split_coordinated(phrase, cue) if phrase else []
+        sent_s = _sentence_start(nt, s0)
         if not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
             verb = _ACTION.search(raw.strip())
-            names = [((verb.group(1) if verb else "") + after) or raw.strip()]
-        sent_s = _sentence_start(nt, s0)
+            if (not after or not phrase) and prev_names and prev_sent == sent_s and not (verb and after):
+                names = prev_names  # 国内生产总值达到114万亿元，增长8.1%
+            else:
+                names = [((verb.group(1) if verb else "") + after) or raw.strip()]
+        prev_names, prev_sent = names, sent_s
         sentence = nt[sent_s:s0]
         for j, qi in enumerate(g):
             m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe = quants[qi]
