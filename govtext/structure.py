@@ -802,14 +802,22 @@ def section_text(text: str, kind: str) -> str:
 # ----------------------------------------------------------------------------- targets
 
 _TARGET_KEY = re.compile(
-    r"(?:主要预期目标|预期目标|主要目标|主要指标|奋斗目标|发展目标|主要计划指标|计划主要指标)"
+    r"(?:主要预期目标|预期目标|主要目标|主要指标|奋斗目标|发展目标|主要计划指标|计划主要指标|预定目标|"
+    r"增长预期)"
     r"(?P<link>\s*(?:是|为|定为|定在|设定为|确定为|包括|安排如下|如下|建议为)?\s*[：:]"
+    r"|\s*(?:安排)?如下。"
     r"|\s*(?:是|为|定为|定在|设定为|确定为)\s*(?=\S{0,30}[0-9０-９百千万亿%％]))",
 )
 _NOT_TARGET = re.compile(r"完成|实现|超过|超额|高于|低于|未达|达到|确定的|圆满")
 
 
-def targets_spans(text: str) -> list[tuple[int, int]]:
+_PLAN_HORIZON = re.compile(
+    r"十[一二三四五六]五|[六七八九]五”|今后五年|未来五年|五年|今后十五年|未来十五年|本届政府|新一届政府|"
+    r"期间|时期|到20\d\d年|到二〇"
+)
+
+
+def targets_spans(text: str, horizon: str = "all") -> list[tuple[int, int]]:
     """``(start, end)`` spans of the statements of main (expected) targets, wherever they are.
 
     Many reports put the year's targets inside the tasks section (``今年经济社会发展的主要
@@ -819,21 +827,48 @@ def targets_spans(text: str) -> list[tuple[int, int]]:
     its own lines). Mentions of targets that were met (``完成了全年主要目标任务``) are
     not statements and are skipped.
 
+    Parameters
+    ----------
+    text : str
+        Report text as read.
+    horizon : {"all", "year", "plan"}, default "all"
+        ``year`` keeps the statements for the coming year, ``plan`` those for a plan
+        period (``“十四五”时期……主要目标是``, ``今后五年……``).
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets into ``text``, in order, not overlapping.
+
     Examples
     --------
     >>> t = ("二、2024年工作安排\\n做好今年工作意义重大。今年主要预期目标是：生产总值增长6%左右；"
     ...      "城镇新增就业1000人。为此，重点抓好以下工作。\\n")
     >>> [t[s:e] for s, e in targets_spans(t)]
     ['今年主要预期目标是：生产总值增长6%左右；城镇新增就业1000人。']
+    >>> t2 = "“十四五”时期主要目标是：生产总值年均增长6%。今年预期目标是：生产总值增长5%。"
+    >>> [t2[s:e] for s, e in targets_spans(t2, horizon="year")]
+    ['今年预期目标是：生产总值增长5%。']
     """
+    if horizon not in ("all", "year", "plan"):
+        from .errors import InputError
+
+        raise InputError(f"horizon must be 'all', 'year' or 'plan', not {horizon!r}")
     out: list[tuple[int, int]] = []
     for m in _TARGET_KEY.finditer(text):
         before = text[max(0, m.start() - 14) : m.start()]
         if _NOT_TARGET.search(before.split("。")[-1]):
             continue
         start = _sentence_start(text, m.start())
-        end = _statement_end(text, m.end())
-        if out and start < out[-1][1]:
+        if horizon != "all":
+            is_plan = bool(_PLAN_HORIZON.search(text[start : m.end()]))
+            if is_plan != (horizon == "plan"):
+                continue
+        if m.group(0).endswith("如下。"):
+            end = _lines_end(text, m.end())
+        else:
+            end = _statement_end(text, m.end())
+        if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
             out.append((start, end))
@@ -847,11 +882,11 @@ def _sentence_start(text: str, pos: int) -> int:
         if c in "。！？!?；;":
             break
         if c == "\n":
-            # a line break ends a paragraph unless the line before ran on
+            # a line break ends a sentence unless the line before runs on (……发展的 / 主要预期目标)
             j = i - 2
             while j >= 0 and text[j] in _SPACE:
                 j -= 1
-            if j < 0 or text[j] in _PARA_END or text[j] == "\n":
+            if j < 0 or text[j] not in _BAD_PLAIN_END:
                 break
         i -= 1
     while i < pos and text[i] in _SPACE + "\n":
@@ -903,6 +938,23 @@ def _list_end(text: str, pos: int) -> int:
             r"^(?:——|—|[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]是)",
             line,
         ):
+            break
+        end = line_end
+        if j < 0:
+            break
+        i = j + 1
+    return end
+
+
+def _lines_end(text: str, pos: int, max_lines: int = 20) -> int:
+    """Extend over the short lines (one indicator each) that follow ``……主要指标安排如下。``."""
+    end = pos
+    i = pos + 1 if text[pos : pos + 1] == "\n" else pos
+    for _ in range(max_lines):
+        j = text.find("\n", i)
+        line_end = len(text) if j < 0 else j
+        line = text[i:line_end].strip(_SPACE)
+        if not line or len(line) > 120 or _numbered(_Line(0, i, line_end, line)) is not None:
             break
         end = line_end
         if j < 0:
