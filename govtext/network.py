@@ -169,8 +169,12 @@ class Cooccurrence:
         up = sp.triu(self.matrix, k=1).tocoo()
         keep = up.data >= min_count
         v = np.array(self.vocab, dtype=object)
-        df = pd.DataFrame({"term1": v[up.row[keep]], "term2": v[up.col[keep]], "count": up.data[keep]})
-        return df.sort_values(["count", "term1", "term2"], ascending=[False, True, True], ignore_index=True)
+        df = pd.DataFrame(
+            {"term1": v[up.row[keep]], "term2": v[up.col[keep]], "count": up.data[keep]}
+        )
+        return df.sort_values(
+            ["count", "term1", "term2"], ascending=[False, True, True], ignore_index=True
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """Dense terms × terms DataFrame (only for small vocabularies)."""
@@ -298,7 +302,9 @@ def _distance_counts(ids: np.ndarray, rows: np.ndarray, n_terms: int, k: int) ->
         shape=(n_terms, n_terms),
     )
     M.sum_duplicates()
-    M = M + sp.diags(np.bincount(ids, minlength=n_terms).astype(np.int64), format="csr", dtype=np.int64)
+    M = M + sp.diags(
+        np.bincount(ids, minlength=n_terms).astype(np.int64), format="csr", dtype=np.int64
+    )
     return M.tocsr()
 
 
@@ -529,11 +535,14 @@ def disparity_filter(
         v = np.array([pos[e[1]] for e in edges])
         w = np.array([float(e[2].get(weight, 1.0)) for e in edges])
         if (w <= 0).any() or not np.isfinite(w).all():
-            raise InputError(f"the disparity filter needs positive finite edge weights ({weight!r})")
+            raise InputError(
+                f"the disparity filter needs positive finite edge weights ({weight!r})"
+            )
         loops = u == v
         k = np.bincount(np.r_[u[~loops], v[~loops]], minlength=len(nodes)).astype(float)
-        s = np.bincount(np.r_[u[~loops], v[~loops]], weights=np.r_[w[~loops], w[~loops]],
-                        minlength=len(nodes))
+        s = np.bincount(
+            np.r_[u[~loops], v[~loops]], weights=np.r_[w[~loops], w[~loops]], minlength=len(nodes)
+        )
         with np.errstate(divide="ignore", invalid="ignore"):
             a_u = np.power(1.0 - w / s[u], k[u] - 1.0)
             a_v = np.power(1.0 - w / s[v], k[v] - 1.0)
@@ -548,8 +557,14 @@ def disparity_filter(
     return H
 
 
-def layout(G: nx.Graph, seed: int = 0, weight: str | None = "weight") -> dict[Any, tuple[float, float]]:
-    """Seeded, reproducible 2-D positions (networkx spring layout, rounded to 6 decimals).
+def layout(
+    G: nx.Graph, seed: int = 0, weight: str | None = "weight"
+) -> dict[Any, tuple[float, float]]:
+    """Seeded, reproducible 2-D positions in [-1, 1], rounded to 6 decimals.
+
+    Each connected component gets its own spring layout (networkx, seeded), scaled with
+    the square root of its size; the largest sits on top and the smaller ones are set in
+    rows below it, so that a few small islands do not squeeze the main component.
 
     Examples
     --------
@@ -562,9 +577,41 @@ def layout(G: nx.Graph, seed: int = 0, weight: str | None = "weight") -> dict[An
 
     if G.number_of_nodes() == 0:
         return {}
-    k = 1.5 / math.sqrt(G.number_of_nodes())
-    pos = nx.spring_layout(G, k=k, weight=weight, seed=seed, iterations=100)
-    return {n: (round(float(p[0]), 6), round(float(p[1]), 6)) for n, p in pos.items()}
+    comps = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0]))
+    )
+    out: dict[Any, np.ndarray] = {}
+    main_r = math.sqrt(len(comps[0]))
+    x0, y0, row_h = -main_r, -main_r - 0.6, 0.0
+    for k, comp in enumerate(comps):
+        r = math.sqrt(len(comp)) * (1.0 if k == 0 else 0.6)
+        if len(comp) == 1:
+            pts = {comp[0]: np.zeros(2)}
+        else:
+            sub = G.subgraph(comp)
+            pos = nx.spring_layout(
+                sub, k=2.5 / math.sqrt(len(comp)), weight=weight, seed=seed, iterations=200
+            )
+            arr = np.array([pos[n] for n in comp])
+            arr = arr - arr.mean(axis=0)
+            scale = np.abs(arr).max() or 1.0
+            pts = {n: arr[i] / scale * r for i, n in enumerate(comp)}
+        if k == 0:
+            centre = np.zeros(2)
+        else:
+            if x0 + 2 * r > main_r and x0 > -main_r:  # next row
+                x0, y0, row_h = -main_r, y0 - 2 * row_h - 0.6, 0.0
+            centre = np.array([x0 + r, y0 - r])
+            x0 += 2 * r + 0.6
+            row_h = max(row_h, r)
+        for n, p in pts.items():
+            out[n] = p + centre
+    arr = np.array(list(out.values()))
+    arr = arr - (arr.max(axis=0) + arr.min(axis=0)) / 2
+    scale = np.abs(arr).max() or 1.0
+    return {
+        n: (round(float(p[0] / scale), 6), round(float(p[1] / scale), 6)) for n, p in zip(out, arr)
+    }
 
 
 def _eigenvector(G: nx.Graph, nodes: list[Any], weight: str) -> np.ndarray:
@@ -630,7 +677,11 @@ def _build_graph(
     sub = cooc.select(terms)
     W = association(sub, measure)
     C = sp.triu(sub.matrix, k=1).tocsr()
-    Wu = sp.triu(W, k=1).tocsr() if measure != "conditional" else sp.triu(W.maximum(W.T), k=1).tocsr()
+    Wu = (
+        sp.triu(W, k=1).tocsr()
+        if measure != "conditional"
+        else sp.triu(W.maximum(W.T), k=1).tocsr()
+    )
     Ccoo = C.tocoo()
     i, j, cnt = Ccoo.row, Ccoo.col, Ccoo.data
     w = np.asarray(Wu[i, j]).ravel() if len(i) else np.zeros(0)
@@ -747,7 +798,11 @@ def cooccurrence_graph(
         raise InputError(f"top_n must be at least 1, not {top_n}")
     if measure not in MEASURES:
         raise InputError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
-    cooc = data if isinstance(data, Cooccurrence) else cooccurrence(data, tokenizer=tokenizer, window=window)
+    cooc = (
+        data
+        if isinstance(data, Cooccurrence)
+        else cooccurrence(data, tokenizer=tokenizer, window=window)
+    )
     if terms is not None:
         chosen = [t for t in dict.fromkeys(terms) if t in cooc.term_index]
         if not chosen:
@@ -814,7 +869,9 @@ def graphs_by(
     if not isinstance(corpus, Corpus):
         raise InputError("graphs_by needs a Corpus (e.g. govtext.load_corpus(...))")
     if by not in corpus.meta.columns:
-        raise InputError(f"cannot group by {by!r}: no such metadata column; columns are {', '.join(map(str, corpus.meta.columns))}")
+        raise InputError(
+            f"cannot group by {by!r}: no such metadata column; columns are {', '.join(map(str, corpus.meta.columns))}"
+        )
     windows, doc, _ = _corpus_windows(corpus, tokenizer, window)
     values = corpus.meta[by].tolist()
     overall = cooccurrence(windows)
@@ -824,18 +881,36 @@ def graphs_by(
         shared = overall.top_terms(top_n)
     if not shared:
         raise InputError("no terms to build graphs from")
-    groups = sorted({v for v in values if v is not None and v == v}, key=lambda v: (str(type(v)), v))
+    groups = sorted(
+        {v for v in values if v is not None and v == v}, key=lambda v: (str(type(v)), v)
+    )
     out: dict[Any, nx.Graph] = {}
     for g in groups:
         docs = {d for d, v in enumerate(values) if v == g}
         ws = [w for w, d in zip(windows, doc) if d in docs]
         c = cooccurrence(ws, vocab=shared)
-        c = Cooccurrence(c.matrix, c.vocab, c.n_windows, c.frequency,
-                         _doc_freq(ws, doc[np.isin(doc, list(docs))], shared), len(docs), window)
+        c = Cooccurrence(
+            c.matrix,
+            c.vocab,
+            c.n_windows,
+            c.frequency,
+            _doc_freq(ws, doc[np.isin(doc, list(docs))], shared),
+            len(docs),
+            window,
+        )
         G = _build_graph(
-            c, shared, measure=measure, min_count=min_count, min_weight=min_weight,
-            max_edges=max_edges, backbone=backbone, alpha=alpha, drop_isolates=False,
-            communities=True, positions=True, random_state=random_state,
+            c,
+            shared,
+            measure=measure,
+            min_count=min_count,
+            min_weight=min_weight,
+            max_edges=max_edges,
+            backbone=backbone,
+            alpha=alpha,
+            drop_isolates=False,
+            communities=True,
+            positions=True,
+            random_state=random_state,
         )
         G.graph["group"] = str(g)
         out[g] = G
@@ -883,7 +958,11 @@ class GraphComparison:
 
 
 def compare_graphs(
-    g1: nx.Graph, g2: nx.Graph, *, weight: str = "weight", centrality: str = "degree_centrality",
+    g1: nx.Graph,
+    g2: nx.Graph,
+    *,
+    weight: str = "weight",
+    centrality: str = "degree_centrality",
     tol: float = 1e-12,
 ) -> GraphComparison:
     """Edges gained, lost, strengthened and weakened, and centrality rank changes.
@@ -932,13 +1011,23 @@ def compare_graphs(
             status, change = "lost", -w1
         else:
             change = w2 - w1
-            status = "strengthened" if change > tol else "weakened" if change < -tol else "unchanged"
+            status = (
+                "strengthened" if change > tol else "weakened" if change < -tol else "unchanged"
+            )
         rows.append((k[0], k[1], w1, w2, change, status))
-    edges = pd.DataFrame(rows, columns=["source", "target", "weight_1", "weight_2", "change", "status"])
+    edges = pd.DataFrame(
+        rows, columns=["source", "target", "weight_1", "weight_2", "change", "status"]
+    )
     edges["weight_1"] = edges["weight_1"].astype(float)
     edges["weight_2"] = edges["weight_2"].astype(float)
     if len(edges):
-        order = np.lexsort((edges["target"].astype(str), edges["source"].astype(str), -edges["change"].abs().to_numpy()))
+        order = np.lexsort(
+            (
+                edges["target"].astype(str),
+                edges["source"].astype(str),
+                -edges["change"].abs().to_numpy(),
+            )
+        )
         edges = edges.iloc[order].reset_index(drop=True)
 
     def cent(G: nx.Graph) -> dict[Any, float]:
