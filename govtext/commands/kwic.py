@@ -1,0 +1,47 @@
+"""``govtext kwic``: every occurrence of a term with its context and offsets."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from ._common import add_input_args
+    from .keywords import add_output_args
+
+    p = sub.add_parser(
+        "kwic",
+        help="keyword in context: each occurrence of a term with its context",
+        description=(
+            "Keyword in context: each occurrence of TERM with WINDOW characters either side "
+            "and its start/end offsets in the original file text."
+        ),
+        epilog=(
+            "examples:\n"
+            "  govtext kwic 新质生产力 --sample\n"
+            "  govtext kwic 疫情 reports/ --window 20 --csv > 疫情.csv\n"
+            "  govtext kwic '数字[经济化]' reports/ --regex"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("term", metavar="TERM", help="text (or --regex pattern) to find")
+    add_input_args(p)
+    p.add_argument("--window", type=int, default=15, help="characters of context (default 15)")
+    p.add_argument("--regex", action="store_true", help="TERM is a regular expression")
+    p.add_argument("--tokens", action="store_true", help="only whole tokens of the PolicyTokenizer")
+    p.add_argument("--count", action="store_true", help="print only the count per report")
+    add_output_args(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..concordance import kwic
+    from ._common import load_input
+    from .keywords import emit_table
+
+    corpus = load_input(args)
+    k = kwic(corpus, args.term, window=args.window, regex=args.regex, tokens=args.tokens)
+    if args.count:
+        k = k.groupby("doc", sort=False).size().rename("count").reset_index()
+    emit_table(k, args)
+    return 0
