@@ -184,7 +184,7 @@ _MARKERS: list[tuple[str, re.Pattern[str], Callable[[str], int | None]]] = [
     ),
 ]
 _LONE_NUMERAL = re.compile(rf"^([{_CN}]{{1,3}})$")
-_NOTES = re.compile(r"^[※*\s]*(?:注释|注解|名词解释|附注|附件|备注)[※*\s：:]*$")
+_NOTES = re.compile(r"^[※*\s]*(?:附[：:]\s*)?(?:注释|注解|名词解释|附注|附件|备注)[※*\s：:]*$")
 
 _SENT_END = "。！？!?"
 _FINAL_PUNCT = set("。！？!?；;，,、：:…—")
@@ -236,7 +236,8 @@ def _title_of(rest: str) -> tuple[str, int, bool]:
     """Title of a heading given the text after its marker; returns (title, length used,
     standalone)."""
     if len(rest) <= _SHORT and not any(c in rest[:-1] for c in _SENT_END):
-        return rest.rstrip("。！？!?；;：:，,"), len(rest), True
+        # a short line ending like a sentence (……进行切实的检查。) is a list item, not a title
+        return rest.rstrip("。！？!?；;：:，,"), len(rest), rest[-1:] not in "。；;"
     m = re.search(r"[。！？!?；;：:]|[ \u3000]+(?=[\u3400-\u9fff])", rest)
     if m is not None and m.start() <= _TITLE_MAX:
         return rest[: m.start()], m.end(), False
@@ -245,7 +246,7 @@ def _title_of(rest: str) -> tuple[str, int, bool]:
 
 
 def _is_continuation_start(s: str) -> bool:
-    return bool(s) and s[0] in "是为：:，,。、；;）)的"
+    return bool(re.match(r"^(?:[，,。、；;：:）)”]|[是为][：:])", s))
 
 
 _SALUTATION = ("各位代表", "各位委员", "名位代表")
@@ -426,6 +427,7 @@ def _levels(heads: list[_Head], text: str) -> list[int]:
     """Assign a level to each heading with a stack of numbering styles."""
     stack: list[_Slot] = []
     levels: list[int] = []
+    any_top_like = any(h.top_like for h in heads)
     for k, h in enumerate(heads):
         if stack:  # did the previous heading have text under it?
             prev = heads[k - 1]
@@ -436,8 +438,9 @@ def _levels(heads: list[_Head], text: str) -> list[int]:
             continue
         if h.style == "plain":
             top = stack[-1]
-            if h.top_like and stack[0].style == "plain":
-                stack = [_Slot("plain", None, 1, True, top_like=True)]
+            if stack[0].style == "plain" and (h.top_like or not any_top_like):
+                # unnumbered top-level headings (1978, 1983, 2005 county reports)
+                stack = [_Slot("plain", None, 1, True, top_like=h.top_like)]
             elif top.style == "plain" and not top.top_like:
                 stack[-1] = _Slot("plain", None, top.level, True)
             elif top.has_body and top.level >= 2 and top.style == "paren_cn" and top.number:
@@ -489,6 +492,7 @@ _SELF = re.compile(
 )
 _OTHER = re.compile(
     r"外交|国际形势|对外政策|对外工作|祖国.{0,4}统一|统一大业|台湾|港澳|香港|国防|名词解释|注释|"
+    r"霸权|世界和平|"
     r"^附件|^附表|^附录|^备注"
 )
 _REVIEW = re.compile(
@@ -570,8 +574,12 @@ def classify_heading(title: str, body: str = "", report_year: int | None = None)
         return "other"
     if _REVIEW.search(t) and not re.search(r"任务|安排|目标|今后|今年|建议|展望", t):
         return "review"
+    if re.search(r"总体部署|总体安排", t) and not re.search(
+        r"今后|五年|十[一二三四五六]五|任务", t
+    ):
+        return "targets"  # 2005年工作总体部署: general requirements and main targets of the year
     if _TARGETS.search(t) and not re.search(
-        r"任务|重点工作|工作安排|主要工作|工作部署|工作重点", t
+        r"任务|重点工作|工作安排|主要工作|工作部署|工作重点|举措|措施", t
     ):
         return "targets"
     ys = _years(t)
@@ -584,6 +592,20 @@ def classify_heading(title: str, body: str = "", report_year: int | None = None)
     if _REVIEW.search(t):
         return "review"
     return _classify_body(body, report_year)
+
+
+def _title_decides(title: str) -> bool:
+    """True when the heading alone names the kind (not guessed from the text under it)."""
+    t = _clean(title)
+    return bool(
+        _SELF.search(t)
+        or _OTHER.search(t)
+        or _REVIEW.search(t)
+        or _TARGETS.search(t)
+        or _TASKS.search(t)
+        or _years(t)
+        or re.search(r"总体部署|总体安排", t)
+    )
 
 
 def _classify_body(body: str, report_year: int | None) -> str:
@@ -647,30 +669,34 @@ def _parse_cached(text: str) -> tuple[Section, ...]:
         else classify_heading(r.title, text[r.heading_end : r.end], ry)
         for r in roots
     ]
-    kinds = _smooth(kinds, [r.title for r in roots])
+    kinds = _smooth(kinds, [r.style == "notes" or _title_decides(r.title) for r in roots])
     for r, kind in zip(roots, kinds):
         for s in r.walk():
             s.kind = kind
     return tuple(roots)
 
 
-def _smooth(kinds: list[str], titles: list[str]) -> list[str]:
-    """Topic sections (三、促进经济平稳较快发展) between the plan overview and the end or the
-    self-building section are tasks; those between a review and the plan are review."""
+def _smooth(kinds: list[str], decided: list[bool]) -> list[str]:
+    """Topic sections (三、促进经济平稳较快发展) whose heading names no kind: after the plan
+    overview they are tasks; between a review and the plan, review. Only kinds guessed from
+    the text under a heading (``decided`` False) are changed."""
     out = list(kinds)
-    seen_plan = False
-    for i, (k, t) in enumerate(zip(kinds, titles)):
+    seen_plan = seen_decided_plan = False
+    for i, (k, dec) in enumerate(zip(kinds, decided)):
         if k in ("tasks", "targets"):
             seen_plan = True
-        elif k == "other" and not _OTHER.search(_clean(t)):
-            if seen_plan:
-                out[i] = "tasks"
-            elif (
-                i > 0
-                and out[i - 1] == "review"
-                and any(kk in ("tasks", "targets") for kk in kinds[i + 1 :])
-            ):
-                out[i] = "review"
+            seen_decided_plan = seen_decided_plan or dec
+        if dec:
+            continue
+        if (seen_plan and k == "other") or (seen_decided_plan and k == "review"):
+            out[i] = "tasks"
+        elif (
+            k == "other"
+            and i > 0
+            and out[i - 1] == "review"
+            and any(kk in ("tasks", "targets") for kk in kinds[i + 1 :])
+        ):
+            out[i] = "review"
     return out
 
 
