@@ -116,7 +116,7 @@ _BASE_UNITS = sorted(
 )
 _UNIT_RE = "|".join(re.escape(u) for u in _BASE_UNITS)
 # multiplier, optional 余/多, optional second multiplier, base unit (all optional, see below)
-_UNIT = rf"(?P<mult>[十百千万亿]*)(?P<approx>[余多])?(?P<mult2>[万亿]*)(?P<base>{_UNIT_RE})?"
+_UNIT = rf"(?: (?=[十百千万亿余多]|{_UNIT_RE}))?(?P<mult>[十百千万亿]*)(?P<approx>[余多])?(?P<mult2>[万亿]*)(?P<base>{_UNIT_RE})?"
 _PCT_CN = r"百分之(?P<pctnum>[零〇一二两三四五六七八九十点]+)"
 
 _RANGE_SEP = r"[—\-~～至到]{1,2}"
@@ -137,7 +137,7 @@ _STRONG_UNITS = {"%", "‰", "个百分点", "百分点", "倍", "成"}
 
 # ---------------------------------------------------------------------------------------
 # context cues
-_DELIMS = "，。；：！？、,;:!?\n（）()《》"
+_DELIMS = "，。；：！？、,;:!?\n（）()《》[]"
 _SENT_END = "。；！？\n;!?"
 _STRIP_TAIL = [
     "比上年", "比去年", "较上年", "同比", "年均", "平均", "分别", "累计", "均", "共", "总计", "合计",
@@ -145,14 +145,15 @@ _STRIP_TAIL = [
     "提升", "达到", "达", "完成", "实现", "为", "是", "控制在", "保持在", "稳定在", "维持在", "控制",
     "保持", "稳定", "增至", "降至", "增到", "降到", "达至", "突破", "超过", "超", "接近", "近", "约",
     "在", "到", "至", "了", "按", "预计", "初步预计", "力争", "确保", "争取", "全年", "今年", "去年",
-    "其中", "以上", "总量", "总数", "突破", "有",
+    "其中", "以上", "总量", "总数", "突破", "有", "的",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并",
-               "累计", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
+               "累计", "计划", "实施", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
+_TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
 _PROTECT = (
     "签约",
     "节约",
@@ -326,11 +327,13 @@ def _strip_tail(s: str) -> str:
 
 
 def _strip_head(s: str) -> str:
+    s = re.sub(r"^(?:\d{4}年度?|[上去今明]年)", "", s)
+    s = re.sub(r"^(当年|全年|今年|年度)(完成|实现|累计)", r"\1", s)
     changed = True
     while changed and s:
         changed = False
         for w in _STRIP_HEAD:
-            if s.startswith(w) and len(s) > len(w):
+            if s.startswith(w) and len(s) - len(w) >= (3 if w in _TIME_WORDS else 1):
                 s = s[len(w) :]
                 changed = True
                 break
@@ -344,7 +347,11 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     parts = [p for p in re.split(r"、", phrase) if p]
     if len(parts) < 2:
         return [phrase]
+    parts[0] = re.sub(r"^全[市省县区镇国]", "", parts[0]) or parts[0]
     last = parts[-1]
+    if "等" in last[1:-1]:  # A、B、C等产业增加值
+        item, head = last.rsplit("等", 1)
+        return [p + head for p in parts[:-1]] + [item + head]
     first = parts[0]
     if all(len(p) <= len(last) and p[-1:] == last[-1:] for p in parts[:-1]):
         return parts  # complete names (办复率、满意率)
@@ -444,6 +451,8 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         num = m.group("num")
         if num == "一" and base not in _STRONG_UNITS:
             return True
+        if num in {"十", "百", "千"}:  # 百辆氢能重卡, 千亩方: names, not counts
+            return True
         if re.match(r"^[大好]", nt[e : e + 1]) or (not base and not m.group("mult")):
             return True
         if _SLOGAN_AFTER.match(after):
@@ -471,6 +480,13 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         q_close = nt.find("”", e, e + 12)
         if q_close >= 0:
             return True
+    # project names with a capacity: 10万片碳化硅单晶衬底项目
+    if (
+        base not in {"个", "项", "家", "所", "座", "条", "批", "处", "类", "种"}
+        and base not in _STRONG_UNITS
+        and re.match(r"^[\u4e00-\u9fff]{1,12}(项目|工程|生产线|基地)", nt[e : e + 16])
+    ):
+        return True
     # programme names: 三年行动, 百日攻坚, 十大工程
     if re.match(r"^(行动|攻坚|工程|计划|专项|会战|战役|提升|整治)", after) and base in {
         "年",
@@ -534,6 +550,10 @@ def _indicator_after(nt: str, e: int) -> str:
     if not m:
         return ""
     word = m.group(1)
+    word = re.split(
+        r"(稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产)",
+        word,
+    )[0]
     word = re.split(r"(以上|以下|左右|以内|和|等|，|。)", word)[0]
     return word
 
@@ -634,7 +654,7 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         if groups:
             prev = quants[groups[-1][-1]]
             gap = nt[prev[10] : q[1]]
-            if gap == "、" or re.fullmatch(r"、(?:近|约|超过|超)?", gap):
+            if re.fullmatch(r"(?:、|和|及)(?:近|约|超过|超)?", gap):
                 groups[-1].append(i)
                 continue
         groups.append([i])
@@ -648,15 +668,22 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw))
         names = _split_coordinated(phrase, cue) if phrase else []
         sent_s = _sentence_start(nt, s0)
+        if len(g) == 2 and len(names) == 1 and names[0].startswith("城乡居民"):
+            names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
         if not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
             verb = _ACTION.search(raw.strip())
-            if (not after or not phrase) and prev_names and prev_sent == sent_s and not (verb and after):
+            if (
+                (not after or not phrase)
+                and prev_names
+                and prev_sent == sent_s
+                and not (verb and after)
+            ):
                 names = prev_names  # 国内生产总值达到114万亿元，增长8.1%
             else:
                 names = [((verb.group(1) if verb else "") + after) or raw.strip()]
         prev_names, prev_sent = names, sent_s
-        sentence = nt[sent_s:s0]
+        sentence = nt[_clause_start(nt, s0, "。！？\n!?") : s0]
         for j, qi in enumerate(g):
             m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe = quants[qi]
             if not qual:
