@@ -75,7 +75,7 @@ def evaluate(gold_dir: Path | str = DEFAULT_GOLD, corpus_dir: Path | str | None 
         preds.extend(pred)
         golds.extend(g)
         used = set()
-        for gi, grow in enumerate(g):
+        for grow in g:
             cands = [i for i, p in enumerate(pred) if i not in used and _key(p) == _key(grow)]
             if not cands:
                 continue
