@@ -328,7 +328,9 @@ def cooccurrence(
         Count only these terms, in this order (others are ignored). Default: every term,
         sorted.
     min_count : int, default 1
-        Keep only terms occurring in at least this many windows.
+        Keep only terms occurring in at least this many windows. With ``vocab`` given,
+        ``min_count=1`` keeps every vocab term (all-zero rows for absent ones), so that
+        matrices built on a shared vocabulary line up.
     tokenizer : PolicyTokenizer, optional
         For reports and texts (default ``PolicyTokenizer()``).
     window : {"sentence", "paragraph", "report"}, default "sentence"
