@@ -17,7 +17,7 @@ from .meta import FIELDS, meta_from_filename, meta_from_header
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Report", "Corpus", "load_corpus", "read_report"]
+__all__ = ["Report", "Corpus", "load_corpus", "read_report", "iter_reports", "corpus_from_texts"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
@@ -131,8 +131,8 @@ class Corpus(Sequence[Report]):
     ...             Report.from_text("各位代表：乙", name="2023_county_甲县")])
     >>> c.meta["year"].tolist(), c["2023_county_甲县"].meta["year"]
     ([2022, 2023], 2023)
-    >>> len(c[c.meta["year"] == 2023])
-    1
+    >>> len(c[c.meta["year"] == 2023]), len(c[["2022_county_甲县"]])
+    (1, 1)
     """
 
     def __init__(self, reports: Iterable[Report]):
@@ -159,11 +159,12 @@ class Corpus(Sequence[Report]):
             return self.reports[key]
         if isinstance(key, slice):
             return Corpus(self.reports[key])
-        mask = list(key)
+        items = list(key)
+        if items and all(isinstance(k, (str, int)) and not isinstance(k, bool) for k in items):
+            return Corpus(self[k] for k in items)  # names or positions
+        mask = [bool(k) for k in items]
         if len(mask) != len(self.reports):
             raise InputError(f"mask has {len(mask)} entries for {len(self.reports)} reports")
-        if mask and not isinstance(mask[0], (bool,)) and not hasattr(mask[0], "dtype"):
-            return Corpus(self[k] for k in mask)
         return Corpus(r for r, keep in zip(self.reports, mask) if keep)
 
     @property
@@ -457,6 +458,37 @@ def load_corpus(
                             ) from None
                     r.meta[k] = v
     return Corpus(reports)
+
+
+def iter_reports(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    text_column: str = "text",
+    name_column: str | None = None,
+) -> Iterator[Report]:
+    """Yield reports one at a time, reading each file only when it is reached.
+
+    For corpora that do not fit in memory (see :func:`govtext.parallel.stream_dtm`).
+    Tables (CSV/JSONL) are read one file at a time.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> it = iter_reports(gt.datasets.sample_path())
+    >>> next(it).name
+    '2015_national_中国'
+    """
+    files = _expand(paths)
+    text_files = [f for f in files if f.suffix.lower() not in TABLE_SUFFIXES | JSONL_SUFFIXES]
+    names = dict(zip(text_files, _unique_names(text_files)))
+    for f in files:
+        suf = f.suffix.lower()
+        if suf in TABLE_SUFFIXES:
+            yield from _table_reports(f, text_column, name_column)
+        elif suf in JSONL_SUFFIXES:
+            yield from _jsonl_reports(f, text_column, name_column)
+        else:
+            yield read_report(f, name=names[f])
 
 
 def corpus_from_texts(texts: Iterable[str], names: Iterable[str] | None = None) -> Corpus:

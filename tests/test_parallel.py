@@ -1,0 +1,106 @@
+"""Parallel tokenization, chunked counting, streaming, the token cache and the Dask path
+all give exactly what the plain single-process path gives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import govtext as gt
+from govtext.cache import TokenCache
+from govtext.corpus import iter_reports
+from govtext.parallel import count_chunks, merge_counts, stream_dtm, tokenize_texts
+
+
+@pytest.fixture(scope="module")
+def small(sample):
+    return sample[
+        [
+            n
+            for n in sample.names
+            if n.startswith(("2023_township", "2022_county_河北省保定市易县", "2024_county"))
+        ]
+    ]
+
+
+def _same(a, b):
+    assert a.vocab == b.vocab
+    assert a.matrix.shape == b.matrix.shape
+    assert (a.matrix != b.matrix).nnz == 0
+
+
+def test_merge_counts_equals_countvectorizer(small, tok):
+    ref = gt.dtm(small, tokenizer=tok)
+    for size in (1, 2, 5):
+        vocab, mat = merge_counts(count_chunks(small.texts, tok, chunksize=size))
+        assert vocab == ref.vocab and (mat != ref.matrix).nnz == 0
+
+
+def test_two_workers_equal_one(small, tok):
+    one = tokenize_texts(small.texts, tok, n_jobs=1)
+    two = tokenize_texts(small.texts, tok, n_jobs=2, chunksize=1)
+    assert one == two == [tok.tokenize(t) for t in small.texts]
+
+
+def test_stream_dtm_equals_dtm_on_the_sample(sample, tok):
+    ref = gt.dtm(sample, tokenizer=tok)
+    streamed = stream_dtm(iter_reports(gt.datasets.sample_path()), tok, chunksize=4)
+    _same(ref, streamed)
+    assert list(streamed.meta.index) == list(ref.meta.index)
+
+
+def test_token_cache_round_trip_and_hits(tmp_path, small, tok):
+    cache = TokenCache(tmp_path, tok.config_hash)
+    first = tokenize_texts(small.texts, tok, cache=cache)
+    assert cache.misses == len(small) and cache.hits == 0 and len(cache) == len(small)
+    second = tokenize_texts(small.texts, tok, cache=cache)
+    assert second == first and cache.hits == len(small)
+
+
+def test_cache_is_keyed_by_configuration(tmp_path, small):
+    a = gt.PolicyTokenizer()
+    b = gt.PolicyTokenizer(boilerplate=False)
+    c = gt.PolicyTokenizer().add_words(["闸口速度"])
+    hashes = {a.config_hash, b.config_hash, c.config_hash}
+    assert len(hashes) == 3  # an option or a user word changes the key
+    tokenize_texts(small.texts[:1], a, cache=tmp_path)
+    out_b = tokenize_texts(small.texts[:1], b, cache=tmp_path)
+    assert out_b == [b.tokenize(small.texts[0])]  # not a's cached tokens
+
+
+def test_damaged_cache_entry_is_not_trusted(tmp_path):
+    cache = TokenCache(tmp_path, "x")
+    cache.put("甲", ["甲"])
+    conn = cache._conn()
+    with conn:
+        conn.execute("UPDATE tokens SET value = ?", ('{"not": "a list"}',))
+    assert cache.get("甲") is None
+
+
+def test_bad_backend_and_n_jobs(small, tok):
+    with pytest.raises(gt.InputError, match="backend"):
+        tokenize_texts(small.texts, tok, backend="spark")
+    with pytest.raises(gt.InputError, match="n_jobs"):
+        tokenize_texts(small.texts, tok, n_jobs=0)
+
+
+def test_dask_without_client_says_how_to_start_one(small, tok):
+    pytest.importorskip("dask.distributed")  # the dask extra is part of the test extra
+    with pytest.raises(gt.InputError, match="Client"):
+        count_chunks(small.texts, tok, backend="dask")
+
+
+def test_dask_local_cluster_equals_local_path(small, tok):
+    distributed = pytest.importorskip("dask.distributed")
+    ref = gt.dtm(small, tokenizer=tok)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        with distributed.Client(cluster) as client:
+            vocab, mat = merge_counts(
+                count_chunks(small.texts, tok, backend="dask", client=client, chunksize=1)
+            )
+            toks = tokenize_texts(small.texts, tok, backend="dask", client=client, chunksize=2)
+    assert vocab == ref.vocab and (mat != ref.matrix).nnz == 0
+    assert toks == [tok.tokenize(t) for t in small.texts]
+    assert np.array_equal(mat.sum(axis=1).A.ravel(), ref.doc_lengths())
