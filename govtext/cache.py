@@ -120,7 +120,8 @@ class TokenCache:
         conn = self._conn()
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
-            q = "SELECT key, value FROM tokens WHERE key IN (%s)" % ",".join("?" * len(chunk))
+            marks = ",".join("?" * len(chunk))
+            q = f"SELECT key, value FROM tokens WHERE key IN ({marks})"
             for k, v in conn.execute(q, chunk):
                 val = json.loads(v)
                 if isinstance(val, list) and all(isinstance(t, str) for t in val):
