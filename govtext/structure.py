@@ -400,7 +400,7 @@ def _is_plain(lines: list[_Line], i: int) -> bool:
         return True  # 过去五年工作回顾 after a broken line
     if prev.s[-1] not in _PARA_END and _numbered(prev) is None:
         return False  # the previous line runs on into this one
-    if prev.s[-1] in "：:" and _numbered(prev) is None:
+    if prev.s[-1] in "：:" and _numbered(prev) is None and len(nxt.s) < _LONG_PARA:
         return False  # an item of a list announced by a colon
     if _is_continuation_start(nxt.s):
         return False
@@ -476,6 +476,9 @@ def _levels(heads: list[_Head], text: str) -> list[int]:
             level = stack[j].level
             del stack[j:]
             stack.append(_Slot(h.style, h.number, level, h.standalone))
+        elif h.number and h.number > 1 and stack[-1].style == "plain" and not stack[-1].top_like:
+            # the unnumbered heading before （二） is （一） whose number was lost
+            stack[-1] = _Slot(h.style, h.number, stack[-1].level, h.standalone)
         else:
             stack.append(_Slot(h.style, h.number, stack[-1].level + 1, h.standalone))
         levels.append(stack[-1].level)
@@ -828,7 +831,7 @@ def section_text(text: str, kind: str) -> str:
 # ----------------------------------------------------------------------------- targets
 
 _TARGET_KEY = re.compile(
-    r"(?:主要预期目标|预期目标|主要目标|主要指标|奋斗目标|发展目标|主要计划指标|计划主要指标|预定目标|"
+    r"(?:主要预期目标|预期目标|主要目标|主要指标|奋斗目标|发展目标|发展的目标|主要计划指标|计划主要指标|预定目标|"
     r"增长预期)"
     r"(?P<link>\s*(?:是|为|定为|定在|设定为|确定为|包括|安排如下|如下|建议为)?\s*[：:]"
     r"|\s*(?:安排)?如下。"
@@ -898,7 +901,31 @@ def targets_spans(text: str, horizon: str = "all") -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
             out.append((start, end))
+    if horizon != "plan" and not any(not _PLAN_HORIZON.search(text[s:e][:60]) for s, e in out):
+        extra = _unannounced_targets(text)
+        if extra is not None:
+            out = sorted([*out, extra])
     return out
+
+
+_TARGET_QTY = re.compile(
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点|万人|亿元|万元|元)?\s*(?:左右|以上|以内|以下)"
+)
+
+
+def _unannounced_targets(text: str) -> tuple[int, int] | None:
+    """The year's targets stated without announcing them (2020: 今年要优先稳就业保民生……城镇
+    新增就业900万人以上，城镇调查失业率6%左右……): the first sentence of a targets or tasks
+    section with at least three qualified quantities."""
+    for kind, s0, e0 in section_spans(text):
+        if kind not in ("targets", "tasks"):
+            continue
+        for m in re.finditer(r"[^。！？\n]+[。！？]?", text[s0:e0]):
+            if len(_TARGET_QTY.findall(m.group(0))) >= 3 and not re.search(
+                r"年均|累计|五年|时期|期间", m.group(0)
+            ):
+                return s0 + m.start(), s0 + m.end()
+    return None
 
 
 def _sentence_start(text: str, pos: int) -> int:
