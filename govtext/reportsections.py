@@ -172,6 +172,28 @@ def _slug(s: Any) -> str:
     return out or "group"
 
 
+def _memo_cut(tokenizer: PolicyTokenizer) -> PolicyTokenizer:
+    """A shallow copy of ``tokenizer`` whose ``cut`` remembers each text it has cut.
+
+    The DTM, the topic model and the co-occurrence networks all cut every report text;
+    with the memo, each report is segmented once. The caller's tokenizer is not changed.
+    """
+    import copy
+
+    tok = copy.copy(tokenizer)
+    memo: dict[str, list[str]] = {}
+    cut = type(tokenizer).cut
+
+    def cached_cut(text: str) -> list[str]:
+        got = memo.get(text)
+        if got is None:
+            got = memo[text] = cut(tok, text)
+        return list(got)
+
+    tok.cut = cached_cut  # type: ignore[method-assign]
+    return tok
+
+
 @dataclass
 class ReportContext:
     """Everything the section builders share: corpus, DTM, options and the output folder."""
@@ -204,7 +226,7 @@ class ReportContext:
         from .matrix import dtm
         from .tokenize import PolicyTokenizer
 
-        tok = tokenizer or PolicyTokenizer()
+        tok = _memo_cut(tokenizer or PolicyTokenizer())
         m = dtm(corpus, tokenizer=tok)
         ctx = cls(corpus, out, by, tok, m, top, n_topics, max_groups, random_state)
         ctx.labels = ctx._make_labels()
@@ -447,29 +469,587 @@ def _keywords_long(kw: Any, ctx: ReportContext) -> pd.DataFrame:
     return out[["report", "rank", "term", "score"]]
 
 
+def _pairs_consecutive_years(ctx: ReportContext) -> list[tuple[str, Any, Any, Any]]:
+    """(kind, region, earlier year, later year) for every region with several years."""
+    meta = ctx.corpus.meta
+    out = []
+    if "region" not in meta or "year" not in meta:
+        return out
+    for reg in sorted({str(r) for r in meta["region"].dropna()}):
+        years = sorted({int(y) for y in meta.loc[meta["region"] == reg, "year"].dropna()})
+        for a, b in zip(years, years[1:]):
+            out.append(("years", reg, a, b))
+    return out
+
+
+def _pairs_same_year(ctx: ReportContext) -> list[tuple[str, Any, Any, Any]]:
+    """(kind, year, level, region) for each region against the other regions of its level and year."""
+    meta = ctx.corpus.meta
+    out = []
+    if "region" not in meta or "year" not in meta:
+        return out
+    lev_col = meta["level"] if "level" in meta else None
+    for y in sorted({int(v) for v in meta["year"].dropna()}):
+        sub = meta[meta["year"] == y]
+        levels = sorted({str(v) for v in sub["level"].dropna()}) if lev_col is not None else [None]
+        for lev in levels:
+            s2 = sub if lev is None else sub[sub["level"] == lev]
+            regions = sorted({str(r) for r in s2["region"].dropna()})
+            if len(regions) < 2:
+                continue
+            for reg in regions:
+                out.append(("regions", y, lev, reg))
+    return out
+
+
+def _keyness_lists(k: pd.DataFrame, top: int) -> tuple[list[str], list[str]]:
+    pos = k[k["score"] > 0].head(top)["term"].tolist()
+    neg = k[k["score"] < 0].sort_values(["score", "term"], kind="mergesort").head(top)
+    return pos, neg["term"].tolist()
+
+
 def build_keyness(ctx: ReportContext) -> Section:
-    _api("keyness")
-    raise Unavailable("govtext.keyness")
+    import numpy as np
+    import pandas as pd
+
+    keyness = _api("keyness")
+    sec = Section(
+        "keyness",
+        "Keyness: consecutive years and regions of the same year",
+        "Each row compares a target with a reference: 'more in target' lists the words the "
+        "target uses significantly more often (log-odds z-score with an informative "
+        "Dirichlet prior, highest first), 'less in target' the words it uses less.",
+        "govtext.keyness(dtm, target, reference, measure='log_odds')",
+    )
+    meta = ctx.dtm.meta
+    region = meta["region"].astype(object) if "region" in meta else None
+    year = meta["year"] if "year" in meta else None
+    if region is None or year is None:
+        raise Unavailable("keyness pairs need year and region metadata")
+    long_parts = []
+    rows_years, rows_regions = [], []
+
+    def run(label: str, kind: str, target: Any, reference: Any, tname: str, rname: str) -> None:
+        if not np.any(target) or not np.any(reference):
+            return
+        k = keyness(ctx.dtm, target, reference, "log_odds", min_count=2)
+        more, less = _keyness_lists(k, ctx.top)
+        part = pd.concat([k[k["score"] > 0].head(50), k[k["score"] < 0].tail(50)])
+        part.insert(0, "reference", rname)
+        part.insert(0, "target", tname)
+        part.insert(0, "comparison", kind)
+        long_parts.append(part)
+        row = [tname, rname, "  ".join(more), "  ".join(less)]
+        (rows_years if kind == "consecutive years" else rows_regions).append(row)
+
+    reg = region.to_numpy()
+    yr = year.to_numpy(dtype=float, na_value=np.nan)
+    for _, r, a, b in _pairs_consecutive_years(ctx):
+        t = (reg == r) & (yr == b)
+        ref = (reg == r) & (yr == a)
+        run("", "consecutive years", t, ref, f"{short_region(r)} {b}", f"{short_region(r)} {a}")
+    lev = meta["level"].astype(object).to_numpy() if "level" in meta else None
+    for _, y, level, r in _pairs_same_year(ctx):
+        same = (yr == y) & ((lev == level) if lev is not None else True)
+        t = same & (reg == r)
+        ref = same & (reg != r)
+        run(
+            "",
+            "regions of the same year",
+            t,
+            ref,
+            f"{short_region(r)} {y}",
+            f"other {level or ''} regions {y}".replace("  ", " "),
+        )
+    cols = [
+        "target",
+        "reference",
+        f"more in target (top {ctx.top})",
+        f"less in target (top {ctx.top})",
+    ]
+    if long_parts:
+        link = ctx.write_csv("keyness", pd.concat(long_parts, ignore_index=True))
+        sec.files.append(link)
+    else:
+        link = ""
+        sec.note = (
+            "No pair to compare: the corpus has no region with two years and no year with "
+            "two regions of the same level."
+        )
+    sec.blocks.append(Block("heading", text="Consecutive years of the same region"))
+    if rows_years:
+        sec.blocks.append(
+            table_block(
+                pd.DataFrame(rows_years, columns=cols),
+                "Later year (target) against the year before (reference)",
+                link,
+            )
+        )
+    else:
+        sec.blocks.append(Block("note", text="No region has reports for two or more years."))
+    sec.blocks.append(Block("heading", text="Regions of the same year (and level)"))
+    if rows_regions:
+        sec.blocks.append(
+            table_block(
+                pd.DataFrame(rows_regions, columns=cols),
+                "Each region (target) against the other regions of its level that year",
+                link,
+            )
+        )
+    else:
+        sec.blocks.append(
+            Block("note", text="No year has reports from two or more regions of the same level.")
+        )
+    return sec
 
 
 def build_emerging(ctx: ReportContext) -> Section:
-    _api("emerging_terms")
-    raise Unavailable("govtext.emerging_terms")
+    import pandas as pd
+
+    emerging_terms = _api("emerging_terms")
+    trends = _api("trends")
+    sec = Section(
+        "emerging",
+        "Emerging and fading terms",
+        "For each region with reports over at least three years, the terms whose rate per "
+        "10,000 words in the latest year is at least twice (emerging) or at most half "
+        "(fading) that of the three years before, with |z| ≥ 3; the chart follows the "
+        "strongest ones over time.",
+        "govtext.emerging_terms(dtm, by='year', recent=1, baseline=3); govtext.trends",
+    )
+    meta = ctx.dtm.meta
+    if "region" not in meta or "year" not in meta:
+        raise Unavailable("emerging terms need year and region metadata")
+    parts, rows = [], []
+    best: tuple[int, str] | None = None
+    for reg in sorted({str(r) for r in meta["region"].dropna()}):
+        mask = (meta["region"] == reg).fillna(False).to_numpy(dtype=bool)
+        years = sorted({int(y) for y in meta.loc[mask, "year"].dropna()})
+        if len(years) < 3:
+            continue
+        sub = ctx.dtm.select(mask)
+        e = emerging_terms(sub, "year", recent=1, baseline=3)
+        e = e.copy()
+        e.insert(0, "baseline_years", "、".join(map(str, e.attrs.get("baseline", years[-4:-1]))))
+        e.insert(0, "recent_year", years[-1])
+        e.insert(0, "region", reg)
+        parts.append(e)
+        em = e[e["direction"] == "emerging"]["term"].head(ctx.top).tolist()
+        fa = e[e["direction"] == "fading"]["term"].head(ctx.top).tolist()
+        rows.append(
+            [
+                short_region(reg),
+                f"{years[-1]} vs {e['baseline_years'].iloc[0] if len(e) else '、'.join(map(str, years[-4:-1]))}",
+                "  ".join(em),
+                "  ".join(fa),
+            ]
+        )
+        if best is None or len(years) > best[0]:
+            best = (len(years), reg)
+    if not parts:
+        sec.note = "No region has reports for three or more years, so no trend can be measured."
+        return sec
+    allp = pd.concat(parts, ignore_index=True)
+    link = ctx.write_csv("emerging_terms", allp)
+    sec.files.append(link)
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "region",
+            "years compared",
+            f"emerging (top {ctx.top})",
+            f"fading (top {ctx.top})",
+        ],
+    )
+    sec.blocks.append(table_block(table, "Strongest emerging and fading terms per region", link))
+    if best is not None:
+        reg = best[1]
+        sub_e = allp[allp["region"] == reg]
+        terms = sub_e[sub_e["direction"] == "emerging"]["term"].head(5).tolist()
+        terms += sub_e[sub_e["direction"] == "fading"]["term"].head(3).tolist()
+        if terms:
+            mask = (meta["region"] == reg).fillna(False).to_numpy(dtype=bool)
+            tr = trends(ctx.dtm.select(mask), "year", terms)
+            tlink = ctx.write_csv("trends", tr.reset_index())
+            sec.files.append(tlink)
+            from .plot import line_chart
+
+            fig = line_chart(
+                [int(v) for v in tr.index],
+                {t: tr[t].tolist() for t in terms},
+                title=f"{short_region(reg)}：新兴与衰退词的频率（每万词）",
+                xlabel="年份",
+                ylabel="每万词出现次数",
+            )
+            sec.blocks.append(
+                Block(
+                    "figure",
+                    src=ctx.write_figure("trends", fig),
+                    alt="Term trends",
+                    caption=f"Rate per 10,000 words of the strongest emerging and fading terms of {reg} over its years.",
+                    data=tlink,
+                )
+            )
+    return sec
+
+
+def _n_topics(ctx: ReportContext) -> int:
+    if ctx.n_topics is not None:
+        return int(ctx.n_topics)
+    return int(min(12, max(3, len(ctx.corpus) // 3 + 2)))
 
 
 def build_topics(ctx: ReportContext) -> Section:
-    _api("fit_topics")
-    raise Unavailable("govtext.fit_topics")
+    import pandas as pd
+
+    fit_topics = _api("fit_topics")
+    k = _n_topics(ctx)
+    sec = Section(
+        "topics",
+        "Topic prevalence by year and by region",
+        "Each cell is the share of a year's (or region's) text that the topic model assigns "
+        "to a topic (columns sum to one); read a row across to see attention to one topic "
+        "rise or fall.",
+        f"govtext.fit_topics(corpus, k={k}, method='nmf', unit='paragraph', random_state={ctx.random_state}); TopicModel.prevalence",
+    )
+    model = fit_topics(ctx.corpus, k=k, random_state=ctx.random_state, tokenizer=ctx.tokenizer)
+    topics = model.topics
+    tlink = ctx.write_csv("topics", topics)
+    sec.files.append(tlink)
+    labels = [f"{i}: {lab}" for i, lab in enumerate(model.labels_)]
+    top = model.top_terms(8)
+    sec.blocks.append(
+        table_block(
+            pd.DataFrame({"topic": list(range(k)), "top words": ["  ".join(t) for t in top]}),
+            f"{k} topics (FREX-ranked words; weights in the CSV)",
+            tlink,
+        )
+    )
+    dt = model.document_topics() if callable(getattr(model, "document_topics", None)) else None
+    if dt is not None:
+        sec.files.append(ctx.write_csv("document_topics", dt.reset_index()))
+    from .plot import heatmap
+
+    for by in ("year", "region"):
+        if by not in ctx.corpus.meta.columns or ctx.corpus.meta[by].isna().all():
+            sec.blocks.append(Block("note", text=f"No {by} metadata: no prevalence by {by}."))
+            continue
+        prev = model.prevalence(by)
+        link = ctx.write_csv(f"topic_prevalence_by_{by}", prev.reset_index())
+        sec.files.append(link)
+        cols = [str(v) if by == "year" else short_region(v) for v in prev.index]
+        fig = heatmap(
+            prev.to_numpy().T,
+            labels,
+            cols,
+            title=f"主题占比（按{'年份' if by == 'year' else '地区'}）",
+            cmap="YlGnBu",
+            colorbar_label="share of text",
+            fmt="{:.2f}",
+            vmin=0,
+        )
+        sec.blocks.append(
+            Block(
+                "figure",
+                src=ctx.write_figure(f"topic_prevalence_by_{by}", fig),
+                alt=f"Topic prevalence by {by}",
+                caption=f"Topic prevalence by {by} ({len(prev)} groups).",
+                data=link,
+            )
+        )
+    return sec
+
+
+def _gexf_bytes(G: Any) -> bytes:
+    """GEXF of a graph with reproducible bytes (networkx's date stamp removed)."""
+    import networkx as nx
+
+    H = nx.Graph()
+    H.graph.update(
+        {k: (v if isinstance(v, (str, int, float)) else str(v)) for k, v in G.graph.items()}
+    )
+    for n in sorted(G.nodes, key=str):
+        H.add_node(str(n), **{k: _plain(v) for k, v in sorted(G.nodes[n].items())})
+    for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        H.add_edge(str(u), str(v), **{k: _plain(x) for k, x in sorted(d.items())})
+    text = "\n".join(nx.generate_gexf(H, prettyprint=True)) + "\n"
+    text = re.sub(r'\s*lastmodifieddate="[^"]*"', "", text)
+    return text.encode("utf-8")
+
+
+def _plain(v: Any) -> Any:
+    try:
+        import numpy as np
+
+        if isinstance(v, np.generic):
+            return v.item()
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(v, (str, int, float, bool)):
+        return v
+    return str(v)
+
+
+def _graph_json(G: Any) -> str:
+    nodes = [
+        {"id": str(n), **{k: _plain(v) for k, v in sorted(G.nodes[n].items())}}
+        for n in sorted(G.nodes, key=str)
+    ]
+    links = [
+        {"source": str(u), "target": str(v), **{k: _plain(x) for k, x in sorted(d.items())}}
+        for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
+    ]
+    graph = {k: _plain(v) for k, v in sorted(G.graph.items())}
+    return (
+        json.dumps(
+            {"directed": False, "graph": graph, "nodes": nodes, "links": links},
+            ensure_ascii=False,
+            indent=1,
+            sort_keys=True,
+        )
+        + "\n"
+    )
 
 
 def build_network(ctx: ReportContext) -> Section:
+    import pandas as pd
+
+    graphs_by = _api("graphs_by")
+    compare_graphs = _api("compare_graphs")
     _api("cooccurrence_graph")
-    raise Unavailable("govtext.cooccurrence_graph")
+    sec = Section(
+        "network",
+        f"Co-occurrence networks by {ctx.by} and their change",
+        "Two words are linked when they appear in the same sentences more often than their "
+        "frequencies alone would suggest (Jaccard weight; thicker = stronger; colours = "
+        "Louvain communities; all groups share the same 40 words); the change table counts "
+        "the links gained and lost from one group to the next.",
+        f"govtext.graphs_by(corpus, by={ctx.by!r}, top_n=40, measure='jaccard'); govtext.compare_graphs",
+    )
+    groups = ctx.groups(limit=ctx.max_groups)
+    all_groups = ctx.groups()
+    if not groups:
+        raise Unavailable(f"co-occurrence networks need {ctx.by} metadata")
+    keys = ctx.group_keys()
+    chosen = set(groups)
+    sub = ctx.corpus[[k in chosen for k in keys]]
+    gs = graphs_by(sub, ctx.by, tokenizer=ctx.tokenizer, top_n=40, random_state=ctx.random_state)
+    if len(all_groups) > len(groups):
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    f"{len(all_groups)} groups by {ctx.by}; the {len(groups)} with the most reports are drawn "
+                    f"(max_groups={ctx.max_groups})."
+                ),
+            )
+        )
+    from .plot import network_figure
+
+    node_rows, edge_rows = [], []
+    for g, G in gs.items():
+        slug = _slug(g)
+        gexf = ctx.write_file(f"network/{ctx.by}_{slug}.gexf", _gexf_bytes(G))
+        ctx.write_file(f"network/{ctx.by}_{slug}.json", _graph_json(G))
+        sec.files.append(gexf)
+        label = str(g) if ctx.by != "region" else short_region(g)
+        n_docs = sum(1 for k in keys if k == g)
+        fig = network_figure(G, title=f"{label}（{n_docs} 篇报告）", seed=ctx.random_state)
+        sec.blocks.append(
+            Block(
+                "figure",
+                src=ctx.write_figure(f"network_{ctx.by}_{slug}", fig),
+                alt="grid",
+                caption=f"{ctx.by} = {g}: {G.number_of_edges()} links",
+                data=gexf,
+            )
+        )
+        for n in sorted(G.nodes, key=str):
+            d = G.nodes[n]
+            node_rows.append(
+                {
+                    "group": g,
+                    "term": n,
+                    **{
+                        c: _plain(d.get(c))
+                        for c in (
+                            "frequency",
+                            "community",
+                            "degree",
+                            "strength",
+                            "degree_centrality",
+                            "betweenness",
+                        )
+                    },
+                }
+            )
+        for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+            edge_rows.append(
+                {
+                    "group": g,
+                    "source": u,
+                    "target": v,
+                    "count": _plain(d.get("count")),
+                    "weight": _plain(d.get("weight")),
+                }
+            )
+    sec.files.append(ctx.write_csv("network_nodes", pd.DataFrame(node_rows)))
+    sec.files.append(ctx.write_csv("network_edges", pd.DataFrame(edge_rows)))
+    order = list(gs)
+    summ, changes = [], []
+    for a, b in zip(order, order[1:]):
+        cmp = compare_graphs(gs[a], gs[b])
+        s = cmp.summary
+        gained = cmp.edges[cmp.edges["status"] == "gained"].head(5)
+        lost = cmp.edges[cmp.edges["status"] == "lost"].head(5)
+        summ.append(
+            [
+                f"{a} → {b}",
+                int(s["gained"]),
+                int(s["lost"]),
+                int(s["strengthened"]),
+                int(s["weakened"]),
+                float(s["edge_jaccard"]),
+                "  ".join(f"{x}–{y}" for x, y in zip(gained["source"], gained["target"])),
+                "  ".join(f"{x}–{y}" for x, y in zip(lost["source"], lost["target"])),
+            ]
+        )
+        e = cmp.edges.copy()
+        e.insert(0, "to", b)
+        e.insert(0, "from", a)
+        changes.append(e)
+    if summ:
+        link = ctx.write_csv("network_changes", pd.concat(changes, ignore_index=True))
+        sec.files.append(link)
+        table = pd.DataFrame(
+            summ,
+            columns=[
+                "change",
+                "links gained",
+                "links lost",
+                "strengthened",
+                "weakened",
+                "edge Jaccard",
+                "strongest gained",
+                "strongest lost",
+            ],
+        )
+        sec.blocks.append(Block("heading", text=f"Change between consecutive groups ({ctx.by})"))
+        sec.blocks.append(
+            table_block(table, "Edge Jaccard = share of links the two groups have in common", link)
+        )
+    else:
+        sec.blocks.append(Block("note", text=f"Only one group by {ctx.by}: no change to show."))
+    return sec
 
 
 def build_indicators(ctx: ReportContext) -> Section:
-    _api("extract_indicators")
-    raise Unavailable("govtext.extract_indicators")
+    import pandas as pd
+
+    extract_indicators = _api("extract_indicators")
+    sec = Section(
+        "indicators",
+        "Indicators, targets and targets vs actuals",
+        "Every number with a unit that a report gives for a named indicator (value, unit, "
+        "whether it is an actual, an estimate or a target, and the sentence it comes from); "
+        "the figure sets each year's growth target against the growth reported a year later.",
+        "govtext.extract_indicators; govtext.targets / govtext.target_panel",
+    )
+    parts = []
+    for r in ctx.corpus:
+        df = extract_indicators(r)
+        df.insert(0, "report", r.name)
+        parts.append(df)
+    allind = pd.concat(parts, ignore_index=True)
+    link = ctx.write_csv("indicators", allind)
+    sec.files.append(link)
+    counts = allind.groupby(["report", "status"]).size().unstack(fill_value=0)
+    counts = counts.reindex(ctx.dtm.docs, fill_value=0)
+    label = dict(zip(ctx.dtm.docs, ctx.labels))
+    ctab = counts.reset_index().rename(columns={"index": "report"})
+    ctab.insert(1, "label", [label.get(n, n) for n in ctab["report"]])
+    sec.blocks.append(
+        table_block(ctab, "Indicators found per report, by status", link, max_rows=500)
+    )
+    targets = allind[allind["status"] == "target"]
+    if len(targets):
+        cols = [
+            "report",
+            "indicator",
+            "value_low",
+            "value_high",
+            "unit",
+            "qualifier",
+            "kind",
+            "surface",
+        ]
+        t = targets[cols].copy()
+        t["report"] = [label.get(n, n) for n in t["report"]]
+        sec.blocks.append(table_block(t, "Targets stated in the reports", link))
+    else:
+        sec.blocks.append(Block("note", text="No target found in these reports."))
+    try:
+        target_panel = _api("target_panel")
+    except Unavailable:
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    "Targets vs actuals: not available in this version of govtext "
+                    "(govtext.target_panel is not implemented yet)."
+                ),
+            )
+        )
+        return sec
+    _targets_vs_actuals(ctx, sec, target_panel)
+    return sec
+
+
+def _targets_vs_actuals(ctx: ReportContext, sec: Section, target_panel: Callable[..., Any]) -> None:
+    panel = target_panel(ctx.corpus)
+    link = ctx.write_csv("target_panel", panel)
+    sec.files.append(link)
+    paired = panel.dropna(subset=["actual", "target_low"])
+    if paired.empty:
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    "Targets vs actuals: no target has its actual value in these reports (the actual "
+                    "for year Y is read from the report of the same region for Y+1)."
+                ),
+            )
+        )
+        return
+    cols = [
+        "region",
+        "year",
+        "canonical",
+        "target_low",
+        "target_high",
+        "target_qualifier",
+        "actual",
+        "actual_status",
+        "parent_region",
+        "parent_target_low",
+    ]
+    t = paired[[c for c in cols if c in paired.columns]].copy()
+    t["region"] = [short_region(r) for r in t["region"]]
+    sec.blocks.append(table_block(t, "Targets with the actual value reported a year later", link))
+    from .plot import target_actual_figure
+
+    fig = target_actual_figure(
+        paired, labels=[f"{short_region(r)} {y}" for r, y in zip(paired["region"], paired["year"])]
+    )
+    sec.blocks.append(
+        Block(
+            "figure",
+            src=ctx.write_figure("targets_vs_actuals", fig),
+            alt="Targets vs actuals",
+            caption="Each point is a target (x, middle of its range) against the actual reported a year later (y); above the diagonal = target exceeded.",
+            data=link,
+        )
+    )
 
 
 def build_similarity(ctx: ReportContext) -> Section:
@@ -532,8 +1112,72 @@ def build_similarity(ctx: ReportContext) -> Section:
 
 
 def build_dictionary(ctx: ReportContext) -> Section:
-    _api("dictionary_scores")
-    raise Unavailable("govtext.dictionary_scores")
+    import pandas as pd
+
+    dictionary_scores = _api("dictionary_scores")
+    sec = Section(
+        "dictionary",
+        "Policy-attention dictionary scores",
+        "Occurrences of each policy category's dictionary terms per 1,000 analysis words: "
+        "compare a row across reports (or groups) to see which areas get more attention.",
+        "govtext.dictionary_scores(dtm, 'policy', per=1000)",
+    )
+    scores = dictionary_scores(ctx.dtm, "policy", per=1000)
+    missing = scores.attrs.get("missing") or []
+    link = ctx.write_csv("dictionary_scores", scores.rename_axis("report").reset_index())
+    sec.files.append(link)
+    label = dict(zip(ctx.dtm.docs, ctx.labels))
+    table = scores.copy()
+    table.insert(0, "report", [label.get(str(n), str(n)) for n in table.index])
+    sec.blocks.append(
+        table_block(table, "Per 1,000 analysis words, by report", link, digits=2, max_rows=500)
+    )
+    groups = ctx.groups()
+    if groups:
+        g = ctx.dtm.group_by(ctx.by)
+        gs = dictionary_scores(g, "policy", per=1000)
+        gvals = g.meta[ctx.by].tolist()
+        glink = ctx.write_csv(
+            f"dictionary_scores_by_{ctx.by}",
+            pd.DataFrame(
+                gs.to_numpy(), columns=list(gs.columns), index=pd.Index(gvals, name=ctx.by)
+            ).reset_index(),
+        )
+        sec.files.append(glink)
+        from .plot import heatmap
+
+        cols = [short_region(v) if ctx.by == "region" else str(v) for v in gvals]
+        fig = heatmap(
+            gs.to_numpy().T,
+            [str(c) for c in gs.columns],
+            cols,
+            title=f"政策注意力（每千词，按 {ctx.by}）",
+            cmap="OrRd",
+            colorbar_label="per 1,000 words",
+            fmt="{:.0f}",
+            vmin=0,
+        )
+        sec.blocks.append(
+            Block(
+                "figure",
+                src=ctx.write_figure(f"dictionary_by_{ctx.by}", fig),
+                alt="Dictionary scores heatmap",
+                caption=f"Policy attention by {ctx.by}.",
+                data=glink,
+            )
+        )
+    if missing:
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    f"{len(missing)} dictionary terms never occur as a word in these reports "
+                    f"(listed in report.json)."
+                ),
+            )
+        )
+        ctx.cache["dictionary_missing"] = list(missing)
+    return sec
 
 
 # title, how-to-read and function of each section, used for the placeholder when missing
@@ -654,6 +1298,7 @@ def render_page(ctx: ReportContext, sections: list[Section], *, title: str | Non
         version=__version__,
     )
     manifest = {
+        "dictionary_terms_not_found": ctx.cache.get("dictionary_missing", []),
         "govtext_version": __version__,
         "by": ctx.by,
         "random_state": ctx.random_state,
