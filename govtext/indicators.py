@@ -145,7 +145,7 @@ _STRIP_TAIL = [
     "提升", "达到", "达", "完成", "实现", "为", "是", "控制在", "保持在", "稳定在", "维持在", "控制",
     "保持", "稳定", "增至", "降至", "增到", "降到", "达至", "突破", "超过", "超", "接近", "近", "约",
     "在", "到", "至", "了", "按", "预计", "初步预计", "力争", "确保", "争取", "全年", "今年", "去年",
-    "其中", "以上", "总量", "总数", "突破", "有", "的",
+    "其中", "以上", "总量", "总数", "突破", "有", "的", "实际",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并",
@@ -225,6 +225,15 @@ _ACTION = re.compile(
     r"(新建|新增|改造|建设|建成|新培育|培育|引进|实施|创建|减免|发放|救助|帮扶|新开工|落地|开展|举办|召开|"
     r"提高|增加|减少|净增|培训|安置|吸纳|带动|签约|招引|打造|新改建|新开通|新认定|认定|获批|"
     r"增长|下降)$"
+)
+_CONTRACTED = {
+    "城乡居民": ("城镇居民", "农村居民"),
+    "存贷款": ("存款", "贷款"),
+    "中小学": ("中学", "小学"),
+}
+_INHERIT = re.compile(
+    r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价)*(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
+    r"|(?:分别)?(?:是|为|相当于).{0,12}的"
 )
 _ESTIMATE = re.compile(r"(预计|初步预计|初步测算|预测)")
 _TARGET_CUE = re.compile(r"(预期目标|主要目标|目标是|目标为|力争|确保|计划)")
@@ -342,13 +351,18 @@ def _strip_head(s: str) -> str:
 
 def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     """``高技术制造业、装备制造业增加值`` -> both names written out in full."""
-    if "、" not in phrase:
+    m = re.match(r"^([\u4e00-\u9fff]{2,4})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
+    if "、" not in phrase and not m:
         return [phrase]
-    parts = [p for p in re.split(r"、", phrase) if p]
+    parts = (
+        [p for p in re.split(r"、", phrase) if p] if "、" in phrase else [m.group(1), m.group(2)]
+    )
     if len(parts) < 2:
         return [phrase]
     parts[0] = re.sub(r"^全[市省县区镇国]", "", parts[0]) or parts[0]
     last = parts[-1]
+    if "等" in last[1:-1] and not split:  # 抓好A、B等总投资: examples, then the measure
+        return [last.rsplit("等", 1)[1]]
     if "等" in last[1:-1]:  # A、B、C等产业增加值
         item, head = last.rsplit("等", 1)
         return [p + head for p in parts[:-1]] + [item + head]
@@ -527,9 +541,9 @@ def _sum_of_list(nt: str, s: int, e: int, v: float, base: str) -> bool:
     return False
 
 
-def _indicator_before(nt: str, s: int) -> tuple[str, str]:
+def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     """Phrase before the number (stripped) and the raw clause before it."""
-    cs = _clause_start(nt, s)
+    cs = max(_clause_start(nt, s), floor)
     raw = nt[cs:s]
     # a list of names joined by 、 before the number belongs to this clause
     k = cs
@@ -540,7 +554,8 @@ def _indicator_before(nt: str, s: int) -> tuple[str, str]:
             break
         k = k2
     raw = nt[k:s]
-    phrase = _strip_head(_strip_tail(raw.strip()))
+    phrase = re.sub(r"按可比(口径|价格)(计算)?|按现价(计算)?|扣除[^，]{0,10}因素", "", raw.strip())
+    phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
     return phrase, raw
 
@@ -551,7 +566,7 @@ def _indicator_after(nt: str, e: int) -> str:
         return ""
     word = m.group(1)
     word = re.split(
-        r"(稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产)",
+        r"(稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产|建设)",
         word,
     )[0]
     word = re.split(r"(以上|以下|左右|以内|和|等|，|。)", word)[0]
@@ -659,30 +674,39 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                 continue
         groups.append([i])
 
-    prev_names: list[str] = []
-    prev_sent = -1
+    sent_groups: list[list[str]] = []
+    cur_sent = -1
+    floor = 0
     for g in groups:
         last_qual = quants[g[-1]][8]
         s0 = quants[g[0]][1]
-        phrase, raw = _indicator_before(nt, s0)
+        phrase, raw = _indicator_before(nt, s0, floor)
+        floor = quants[g[-1]][10]
+        raw_s = raw.strip()
         cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw))
         names = _split_coordinated(phrase, cue) if phrase else []
         sent_s = _sentence_start(nt, s0)
-        if len(g) == 2 and len(names) == 1 and names[0].startswith("城乡居民"):
-            names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
-        if not names or names == [""] or _ACTION.fullmatch(phrase):
+        if sent_s != cur_sent:
+            sent_groups, cur_sent = [], sent_s
+        if len(g) == 2 and len(names) == 1:
+            for pair, (a, b) in _CONTRACTED.items():
+                if pair in names[0]:
+                    names = [names[0].replace(pair, a, 1), names[0].replace(pair, b, 1)]
+                    break
+        inherit = bool(_INHERIT.fullmatch(raw_s))
+        if inherit or not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
-            verb = _ACTION.search(raw.strip())
-            if (
-                (not after or not phrase)
-                and prev_names
-                and prev_sent == sent_s
-                and not (verb and after)
-            ):
-                names = prev_names  # 国内生产总值达到114万亿元，增长8.1%
+            verb = _ACTION.search(raw_s)
+            if (inherit or not after) and sent_groups:
+                # 国内生产总值达到114万亿元，增长8.1% / ……，实际增长9.8%和8.5%
+                if len(g) == 1:
+                    names = sent_groups[-1]
+                else:
+                    flat = [n for grp in sent_groups for n in grp]
+                    names = flat[-len(g) :] if len(flat) >= len(g) else sent_groups[-1]
             else:
-                names = [((verb.group(1) if verb else "") + after) or raw.strip()]
-        prev_names, prev_sent = names, sent_s
+                names = [((verb.group(1) if verb else "") + after) or raw_s]
+        sent_groups.append(names)
         sentence = nt[_clause_start(nt, s0, "。！？\n!?") : s0]
         for j, qi in enumerate(g):
             m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe = quants[qi]
