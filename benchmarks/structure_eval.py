@@ -3,7 +3,9 @@
 Two measurements:
 
 1. **Classification accuracy** on ``benchmarks/data/structure_handcheck.csv`` (columns
-   ``file, title, expected_kind, note``): for every top-level heading a person read in a
+   ``file, title, expected_kind, set, note``; ``set`` is ``dev`` for the reports read
+   while the rules were written, ``holdout`` for reports labelled afterwards and never
+   used to change the rules): for every top-level heading a person read in a
    report, the kind ``parse_sections`` gives the top-level section with that title. A
    heading that the parser does not find as a top-level section counts as wrong
    ("missed"). Rows whose file is not under CORPUS_DIR are skipped (the count is printed).
@@ -106,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                     "file": fname,
                     "level": rep.meta.get("level"),
                     "period": _period(rep.meta.get("year")),
+                    "set": h.get("set", "") or "all",
                     "title": h["title"],
                     "expected": h["expected_kind"],
                     "got": got,
@@ -125,6 +128,13 @@ def main(argv: list[str] | None = None) -> int:
             f"   missed (heading not found as a top-level section): {(df.got == '(missed)').sum()}"
         )
         print(f"   spurious top-level sections in these reports: {spurious}")
+        if df["set"].nunique() > 1:
+            print(
+                "\n   by sample (dev: read while writing the rules; holdout: labelled afterwards,"
+            )
+            print("   never used to change them):")
+            print(df.groupby("set").ok.agg(["mean", "sum", "count"]).round(3).to_string())
+            print()
         per_report = df.groupby("file").ok.all()
         print(f"   reports with every top-level kind right: {per_report.sum()}/{len(per_report)}")
         print("\n   by level:")
