@@ -43,16 +43,27 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
-def occurrences(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Every (start, end) occurrence of every term (overlapping and nested ones included)."""
+def occurrences(text: str, terms: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Annotated occurrences (maximal spans) and every occurrence (for the tolerance rule).
+
+    An annotator marks the longest listed term (两不愁三保障, not 三保 inside it); a
+    shorter listed term inside it only tolerates a boundary where it starts or ends.
+    """
     occ = set()
     for t in terms:
         for m in re.finditer("(?=" + re.escape(t) + ")", text):
             occ.add((m.start(), m.start() + len(t)))
-    return sorted(occ)
+    allocc = sorted(occ)
+    maximal = [
+        (s, e) for s, e in allocc
+        if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in allocc if a <= s < b)
+    ]
+    return maximal, allocc
 
 
-def score(tokens: list[str], text: str, occ: list[tuple[int, int]]) -> tuple[int, int]:
+def score(
+    tokens: list[str], text: str, occ: list[tuple[int, int]], allocc: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
     """(whole, straddled) counts for the occurrences ``occ`` given the tokens of ``text``."""
     assert "".join(tokens) == text, "tokens must join back to the text"
     starts, ends = [], []
@@ -67,7 +78,7 @@ def score(tokens: list[str], text: str, occ: list[tuple[int, int]]) -> tuple[int
         for i in range(s, e):
             tok_at[i] = (s, e)
     by_start: dict[int, list[tuple[int, int]]] = {}
-    for s, e in occ:
+    for s, e in allocc if allocc is not None else occ:
         by_start.setdefault(s, []).append((s, e))
     whole = straddled = 0
     for s, e in occ:
@@ -114,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     terms = _lines(DATA / "heldout_terms.txt")
     terms = [gt.normalize(t) for t in terms]
     texts = {n: gt.normalize((corpus_dir / n).read_text(encoding="utf-8")) for n in held}
-    occ = {n: occurrences(t, terms) for n, t in texts.items()}
+    both = {n: occurrences(t, terms) for n, t in texts.items()}
+    occ = {n: v[0] for n, v in both.items()}
+    allocc = {n: v[1] for n, v in both.items()}
     n_occ = sum(len(o) for o in occ.values())
     found = {t for n in held for (s, e) in occ[n] for t in [texts[n][s:e]]}
     print(
@@ -154,12 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         bad = []
         for n in held:
             toks = cut(texts[n])
-            w1, s1 = score(toks, texts[n], occ[n])
+            w1, s1 = score(toks, texts[n], occ[n], allocc[n])
             w += w1
             s += s1
             if args.show:
                 for o in occ[n]:
-                    a, b = score(toks, texts[n], [o])
+                    a, b = score(toks, texts[n], [o], allocc[n])
                     if not a or b:
                         lo, hi = max(0, o[0] - 4), o[1] + 4
                         pos = 0

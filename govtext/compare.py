@@ -114,6 +114,7 @@ def keywords(
     tokenizer: PolicyTokenizer | None = None,
     idf: str = "genre",
     min_count: int = 1,
+    reference: tuple[int, dict[str, int]] | None = None,
 ) -> pd.DataFrame:
     """Keywords of each report: term frequency × inverse document frequency.
 
@@ -134,6 +135,8 @@ def keywords(
         smoothed idf within ``x`` only (needs several reports).
     min_count : int, default 1
         Ignore terms occurring fewer times in the report.
+    reference : (n_docs, {term: df}), optional
+        Your own reference table for ``idf="genre"`` (default :func:`reference_df`).
 
     Returns
     -------
@@ -158,7 +161,7 @@ def keywords(
     n = len(m)
     df_x = m.doc_freq().astype(float)
     if idf == "genre":
-        n_ref, table = reference_df()
+        n_ref, table = reference_df() if reference is None else reference
         df_ref = np.array([table.get(t, 0) for t in m.vocab], dtype=float)
         w = np.log((n_ref + n + 1) / (df_ref + df_x + 1))
     elif idf == "corpus":
@@ -186,14 +189,26 @@ def keywords(
 
 # --------------------------------------------------------------------------- keyness
 def _keyness_scores(
-    a: np.ndarray, b: np.ndarray, measure: str, prior: np.ndarray | None, prior_mass: float
+    a: np.ndarray,
+    b: np.ndarray,
+    measure: str,
+    prior: np.ndarray | None,
+    prior_mass: float,
+    na: float | None = None,
+    nb: float | None = None,
+    prior_total: float | None = None,
 ) -> dict[str, np.ndarray]:
-    """Vectorised keyness of target counts ``a`` against reference counts ``b``."""
+    """Vectorised keyness of target counts ``a`` against reference counts ``b``.
+
+    ``na``/``nb`` are the token totals of each side (default: sums of ``a``/``b``);
+    ``prior`` is the prior term distribution (any scale) for log-odds.
+    """
     from scipy import stats
 
     a = a.astype(float)
     b = b.astype(float)
-    na, nb = a.sum(), b.sum()
+    na = float(a.sum()) if na is None else float(na)
+    nb = float(b.sum()) if nb is None else float(nb)
     if na == 0 or nb == 0:
         raise InputError("target and reference must both contain tokens")
     n = na + nb
@@ -202,7 +217,7 @@ def _keyness_scores(
         if prior is None:
             prior = a + b
         prior = prior.astype(float)
-        alpha = prior_mass * prior / prior.sum()
+        alpha = prior_mass * prior / (prior_total if prior_total else prior.sum())
         alpha = np.where(alpha > 0, alpha, 1e-9 * prior_mass)
         a0 = alpha.sum()
         delta = np.log((a + alpha) / (na + a0 - a - alpha)) - np.log(
@@ -248,7 +263,7 @@ def keyness(
     *,
     by: str | None = None,
     min_count: int = 1,
-    prior: str = "all",
+    prior: str = "pooled",
     prior_mass: float | None = None,
     top: int | None = None,
 ) -> pd.DataFrame:
@@ -280,9 +295,9 @@ def keyness(
         result gets a ``group`` column (``target``/``reference`` are then ignored).
     min_count : int, default 1
         Keep terms with at least this count in target + reference.
-    prior : {"all", "pooled"}, default "all"
-        Prior term distribution for ``log_odds``: every row of ``dtm`` (``"all"``) or
-        only the target and reference rows (``"pooled"``).
+    prior : {"pooled", "all"}, default "pooled"
+        Prior term distribution π for ``log_odds``: the target and reference rows together
+        (``"pooled"``), or every row of ``dtm`` (``"all"``, a background corpus).
     prior_mass : float, optional
         α0 for ``log_odds``; default 0.1 × (Na + Nb): the prior adds pseudo-counts worth a
         tenth of the data compared (a prior as heavy as the data shrinks every z towards 0;
@@ -354,16 +369,25 @@ def keyness(
         if prior_mass is None:
             prior_mass = 0.1 * float(a.sum() + b.sum())
     keep = (a + b) >= max(min_count, 1)
-    scores = _keyness_scores(a, b, measure, pri, prior_mass or 0.0)
+    scores = _keyness_scores(
+        a[keep],
+        b[keep],
+        measure,
+        None if pri is None else pri[keep],
+        prior_mass or 0.0,
+        na=float(a.sum()),
+        nb=float(b.sum()),
+        prior_total=None if pri is None else float(pri.sum()),
+    )
     cols: dict[str, Any] = {
         "term": np.asarray(m.vocab, dtype=object)[keep],
-        "score": scores["score"][keep],
+        "score": scores["score"],
         "target_count": a[keep].astype(np.int64),
         "reference_count": b[keep].astype(np.int64),
     }
     for extra in ("delta", "z", "p"):
         if extra in scores:
-            cols[extra] = scores[extra][keep]
+            cols[extra] = scores[extra]
     out = pd.DataFrame(cols)
     out = out.sort_values(["score", "term"], ascending=[False, True], kind="mergesort")
     if top is not None:

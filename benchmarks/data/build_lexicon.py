@@ -55,6 +55,9 @@ GENERIC = re.compile(
     r"|纳入|列入|成为|达到|分别|累计|预计|左右|亿元|万元|万吨|万人|千|百|十分|特别|十|之力|请予|审议|名词|解释"
     r"|结合起来|来之不易|任重道远|倍感|振奋|鼓舞|充满|迈上|迈出|站在|赢得|奠定|打下|作出|贡献|美好|伟大|光荣)"
 )
+# curated names kept whole although they contain a shorter listed term
+KEEP_WHOLE = {"新发展理念", "新发展格局", "新发展阶段", "两不愁三保障", "六稳六保", "党的二十大", "党的十九大",
+              "党的十八大", "河（湖）长制", "河湖长制", "京津冀协同发展", "黄河流域生态保护和高质量发展"}
 SUFFIX_CAT = [
     (("工程", "计划", "行动", "年", "工作法", "战略", "攻坚", "革命", "改革", "战"), "programme"),
     (("制", "清单", "中心", "平台", "机制"), "institution"),
@@ -158,6 +161,31 @@ def main(shared: Path) -> None:
         for part in re.findall(r".+?(?:自治区|省|自治州|市|县|区|镇|乡)", region):
             if part != "中国":
                 add(part, "place", part, "corpus-filenames")
+
+    # 6. atomic terms: drop "term + generic word" compounds (乡村振兴战略, 中央八项规定, 特色产业集群):
+    # a token covering them would straddle the shorter term's edge
+    import jieba
+
+    jt = jieba.Tokenizer()
+    jt.initialize()
+    names = set(rows)
+    for term in sorted(rows, key=len):
+        if rows[term][2] == "curated" and term in KEEP_WHOLE:
+            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", term) or len(term) < 4 or rows[term][0] == "place":
+            continue
+        for k in range(2, len(term) - 1):
+            a, b = term[:k], term[k:]
+            for inner, rest in ((a, b), (b, a)):
+                if inner in names and inner != term and rows[inner][0] != "place":
+                    both = rest in names
+                    formula = re.match(r"[一二两三四五六七八九十双]", term) and both
+                    if not formula and (both or jt.FREQ.get(rest, 0) > 0 or len(rest) <= 2):
+                        names.discard(term)
+    dropped = set(rows) - names
+    for term in dropped:
+        del rows[term]
+    print(f"dropped {len(dropped)} compounds of a listed term and a generic word")
 
     out = io.StringIO()
     w = csv.writer(out, delimiter="\t", lineterminator="\n")

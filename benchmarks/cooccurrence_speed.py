@@ -1,0 +1,191 @@
+"""Speed and memory of ``govtext.cooccurrence`` against a naive pair-counting loop.
+
+Usage::
+
+    python benchmarks/cooccurrence_speed.py [CORPUS_DIR] [--repeat 3] [--backend rjieba]
+        [--cntext-python PATH --cntext-reports 10]
+
+CORPUS_DIR defaults to the bundled sample. The reports are tokenised once (not timed);
+then, for sentence and paragraph windows, the same token windows go to
+
+* ``govtext.cooccurrence(windows)`` — binary window × term matrix ``X``, one product Xᵀ·X;
+* a naive reference — a ``Counter`` over the sorted pairs of each window's distinct terms
+  (``itertools.combinations``), plus a ``Counter`` of terms for the diagonal.
+
+Both results are checked to be equal entry by entry; times are the best of ``--repeat``
+runs (the naive loop runs once per repeat too), and peak memory is measured in a separate
+run of each under ``tracemalloc``.
+
+With ``--cntext-python``, cntext's ``co_occurrence_matrix`` (a dense pandas frame; it
+segments with the global jieba and counts a sliding window of 2 tokens) is timed on the
+first ``--cntext-reports`` county reports in that interpreter (cntext is not a govtext
+dependency; install it in its own virtual environment), next to
+``govtext.cooccurrence(texts, window="report", distance=2)`` on the same reports,
+tokenisation included for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+import govtext as gt
+from govtext.network import split_windows
+
+
+def naive(windows):
+    single: Counter = Counter()
+    pairs: Counter = Counter()
+    for w in windows:
+        terms = sorted(set(w))
+        single.update(terms)
+        pairs.update(itertools.combinations(terms, 2))
+    return single, pairs
+
+
+def same(c, single, pairs) -> bool:
+    if c.vocab != sorted(single):
+        return False
+    ti = c.term_index
+    if not np.array_equal(c.window_count, np.array([single[t] for t in c.vocab])):
+        return False
+    import scipy.sparse as sp
+
+    up = sp.triu(c.matrix, k=1).tocoo()
+    if up.nnz != len(pairs):
+        return False
+    got = dict(zip(zip(up.row.tolist(), up.col.tolist()), up.data.tolist()))
+    return all(got.get((ti[a], ti[b])) == n for (a, b), n in pairs.items())
+
+
+def best_time(fn, repeat):
+    best = float("inf")
+    out = None
+    for _ in range(repeat):
+        gc.collect()
+        t = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def peak_mib(fn):
+    gc.collect()
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+CNTEXT_SCRIPT = r"""
+import json, sys, time, resource, warnings
+warnings.filterwarnings("ignore")
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+import cntext as ct
+t = time.perf_counter()
+df = ct.co_occurrence_matrix(texts, window_size=2, lang="chinese")
+dt = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "shape": list(df.shape),
+                  "frame_mib": float(df.memory_usage(deep=True).sum()) / 2**20,
+                  "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_cntext(python: str, corpus, n: int, tok) -> None:
+    import tempfile
+
+    counties = [r for r in corpus if r.meta.get("level") == "county"][:n]
+    if not counties:
+        print("cntext: no county reports in the corpus")
+        return
+    texts = [r.text for r in counties]
+    chars = sum(map(len, texts))
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "texts.json"
+        src.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        script = Path(d) / "run_cntext.py"
+        script.write_text(CNTEXT_SCRIPT, encoding="utf-8")
+        proc = subprocess.run([python, str(script), str(src)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
+        print(f"cntext: did not run with {python}: {tail}")
+        return
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    t = time.perf_counter()
+    c = gt.cooccurrence(texts, tokenizer=tok, window="report", distance=2)
+    dt = time.perf_counter() - t
+    mat_mib = (c.matrix.data.nbytes + c.matrix.indices.nbytes + c.matrix.indptr.nbytes) / 2**20
+    print(f"\n## cntext vs govtext on {len(texts)} county reports ({chars:,} chars), tokenisation included\n")
+    print("| tool | seconds | matrix | memory |")
+    print("|---|---:|---|---:|")
+    print(
+        f"| cntext co_occurrence_matrix(window_size=2) | {res['seconds']:.2f} | dense "
+        f"{res['shape'][0]:,} × {res['shape'][1]:,} DataFrame | frame {res['frame_mib']:.1f} MiB, "
+        f"process max RSS {res['max_rss_mib']:.0f} MiB |"
+    )
+    print(
+        f"| govtext cooccurrence(distance=2) | {dt:.2f} | sparse {len(c.vocab):,} × {len(c.vocab):,}, "
+        f"{c.matrix.nnz:,} non-zeros | matrix {mat_mib:.1f} MiB |"
+    )
+    print(
+        "\n(cntext keeps every jieba token, punctuation and stopwords included; govtext's tokens "
+        "are filtered, so the vocabularies differ.)"
+    )
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", help="folder of reports (default: the bundled sample)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--backend", default="jieba", choices=["jieba", "rjieba"])
+    ap.add_argument("--cntext-python", help="python of a virtual environment with cntext installed")
+    ap.add_argument("--cntext-reports", type=int, default=10)
+    args = ap.parse_args(argv)
+
+    corpus = gt.load_corpus(args.corpus) if args.corpus else gt.datasets.load_sample()
+    chars = sum(len(r.text) for r in corpus)
+    tok = gt.PolicyTokenizer(backend=args.backend)
+    t = time.perf_counter()
+    pieces = [tok.cut(r.text) for r in corpus]
+    t_cut = time.perf_counter() - t
+    print(f"# co-occurrence speed: {len(corpus)} reports, {chars:,} characters")
+    print(f"tokenisation (cut, not timed below): {t_cut:.1f} s\n")
+    print(
+        "| windows | count | tokens | terms | non-zeros | density | govtext s | naive s | speed-up "
+        "| equal | govtext peak MiB | naive peak MiB | dense would be MiB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
+    for kind in ("sentence", "paragraph"):
+        windows = [w for p in pieces for w in split_windows(p, kind, tok)]
+        n_tok = sum(map(len, windows))
+        t_fast, c = best_time(lambda: gt.cooccurrence(windows), args.repeat)
+        t_naive, (single, pairs) = best_time(lambda: naive(windows), args.repeat)
+        ok = same(c, single, pairs)
+        del single, pairs
+        m_fast = peak_mib(lambda: gt.cooccurrence(windows))
+        m_naive = peak_mib(lambda: naive(windows))
+        n = len(c.vocab)
+        print(
+            f"| {kind} | {len(windows):,} | {n_tok:,} | {n:,} | {c.matrix.nnz:,} | "
+            f"{c.matrix.nnz / max(n * n, 1):.4f} | {t_fast:.3f} | {t_naive:.3f} | "
+            f"{t_naive / t_fast:.1f}× | {ok} | {m_fast:.1f} | {m_naive:.1f} | {n * n * 8 / 2**20:,.0f} |"
+        )
+    if args.cntext_python:
+        run_cntext(args.cntext_python, corpus, args.cntext_reports, tok)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

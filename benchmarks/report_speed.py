@@ -1,0 +1,84 @@
+"""Wall-clock time of ``govtext report`` on the bundled sample and on a corpus folder.
+
+Usage::
+
+    python benchmarks/report_speed.py                      # the bundled sample only
+    python benchmarks/report_speed.py --corpus ../shared/corpus
+    python benchmarks/report_speed.py --corpus ../shared/corpus --sections
+
+For each corpus it runs the real command (``python -m govtext report ... -o TMP --quiet``)
+in a fresh process, so imports, jieba's dictionary and writing every file are included,
+and prints the time next to the goal (sample < 60 s, 178 reports < 180 s). With
+``--sections`` it also times each section builder in this process. Also prints the load
+average, as other work on the machine slows the run down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run_cli(args: list[str]) -> tuple[float, int, str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        cmd = [sys.executable, "-m", "govtext", "report", *args, "-o", str(out), "--quiet"]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        dt = time.perf_counter() - t0
+        n_files = sum(1 for p in out.rglob("*") if p.is_file()) if out.exists() else 0
+        if proc.returncode != 0:
+            print(proc.stderr, file=sys.stderr)
+        return dt, proc.returncode, f"{n_files} files"
+
+
+def time_sections(corpus_arg: str | None) -> None:
+    import govtext as gt
+    from govtext import reportsections as rs
+
+    corpus = gt.datasets.load_sample() if corpus_arg is None else gt.load_corpus(corpus_arg)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        ctx = rs.ReportContext.create(
+            corpus, Path(tmp), by="year", tokenizer=None, top=10, n_topics=None,
+            max_groups=12, random_state=0,
+        )  # fmt: skip
+        print(f"  {'tokenize + DTM':<12} {time.perf_counter() - t0:7.1f} s")
+        for key, builder in rs.SECTION_BUILDERS:
+            t0 = time.perf_counter()
+            sec = rs.run_builder(key, builder, ctx)
+            print(f"  {key:<12} {time.perf_counter() - t0:7.1f} s  {sec.status}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--corpus", help="folder of reports (default: only the bundled sample)")
+    ap.add_argument("--sections", action="store_true", help="also time each section builder")
+    ns = ap.parse_args()
+    runs = [("bundled sample (30 reports)", ["--sample"], 60.0, None)]
+    if ns.corpus:
+        n = sum(1 for p in Path(ns.corpus).rglob("*.txt"))
+        runs.append((f"{ns.corpus} ({n} reports)", [ns.corpus], 180.0, ns.corpus))
+    print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}")
+    print(f"{'corpus':<45} {'seconds':>8} {'goal':>6}  result")
+    for label, args, goal, path in runs:
+        dt, code, files = run_cli(args)
+        ok = "ok" if code == 0 and dt < goal else ("FAILED" if code else "too slow")
+        print(
+            f"{label:<45} {dt:8.1f} {goal:6.0f}  {ok} (exit {code}, {files}, "
+            f"load {os.getloadavg()[0]:.1f})"
+        )
+        if ns.sections:
+            time_sections(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
