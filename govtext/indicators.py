@@ -550,7 +550,7 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     while k > 0 and nt[k - 1] == "、":
         k2 = _clause_start(nt, k - 1)
         seg = nt[k2 : k - 1]
-        if not seg or re.search(r"\d", seg) or len(seg) > 20:
+        if not seg or k2 < floor or re.search(r"\d[^\d、]{0,3}$", seg) or len(seg) > 20:
             break
         k = k2
     raw = nt[k:s]

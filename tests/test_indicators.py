@@ -1,0 +1,385 @@
+"""Tests for govtext.extract_indicators: number forms, exclusions, kinds, status, offsets."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govtext as gt
+from govtext.indicators import COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def rows(text: str, **kw) -> list[dict]:
+    return gt.extract_indicators(text, section=False, **kw).to_dict("records")
+
+
+def one(text: str) -> dict:
+    r = rows(text)
+    assert len(r) == 1, r
+    return r[0]
+
+
+# ---------------------------------------------------------------- columns and basics
+
+
+def test_columns_and_empty_text():
+    df = gt.extract_indicators("各位代表：今年工作很重要。")
+    assert list(df.columns) == COLUMNS
+    assert len(df) == 0
+
+
+def test_report_object_and_sections():
+    r = gt.Report.from_text(
+        "一、过去一年工作回顾\n全县生产总值增长6%。\n二、今年工作安排\n生产总值增长7%左右。\n",
+        name="2022_county_甲县",
+    )
+    df = gt.extract_indicators(r)
+    assert df["status"].tolist() == ["actual", "target"]
+    assert df["section"].tolist()[1] in {"targets", "tasks"}
+    assert df["section"].tolist()[0] == "review"
+
+
+def test_rejects_non_text():
+    with pytest.raises(gt.InputError, match="extract_indicators"):
+        gt.extract_indicators(42)
+
+
+# ---------------------------------------------------------------- number forms
+
+
+def test_single_value_multiplier_and_base():
+    r = one("全镇税收完成4.7亿元。")
+    assert (r["indicator"], r["value_low"], r["value_high"], r["unit"]) == (
+        "全镇税收",
+        4.7,
+        4.7,
+        "亿元",
+    )
+    assert r["value_base"] == pytest.approx(4.7e8) and r["unit_base"] == "元"
+    assert r["kind"] == "level" and r["surface"] == "4.7亿元"
+
+
+def test_multiplier_kept_in_unit():
+    r = one("接待游客463万人次。")
+    assert (
+        r["unit"] == "万人次" and r["value_low"] == 463 and r["value_base"] == pytest.approx(4.63e6)
+    )
+    r = one("经济总量达到4.4万亿元。")
+    assert r["unit"] == "万亿元" and r["value_base"] == pytest.approx(4.4e12)
+
+
+def test_percentage_point_unit():
+    r = one("城镇化率提高1.2个百分点。")
+    assert r["unit"] == "个百分点" and r["value_low"] == 1.2 and r["kind"] == "count_change"
+
+
+@pytest.mark.parametrize(
+    "text, low, high, surface",
+    [
+        ("地区生产总值增长5%—5.5%。", 5.0, 5.5, "5%—5.5%"),
+        ("地区生产总值增长5—5.5%。", 5.0, 5.5, "5—5.5%"),
+        ("国内生产总值增长6%－6.5%。", 6.0, 6.5, "6%－6.5%"),
+        ("地区生产总值增长4.5-5%。", 4.5, 5.0, "4.5-5%"),
+    ],
+)
+def test_ranges(text, low, high, surface):
+    r = one(text)
+    assert (r["value_low"], r["value_high"], r["unit"], r["surface"]) == (low, high, "%", surface)
+    assert r["kind"] == "growth"
+
+
+def test_chinese_numerals():
+    r = one("居民收入增长百分之七。")
+    assert (r["value_low"], r["unit"], r["surface"]) == (7.0, "%", "百分之七")
+    r = one("全年召开招商推介会两次。")
+    assert (r["value_low"], r["unit"], r["surface"]) == (2.0, "次", "两次")
+    r = one("新建学校十二所。")
+    assert r["value_low"] == 12.0 and r["unit"] == "所"
+
+
+def test_parse_cn_number():
+    from govtext.indicators import parse_cn_number
+
+    assert parse_cn_number("两") == 2
+    assert parse_cn_number("一百零五") == 105
+    assert parse_cn_number("三千二百") == 3200
+    with pytest.raises(ValueError):
+        parse_cn_number("五a")
+
+
+def test_decreases_stay_positive():
+    r = one("单位地区生产总值能耗下降2.7%。")
+    assert r["value_low"] == 2.7 and r["kind"] == "growth"
+    assert r["indicator"] == "单位地区生产总值能耗"
+
+
+@pytest.mark.parametrize(
+    "text, unit, qualifier, surface",
+    [
+        ("全人群疫苗接种达到16.2万余剂次。", "万剂次", "余", "16.2万余剂次"),
+        ("设置临时售卖点20余个。", "个", "余", "20余个"),
+        ("服务群众1000多万人。", "万人", "多", "1000多万人"),
+        ("缓税缓费7500多亿元。", "亿元", "多", "7500多亿元"),
+    ],
+)
+def test_approximate_markers_go_to_qualifier(text, unit, qualifier, surface):
+    r = one(text)
+    assert (r["unit"], r["qualifier"], r["surface"]) == (unit, qualifier, surface)
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("地区生产总值增长5%左右。", "左右"),
+        ("城镇新增就业1100万人以上。", "以上"),
+        ("城镇调查失业率控制在5.5%以内。", "以下"),
+        ("能耗强度在3%以下。", "以下"),
+        ("惠及群众近2000人次。", "近"),
+        ("接近3000人次受益。", "近"),
+        ("工业产值约30亿元。", "约"),
+        ("财政收入突破6亿元。", "超"),
+        ("留抵退税超过2.4万亿元。", "超"),
+        ("地区生产总值增长7.5%。", ""),
+    ],
+)
+def test_qualifiers_outside_surface(text, qualifier):
+    r = one(text)
+    assert r["qualifier"] == qualifier
+    assert not any(
+        q in r["surface"] for q in ("左右", "以上", "以内", "以下", "近", "约", "突破", "超")
+    )
+
+
+def test_list_shares_qualifier_and_pairs_names():
+    r = rows("城镇、农村居民人均可支配收入分别增长8.5%、10%以上。")
+    assert [(x["indicator"], x["value_low"], x["qualifier"]) for x in r] == [
+        ("城镇居民人均可支配收入", 8.5, "以上"),
+        ("农村居民人均可支配收入", 10.0, "以上"),
+    ]
+    r = rows("一产、二产、三产增加值分别增长5%左右、5%以上、5%左右。")
+    assert [x["qualifier"] for x in r] == ["左右", "以上", "左右"]
+    assert [x["indicator"] for x in r] == ["一产增加值", "二产增加值", "三产增加值"]
+
+
+def test_coordinated_modifiers_sharing_a_head():
+    r = rows("高技术制造业、装备制造业增加值分别增长10.1%和12%。")
+    assert [x["indicator"] for x in r] == ["高技术制造业增加值", "装备制造业增加值"]
+    assert [x["value_low"] for x in r] == [10.1, 12.0]
+    r = rows("高技术制造业、装备制造业增加值均增长9%。")
+    assert [x["indicator"] for x in r] == ["高技术制造业增加值", "装备制造业增加值"]
+    assert r[0]["start"] == r[1]["start"]
+
+
+def test_one_number_for_two_indicators():
+    r = rows("12345热线办复率、满意率均达100%。")
+    assert [x["indicator"] for x in r] == ["12345热线办复率", "满意率"]
+    assert all(x["value_low"] == 100 and x["kind"] == "share" for x in r)
+
+
+def test_growth_clause_inherits_indicator():
+    r = rows("国内生产总值达到114万亿元，增长8.1%。")
+    assert [(x["indicator"], x["kind"]) for x in r] == [
+        ("国内生产总值", "level"),
+        ("国内生产总值", "growth"),
+    ]
+
+
+# ---------------------------------------------------------------- indicator names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("全镇税收预计完成4.7亿元。", "全镇税收"),
+        ("全年新增就业1302人。", "新增就业"),
+        ("全镇种植面积近1.3万亩。", "全镇种植面积"),
+        ("减免商户房屋租金390余万元。", "减免商户房屋租金"),
+        ("改造农村危房6户。", "改造农村危房"),
+        ("固定资产投资累计完成6.53亿元。", "固定资产投资"),
+        ("新增3家企业。", "新增企业"),
+    ],
+)
+def test_indicator_names(text, name):
+    assert one(text)["indicator"] == name
+
+
+# ---------------------------------------------------------------- kinds and status
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("居民消费价格涨幅3%左右。", "growth"),
+        ("规模以上工业增加值增速达到8%。", "growth"),
+        ("森林覆盖率达到35%。", "share"),
+        ("服务业增加值占生产总值比重上升到51.6%。", "share"),
+        ("城镇调查失业率5.5%左右。", "share"),
+        ("行政村实现5G网络100%覆盖。", "share"),
+        ("市场主体比上年增加2997户。", "count_change"),
+        ("城乡居民基础养老金最低标准再提高30元。", "count_change"),
+        ("城镇新增就业1100万人以上。", "level"),
+        ("新建中小学校5所。", "level"),
+        ("粮食产量保持在1.3万亿斤以上。", "level"),
+    ],
+)
+def test_kinds(text, kind):
+    assert rows(text)[-1]["kind"] == kind
+
+
+def test_estimate_covers_the_sentence():
+    r = rows("预计全年完成生产总值87.6亿元，增长7.4%；全部财政收入9.6亿元。新增就业1302人。")
+    assert [x["status"] for x in r] == ["estimate", "estimate", "estimate", "actual"]
+
+
+def test_targets_in_plan_sections_of_a_real_report():
+    c = gt.datasets.load_sample()
+    df = gt.extract_indicators(c["2023_national_中国"])
+    gdp = df[(df.indicator == "国内生产总值") & (df.kind == "growth")]
+    assert set(gdp.status) == {"actual", "target"}
+    tgt = gdp[gdp.status == "target"].iloc[0]
+    assert (tgt.value_low, tgt.qualifier) == (5.0, "左右")
+    assert tgt.section in {"targets", "tasks"}
+
+
+# ---------------------------------------------------------------- exclusions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年1月12日在镇人民代表大会第三次会议上。",  # dates, sessions
+        "——2022年，我们迎来建党100周年。",  # anniversary
+        "到2025年底前完成改造。",  # deadline
+        "力争用3年时间建成示范区。",  # deadline
+        "排名全市第3，位居全省前10。",  # ranks and ordinals
+        "第十五届人民代表大会第二次会议。",  # sessions
+        "打好三张好牌，做好“十四五”规划。",  # slogans and programme names
+        "建设15分钟养老服务圈。",  # programme name
+        "实施安全生产三年行动。",  # programme name
+        "改造G227国道，PM2.5浓度持续改善。",  # codes and grades
+        "建成5G基站，创建4A级景区。",  # codes and grades
+        "纳税千万元以上企业稳步增加。",  # threshold in a definition
+        "亿元以上项目加快建设。",  # threshold in a definition
+        "连续5年保持全省先进。",  # streak
+        "实施创新、协调、绿色、开放、共享5个专项行动。",  # sums up a list given in full
+        "建成一批重点项目，谋划一系列工程。",  # vague numerals
+        "坚持“两个毫不动摇”，落实“四个不摘”。",  # slogans
+        "市十二次党代会胜利召开。",  # session
+    ],
+)
+def test_exclusions(text):
+    assert rows(text) == [], rows(text)
+
+
+def test_exclusions_do_not_hide_neighbours():
+    r = rows("连续5年保持增长，地区生产总值增长6.5%。")
+    assert [x["value_low"] for x in r] == [6.5]
+    r = rows("新增亿元以上项目30个。")
+    assert [x["value_low"] for x in r] == [30.0]
+
+
+# ---------------------------------------------------------------- offsets
+
+
+def test_offsets_into_raw_text_with_fullwidth_and_crlf():
+    text = "各位代表：\r\n\r\n全县生产总值增长５．５％左右，\r\n新增就业１３０２人。"
+    df = gt.extract_indicators(text, section=False)
+    assert df["value_low"].tolist() == [5.5, 1302.0]
+    for r in df.itertuples():
+        assert text[r.start : r.end] == r.surface
+    assert df["line_no"].tolist() == [3, 4]  # blank lines counted
+
+
+def test_offsets_and_lines_on_every_sample_report():
+    for rep in gt.datasets.load_sample():
+        df = gt.extract_indicators(rep)
+        text = rep.text
+        assert len(df) > 0, rep.name
+        for r in df.itertuples():
+            assert text[r.start : r.end] == r.surface
+            assert text.count("\n", 0, r.start) + 1 == r.line_no
+        assert set(df["status"]) <= {"estimate", "target", "actual"}
+        assert set(df["kind"]) <= {"growth", "share", "count_change", "level"}
+        assert set(df["qualifier"]) <= {"", "左右", "以上", "以下", "近", "约", "余", "超", "多"}
+
+
+_SAMPLE_TEXTS = [r.text for r in gt.datasets.load_sample()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_property_surface_equals_slice_on_random_slices(data):
+    text = data.draw(st.sampled_from(_SAMPLE_TEXTS))
+    a = data.draw(st.integers(0, len(text) - 1))
+    b = data.draw(st.integers(a + 1, min(len(text), a + 1500)))
+    piece = text[a:b]
+    df = gt.extract_indicators(piece)
+    for r in df.itertuples():
+        assert piece[r.start : r.end] == r.surface
+        assert 0 <= r.start < r.end <= len(piece)
+        assert piece.count("\n", 0, r.start) + 1 == r.line_no
+        assert not math.isnan(r.value_low) and r.value_low <= r.value_high
+
+
+def test_deterministic():
+    rep = gt.datasets.load_sample()["2022_province_河北省"]
+    a = gt.extract_indicators(rep).to_csv(index=False)
+    b = gt.extract_indicators(rep).to_csv(index=False)
+    assert a == b
+
+
+# ---------------------------------------------------------------- gold set
+
+
+def _load_eval():
+    spec = importlib.util.spec_from_file_location(
+        "indicators_eval", ROOT / "benchmarks" / "indicators_eval.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_gold_set_thresholds_on_bundled_sample():
+    ev = _load_eval()
+    res = ev.evaluate(ROOT / "tests" / "data" / "indicators_gold")
+    assert res["files"] == 8 and res["gold_rows"] >= 100
+    assert res["target_precision"] >= 0.90
+    assert res["target_recall"] >= 0.85
+    assert res["name_kind_status_right"] >= 0.85
+    assert res["precision"] >= 0.85 and res["recall"] >= 0.85
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_indicators_writes_csv(tmp_path):
+    from govtext.cli import main
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "2023_county_甲县.txt").write_text(
+        "各位代表：\n全县生产总值增长6%，新增就业1302人。\n", encoding="utf-8"
+    )
+    out = tmp_path / "ind.csv"
+    assert main(["indicators", str(d), "-o", str(out)]) == 0
+    first = out.read_bytes()
+    lines = first.decode("utf-8").splitlines()
+    assert lines[0].split(",") == ["report", *COLUMNS]
+    assert len(lines) == 3 and "2023_county_甲县" in lines[1]
+    assert main(["indicators", str(d), "-o", str(out)]) == 0
+    assert out.read_bytes() == first
+
+
+def test_cli_indicators_error_without_input(capsys):
+    from govtext.cli import main
+
+    assert main(["indicators"]) == 2
+    assert "no input" in capsys.readouterr().err
