@@ -184,7 +184,10 @@ _MARKERS: list[tuple[str, re.Pattern[str], Callable[[str], int | None]]] = [
     ),
 ]
 _LONE_NUMERAL = re.compile(rf"^([{_CN}]{{1,3}})$")
-_NOTES = re.compile(r"^[※*\s]*(?:附[：:]\s*)?(?:注释|注解|名词解释|附注|附件|备注)[※*\s：:]*$")
+_NOTES = re.compile(
+    r"^[※*\s]*(?:附[：:]\s*)?(?:注释|注解|名词解释|短语说明|附注|备注|"
+    r"(?:附件|附表|附录)[0-9０-９一二三四五六七八九十]*(?:[：:]\s*\S{0,20})?)[※*\s：:]*$"
+)
 
 _SENT_END = "。！？!?"
 _FINAL_PUNCT = set("。！？!?；;，,、：:…—")
