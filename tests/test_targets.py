@@ -1,0 +1,193 @@
+"""Tests for govtext.targets and govtext.target_panel (and the ``govtext targets`` command)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import govtext as gt
+from govtext.panel import PANEL_COLUMNS, TARGET_COLUMNS, canonical_indicator
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return gt.datasets.load_sample()
+
+
+@pytest.fixture(scope="module")
+def sample_targets(sample):
+    return gt.targets(sample)
+
+
+@pytest.fixture(scope="module")
+def sample_panel(sample):
+    return gt.target_panel(sample)
+
+
+def _gdp(t, name):
+    rows = t[(t.report == name) & (t.canonical == "gdp")]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    "name, canonical",
+    [
+        ("生产总值", "gdp"),
+        ("地区生产总值", "gdp"),
+        ("全市生产总值", "gdp"),
+        ("GDP", "gdp"),
+        ("国内生产总值", "gdp"),
+        ("经济增长", "gdp"),
+        ("一般公共预算收入", "budget_revenue"),
+        ("地方一般公共预算收入", "budget_revenue"),
+        ("固定资产投资", "fixed_asset_investment"),
+        ("社会消费品零售总额", "retail_sales"),
+        ("居民人均可支配收入", "disposable_income"),
+        ("城镇居民人均可支配收入", "urban_income"),
+        ("居民消费价格涨幅", "cpi"),
+        ("城镇新增就业", "new_urban_jobs"),
+        ("城镇调查失业率", "surveyed_unemployment"),
+        ("单位GDP能耗", "energy_intensity"),
+        ("单位国内生产总值能耗", "energy_intensity"),
+        ("规模以上工业增加值", "industrial_value_added"),
+        ("高技术制造业增加值", None),
+    ],
+)
+def test_canonical_names(name, canonical):
+    assert canonical_indicator(name) == canonical
+
+
+def test_canonical_checks_kind():
+    assert canonical_indicator("地区生产总值", "growth") == "gdp"
+    assert canonical_indicator("地区生产总值", "level") is None
+    assert canonical_indicator("城镇调查失业率", "share") == "surveyed_unemployment"
+
+
+def test_targets_columns_and_one_row_per_indicator(sample_targets):
+    t = sample_targets
+    assert list(t.columns) == TARGET_COLUMNS
+    assert not t.duplicated(["report", "canonical"]).any()
+    assert set(t.status) <= {"target", "not set"}
+
+
+def test_national_targets(sample_targets):
+    t = sample_targets
+    r = _gdp(t, "2022_national_中国")
+    assert (r.value_low, r.value_high, r.qualifier, r.status) == (5.5, 5.5, "左右", "target")
+    r = _gdp(t, "2016_national_中国")
+    assert (r.value_low, r.value_high) == (6.5, 7.0)  # a range
+    r = _gdp(t, "2021_national_中国")
+    assert (r.value_low, r.qualifier) == (6.0, "以上")
+    jobs = t[(t.report == "2023_national_中国") & (t.canonical == "new_urban_jobs")].iloc[0]
+    assert (jobs.value_low, jobs.unit, jobs.qualifier) == (1200.0, "万人", "左右")
+    cpi = t[(t.report == "2023_national_中国") & (t.canonical == "cpi")].iloc[0]
+    assert (cpi.value_low, cpi.qualifier) == (3.0, "左右")
+
+
+def test_2020_gdp_target_not_set(sample_targets):
+    r = _gdp(sample_targets, "2020_national_中国")
+    assert r.status == "not set"
+    assert math.isnan(r.value_low)
+    assert "没有提出" in r.surface
+    # the other 2020 targets are still found
+    t = sample_targets
+    jobs = t[(t.report == "2020_national_中国") & (t.canonical == "new_urban_jobs")].iloc[0]
+    assert (jobs.value_low, jobs.qualifier) == (900.0, "以上")
+
+
+def test_province_targets_skip_five_year_plan(sample_targets):
+    r = _gdp(sample_targets, "2026_province_广东省")
+    assert (r.value_low, r.value_high) == (4.5, 5.0)  # not the 年均增长5%左右 of the 15th plan
+    r = _gdp(sample_targets, "2026_province_北京市")
+    assert (r.value_low, r.qualifier) == (5.0, "左右")
+
+
+def test_targets_surface_points_into_text(sample, sample_targets):
+    for row in sample_targets.itertuples():
+        text = sample[row.report].text
+        assert text[row.start : row.end] == row.surface
+        assert text.count("\n", 0, row.start) + 1 == row.line_no
+
+
+def test_targets_from_hand_written_reports():
+    c = gt.corpus_from_texts(
+        [
+            "一、过去一年工作回顾\n全县生产总值增长6%。\n二、今年工作安排\n"
+            "今年主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长5%以上。\n",
+            "各位代表：\n需要说明的是，我们没有提出全年经济增速具体目标。\n",
+        ],
+        names=["2022_county_甲县", "2020_county_乙县"],
+    )
+    t = gt.targets(c)
+    got = {(r.report, r.canonical): (r.status, r.value_low, r.qualifier) for r in t.itertuples()}
+    assert got[("2022_county_甲县", "gdp")] == ("target", 6.5, "左右")
+    assert got[("2022_county_甲县", "budget_revenue")] == ("target", 5.0, "以上")
+    assert got[("2020_county_乙县", "gdp")][0] == "not set"
+
+
+def test_targets_rejects_bad_input():
+    with pytest.raises(gt.InputError):
+        gt.targets(42)
+
+
+# ---------------------------------------------------------------- panel
+
+
+def test_panel_columns(sample_panel):
+    assert list(sample_panel.columns) == PANEL_COLUMNS
+    assert not sample_panel.duplicated(["region", "year", "canonical"]).any()
+
+
+def test_panel_target_beside_next_year_actual(sample_panel):
+    p = sample_panel
+    r = p[(p.region == "中国") & (p.year == 2021) & (p.canonical == "gdp")].iloc[0]
+    assert (r.target_low, r.actual, r.actual_report) == (6.0, 8.1, "2022_national_中国")
+    r = p[(p.region == "中国") & (p.year == 2020) & (p.canonical == "gdp")].iloc[0]
+    assert r.target_status == "not set" and r.actual == 2.3
+    r = p[(p.region == "中国") & (p.year == 2025) & (p.canonical == "gdp")].iloc[0]
+    assert math.isnan(r.actual)  # no 2026 national report in the sample
+
+
+def test_panel_parent_levels(sample_panel):
+    p = sample_panel
+    county = p[(p.region == "河北省保定市顺平县") & (p.year == 2022) & (p.canonical == "gdp")].iloc[
+        0
+    ]
+    assert (county.parent_region, county.parent_level) == ("河北省保定市", "city")
+    assert (county.parent_target_low, county.parent_qualifier) == (8.0, "以上")
+    city = p[(p.region == "河北省保定市") & (p.year == 2022) & (p.canonical == "gdp")].iloc[0]
+    assert (city.parent_region, city.parent_target_low) == ("河北省", 6.5)
+    prov = p[(p.region == "河北省") & (p.year == 2022) & (p.canonical == "gdp")].iloc[0]
+    assert (prov.parent_region, prov.parent_level, prov.parent_target_low) == (
+        "中国",
+        "national",
+        5.5,
+    )
+    nat = p[(p.region == "中国") & (p.year == 2022) & (p.canonical == "gdp")].iloc[0]
+    assert nat.parent_region == ""
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_targets_prints_table(capsys):
+    from govtext.cli import main
+
+    assert main(["targets", "--sample", "--indicator", "gdp"]) == 0
+    out = capsys.readouterr().out
+    assert "2020_national_中国" in out and "not set" in out
+    assert "2022_national_中国" in out
+
+
+def test_cli_targets_panel_csv(tmp_path):
+    import pandas as pd
+
+    from govtext.cli import main
+
+    out = tmp_path / "panel.csv"
+    assert main(["targets", "--sample", "--panel", "-o", str(out)]) == 0
+    df = pd.read_csv(out)
+    assert list(df.columns) == PANEL_COLUMNS
+    assert (df.canonical == "gdp").sum() >= 20
