@@ -127,7 +127,9 @@ def run_cntext(python: str, corpus, n: int, tok) -> None:
     c = gt.cooccurrence(texts, tokenizer=tok, window="report", distance=2)
     dt = time.perf_counter() - t
     mat_mib = (c.matrix.data.nbytes + c.matrix.indices.nbytes + c.matrix.indptr.nbytes) / 2**20
-    print(f"\n## cntext vs govtext on {len(texts)} county reports ({chars:,} chars), tokenisation included\n")
+    print(
+        f"\n## cntext vs govtext on {len(texts)} county reports ({chars:,} chars), tokenisation included\n"
+    )
     print("| tool | seconds | matrix | memory |")
     print("|---|---:|---|---:|")
     print(
@@ -146,7 +148,9 @@ def run_cntext(python: str, corpus, n: int, tok) -> None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpus", nargs="?", help="folder of reports (default: the bundled sample)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--backend", default="jieba", choices=["jieba", "rjieba"])

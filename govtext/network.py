@@ -19,6 +19,7 @@ Export and drawing (:func:`write_gexf`, :func:`write_graphml`, :func:`write_json
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -254,19 +255,23 @@ def _encode(
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Flatten windows to (term ids, window id of each token, vocab); unknown terms dropped."""
     lengths = np.fromiter(map(len, windows), dtype=np.int64, count=len(windows))
-    flat: list[str] = [t for w in windows for t in w]
-    fixed = vocab is not None
+    import pandas as pd
+
+    flat = np.empty(int(lengths.sum()), dtype=object)
+    flat[:] = list(itertools.chain.from_iterable(windows))
     if vocab is None:
-        vocab = sorted(dict.fromkeys(flat))
+        codes, uniques = pd.factorize(flat, sort=False)  # hashing in C
+        seen = list(uniques)
+        order = sorted(range(len(seen)), key=seen.__getitem__)
+        rank = np.empty(len(seen), dtype=np.int64)
+        rank[order] = np.arange(len(seen), dtype=np.int64)
+        ids = rank[codes] if len(codes) else codes.astype(np.int64)
+        vocab = [seen[i] for i in order]
     else:
         vocab = list(vocab)
         if len(set(vocab)) != len(vocab):
             raise InputError("vocab must not repeat terms")
-    index = {t: i for i, t in enumerate(vocab)}
-    if fixed:
-        ids = np.fromiter((index.get(t, -1) for t in flat), dtype=np.int64, count=len(flat))
-    else:
-        ids = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+        ids = pd.Index(vocab, dtype=object).get_indexer(flat).astype(np.int64)
     rows = np.repeat(np.arange(len(windows), dtype=np.int64), lengths)
     keep = ids >= 0
     if not keep.all():
@@ -275,11 +280,18 @@ def _encode(
 
 
 def _binary(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """Binary CSR matrix (sorted indices, no duplicates) with a 1 at each (row, id)."""
     import scipy.sparse as sp
 
-    X = sp.csr_matrix((np.ones(len(ids), dtype=np.int32), (rows, ids)), shape=shape)
-    X.sum_duplicates()
-    X.data[:] = 1
+    n_rows, n_cols = shape
+    key = np.sort(rows * max(n_cols, 1) + ids)
+    if len(key):
+        key = key[np.r_[True, key[1:] != key[:-1]]]
+    r, c = np.divmod(key, max(n_cols, 1))
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(r, minlength=n_rows), out=indptr[1:])
+    X = sp.csr_matrix((np.ones(len(c), dtype=np.int64), c, indptr), shape=shape)
+    X.has_sorted_indices = True
     return X
 
 
@@ -362,7 +374,6 @@ def cooccurrence(
     >>> c.count("乡村振兴", "人才"), c.n_windows
     (1, 2)
     """
-    import scipy.sparse as sp
 
     if min_count < 1:
         raise InputError(f"min_count must be at least 1, not {min_count}")
@@ -390,7 +401,7 @@ def cooccurrence(
     n_terms = len(vocab)
     freq = np.bincount(ids, minlength=n_terms).astype(np.int64)
     X = _binary(rows, ids, (len(windows), n_terms))
-    wcount = np.diff(X.tocsc().indptr).astype(np.int64)
+    wcount = np.bincount(X.indices, minlength=n_terms).astype(np.int64)
     if min_count > 1:
         keep = np.flatnonzero(wcount >= min_count)
         remap = np.full(n_terms, -1, dtype=np.int64)
@@ -401,17 +412,18 @@ def cooccurrence(
         freq = freq[keep]
         n_terms = len(vocab)
         X = _binary(rows, ids, (len(windows), n_terms))
-    D = _binary(doc[rows], ids, (n_docs, n_terms)) if n_terms else sp.csr_matrix((n_docs, 0))
-    doc_freq = np.diff(D.tocsc().indptr).astype(np.int64)
+    if label == "given":  # each window is its own document
+        doc_freq = wcount
+    else:
+        D = _binary(doc[rows], ids, (n_docs, n_terms))
+        doc_freq = np.bincount(D.indices, minlength=n_terms).astype(np.int64)
     if distance is not None:
         C = _distance_counts(ids, rows, n_terms, int(distance))
         n_win = len(ids)
         label = f"distance={distance}"
     else:
-        Xt = X.T.tocsr()
-        C = (Xt @ Xt.T).tocsr().astype(np.int64)
+        C = X.T.tocsr() @ X  # int64 in, int64 out; indices left unsorted (not needed)
         n_win = len(windows)
-    C.sort_indices()
     return Cooccurrence(C, list(vocab), int(n_win), freq, doc_freq, int(n_docs), label)
 
 
@@ -923,7 +935,7 @@ def _doc_freq(windows: list[list[str]], doc: np.ndarray, vocab: list[str]) -> np
     ids, rows, _ = _encode(windows, vocab)
     _, d = np.unique(doc, return_inverse=True)
     D = _binary(d[rows], ids, (int(d.max()) + 1 if len(d) else 0, len(vocab)))
-    return np.diff(D.tocsc().indptr).astype(np.int64)
+    return np.bincount(D.indices, minlength=len(vocab)).astype(np.int64)
 
 
 # ------------------------------------------------------------------------ comparison
