@@ -174,12 +174,12 @@ def main(argv=None) -> int:
     for kind in ("sentence", "paragraph"):
         windows = [w for p in pieces for w in split_windows(p, kind, tok)]
         n_tok = sum(map(len, windows))
-        t_fast, c = best_time(lambda: gt.cooccurrence(windows), args.repeat)
-        t_naive, (single, pairs) = best_time(lambda: naive(windows), args.repeat)
+        t_fast, c = best_time(lambda w=windows: gt.cooccurrence(w), args.repeat)
+        t_naive, (single, pairs) = best_time(lambda w=windows: naive(w), args.repeat)
         ok = same(c, single, pairs)
         del single, pairs
-        m_fast = peak_mib(lambda: gt.cooccurrence(windows))
-        m_naive = peak_mib(lambda: naive(windows))
+        m_fast = peak_mib(lambda w=windows: gt.cooccurrence(w))
+        m_naive = peak_mib(lambda w=windows: naive(w))
         n = len(c.vocab)
         print(
             f"| {kind} | {len(windows):,} | {n_tok:,} | {n:,} | {c.matrix.nnz:,} | "
