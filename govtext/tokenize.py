@@ -57,7 +57,7 @@ _NUMERAL = "一二两三四五六七八九十"
 _FORMULAS = [
     r"十[一二三四五]五",
     r"[" + _NUMERAL + r"]{1,3}届[" + _NUMERAL + r"]{1,2}中全会",
-    r"(?<=党的)[" + _NUMERAL + r"]{2,3}大",
+    r"党的[" + _NUMERAL + r"]{2,3}大",
     r"(?:[" + _NUMERAL + r"][\u4e00-\u9fff]){2,4}(?=[”’，、。；：）\s]|$)",
     r"[" + _NUMERAL + r"]个(?:意识|自信|维护|确立|全面|代表|坚持|必须|服务|优先|统筹|注重|着力|转变|一以贯之|落实|现代化)",
     r"[" + _NUMERAL + r"]张(?:好牌|王牌|名片|清单)",
@@ -65,7 +65,7 @@ _FORMULAS = [
 ]
 _FORMULA = re.compile("|".join(f"(?:{f})" for f in _FORMULAS))
 # short names in quotation marks
-_QUOTED = re.compile(r"(?<=[“‘\"])([^“”‘’\"\n，。；：！？,;:!?]{2,12})(?=[”’\"])")
+_QUOTED = re.compile(r"(?<=[“‘\"])([^“”‘’\"\s，。；：！？,;:!?]{2,12})(?=[”’\"])")
 
 _PUNCT_CATS = ("P", "S", "Z", "C")
 
