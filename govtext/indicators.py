@@ -116,7 +116,7 @@ _BASE_UNITS = sorted(
 )
 _UNIT_RE = "|".join(re.escape(u) for u in _BASE_UNITS)
 # multiplier, optional 余/多, optional second multiplier, base unit (all optional, see below)
-_UNIT = rf"(?: (?=[十百千万亿余多]|{_UNIT_RE}))?(?P<mult>[十百千万亿]*)(?P<approx>[余多])?(?P<mult2>[万亿]*)(?P<base>{_UNIT_RE})?"
+_UNIT = rf"(?:[ \n](?=[十百千万亿余多]|{_UNIT_RE}))?(?P<mult>[十百千万亿]*)(?P<approx>[余多])?(?P<mult2>[万亿]*)(?P<base>{_UNIT_RE})?"
 _PCT_CN = r"百分之(?P<pctnum>[零〇一二两三四五六七八九十点]+)"
 
 _RANGE_SEP = r"[—\-~～至到]{1,2}"
@@ -675,7 +675,7 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         groups.append([i])
 
     sent_groups: list[list[str]] = []
-    cur_sent = -1
+    cur_sent = 0
     floor = 0
     for g in groups:
         last_qual = quants[g[-1]][8]
@@ -685,9 +685,11 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         raw_s = raw.strip()
         cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw))
         names = _split_coordinated(phrase, cue) if phrase else []
-        sent_s = _sentence_start(nt, s0)
-        if sent_s != cur_sent:
-            sent_groups, cur_sent = [], sent_s
+        if re.search(
+            r"[。；！？;!?]|[。；！？：:;!?）)]?\n\s*\n|[。；！？：:;!?）)]\n", nt[cur_sent:s0]
+        ):
+            sent_groups = []
+        cur_sent = quants[g[-1]][10]
         if len(g) == 2 and len(names) == 1:
             for pair, (a, b) in _CONTRACTED.items():
                 if pair in names[0]:

@@ -144,6 +144,8 @@ def test_panel_target_beside_next_year_actual(sample_panel):
     p = sample_panel
     r = p[(p.region == "中国") & (p.year == 2021) & (p.canonical == "gdp")].iloc[0]
     assert (r.target_low, r.actual, r.actual_report) == (6.0, 8.1, "2022_national_中国")
+    r = p[(p.region == "中国") & (p.year == 2016) & (p.canonical == "gdp")].iloc[0]
+    assert (r.target_low, r.target_high, r.actual) == (6.5, 7.0, 6.7)
     r = p[(p.region == "中国") & (p.year == 2020) & (p.canonical == "gdp")].iloc[0]
     assert r.target_status == "not set" and r.actual == 2.3
     r = p[(p.region == "中国") & (p.year == 2025) & (p.canonical == "gdp")].iloc[0]
