@@ -35,7 +35,7 @@ def name_key(name: str) -> str:
     """Indicator name for comparison: no quotes/spaces, no leading generic verb."""
     s = re.sub(r"[“”‘’\"\s]", "", str(name))
     s = re.sub(r"^(完成|实现|达到|累计|实施|举办|开展)", "", s)
-    s = re.sub(r"(指数)?(涨幅|增速|增幅|总水平)?$", "", s)
+    s = re.sub(r"(指数|涨幅|增速|增幅|总水平)+$", "", s)
     return s
 
 
