@@ -235,6 +235,23 @@ _INHERIT = re.compile(
     r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价)*(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
     r"|(?:分别)?(?:是|为|相当于).{0,12}的"
 )
+_COUNT_UNITS = {
+    "个",
+    "家",
+    "户",
+    "项",
+    "所",
+    "座",
+    "条",
+    "处",
+    "名",
+    "位",
+    "支",
+    "种",
+    "类",
+    "台",
+    "辆",
+}
 _ESTIMATE = re.compile(r"(预计|初步预计|初步测算|预测)")
 _TARGET_CUE = re.compile(r"(预期目标|主要目标|目标是|目标为|力争|确保|计划)")
 _DATE_AFTER = re.compile(r"^(?:年|月|日|号|周年|届|次会议|次全体|次党代会|次代表大会|次全会|点|时)")
@@ -312,7 +329,21 @@ def _targets_spans(text: str) -> list[tuple[int, int]]:
 
 def _clause_start(nt: str, pos: int, stop: str = _DELIMS) -> int:
     i = pos
-    while i > 0 and nt[i - 1] not in stop:
+    while i > 0:
+        ch = nt[i - 1]
+        if ch == "）" and "）" in stop:
+            # a short parenthesis inside a name: 细颗粒物（PM2.5）浓度
+            j = nt.rfind("（", max(0, i - 14), i - 1)
+            if (
+                j > 0
+                and "）" not in nt[j : i - 1]
+                and i < pos
+                and re.match(r"[\u4e00-\u9fff]", nt[j - 1])
+            ):
+                i = j
+                continue
+        if ch in stop:
+            break
         i -= 1
     return i
 
@@ -352,6 +383,11 @@ def _strip_head(s: str) -> str:
 def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     """``高技术制造业、装备制造业增加值`` -> both names written out in full."""
     m = re.match(r"^([\u4e00-\u9fff]{2,4})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
+    if not m and split:  # 城镇居民人均可支配收入和农民人均纯收入分别增长10%
+        m = re.match(r"^([\u4e00-\u9fff]{4,})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
+        if m and _MEASURE_HEAD.search(m.group(1)) and _MEASURE_HEAD.search(m.group(2)):
+            return [m.group(1), m.group(2)]
+        m = None
     if "、" not in phrase and not m:
         return [phrase]
     parts = (
@@ -554,7 +590,11 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
             break
         k = k2
     raw = nt[k:s]
-    phrase = re.sub(r"按可比(口径|价格)(计算)?|按现价(计算)?|扣除[^，]{0,10}因素", "", raw.strip())
+    phrase = re.sub(
+        r"按可比(口径|价格)(计算)?|按现价(计算)?|扣除[^，]{0,10}因素|同口径|按同口径",
+        "",
+        raw.strip(),
+    )
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
     return phrase, raw
@@ -795,6 +835,8 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
         return "share"
     if re.search(r"(新增就业|新增劳动力|城镇新增|新增城镇就业)", ind):
         return "level"
+    if ind.startswith(("新增", "净增")) and base in _COUNT_UNITS:
+        return "count_change"  # 新增规模以上工业企业218家
     if _CHANGE_VERB.search(raw.strip()) or re.search(
         r"(比上年|较上年|同比)(增加|减少|多|少)$", raw.strip()
     ):
