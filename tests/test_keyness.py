@@ -114,8 +114,8 @@ def test_log_odds_default_prior_mass_is_a_tenth_of_the_data(m):
     assert np.allclose(a["score"], b["score"])
 
 
-def test_by_group_equals_separate_calls(sample):
-    nat = gt.dtm(sample.filter(level="national", year=[2019, 2020, 2021]))
+def test_by_group_equals_separate_calls(sample, tok):
+    nat = gt.dtm(sample.filter(level="national", year=[2019, 2020, 2021]), tok)
     long = gt.keyness(nat, by="year", measure="g2", top=5)
     assert list(long.columns[:2]) == ["group", "term"]
     assert sorted(set(long["group"])) == [2019, 2020, 2021]
@@ -124,8 +124,8 @@ def test_by_group_equals_separate_calls(sample):
     pd.testing.assert_frame_equal(got, one)
 
 
-def test_known_answer_on_sample(sample):
-    nat = gt.dtm(sample.filter(level="national"))
+def test_known_answer_on_sample(sample, tok):
+    nat = gt.dtm(sample.filter(level="national"), tok)
     for measure in ("log_odds", "chi2", "g2"):
         top = gt.keyness(nat, "year == 2020", "year == 2019", measure)["term"].head(10)
         assert any("疫情" in t for t in top), measure

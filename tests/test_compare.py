@@ -1,0 +1,161 @@
+"""keywords, trends, first_appearance, emerging_terms, similarity, nearest, vertical."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+
+import govtext as gt
+from govtext.compare import find_parent, reference_df
+from govtext.errors import InputError
+
+TOWNSHIP = "2023_township_天津市津南区北闸口镇"
+# fixed list, independent of the package's boilerplate list (as in the benchmark)
+FILLERS = set(
+    "工作 推进 加强 坚持 持续 提升 做好 推动 完成 加快 落实 实施 开展 全面 深入 不断 进一步".split()
+)
+
+
+@pytest.fixture(scope="module")
+def national(sample, tok):
+    return gt.dtm(sample.filter(level="national"), tok)
+
+
+@pytest.fixture(scope="module")
+def raw_tok():
+    return gt.PolicyTokenizer(boilerplate=False)
+
+
+def test_reference_table_is_genre_wide():
+    n, df = reference_df()
+    assert n >= 150
+    assert all(df[w] >= 0.9 * n for w in ("工作", "加强", "坚持"))  # generic: in ~every report
+    assert df.get("新质生产力", 0) < 0.5 * n  # recent term (2024-): in far fewer reports
+
+
+def test_township_keywords_carry_content(sample, raw_tok):
+    # boilerplate NOT removed by the tokenizer: the genre idf alone must push fillers out
+    kw = gt.keywords(sample[TOWNSHIP], top=20, tokenizer=raw_tok)
+    assert len(kw) == 20 and kw["rank"].tolist() == list(range(1, 21))
+    assert sum(t in FILLERS for t in kw["term"]) <= 2
+    assert {"闸口", "闸口镇"} & set(kw["term"])  # the place itself is distinctive
+    assert (kw["score"].diff().dropna() <= 0).all()
+
+
+def test_keywords_on_unseen_style_text_and_score_formula(raw_tok):
+    text = "推进推进推进工作工作工作加强加强。小站稻种植基地扩建，小站稻品牌推广。"
+    kw = gt.keywords(text, top=3, tokenizer=raw_tok)
+    assert kw["term"].iloc[0] == "小站稻"
+    n, df = reference_df()
+    toks = raw_tok.tokenize(text)
+    row = kw.set_index("term").loc["小站稻"]
+    idf = np.log((n + 1 + 1) / (df.get("小站稻", 0) + 1 + 1))
+    assert row["score"] == pytest.approx(toks.count("小站稻") / len(toks) * idf)
+    assert row["count"] == 2
+
+
+def test_keywords_of_corpus_and_dtm(sample, tok, national):
+    kw = gt.keywords(national, top=5)
+    assert kw.groupby("doc").size().eq(5).all() and set(kw["doc"]) == set(national.docs)
+    assert any("疫情" in t for t in kw[kw["doc"] == "2020_national_中国"]["term"])
+    kc = gt.keywords(national, top=5, idf="corpus")
+    assert list(kc.columns) == ["doc", "rank", "term", "score", "count"]
+    with pytest.raises(InputError, match="top"):
+        gt.keywords(national, top=0)
+    with pytest.raises(InputError, match="idf"):
+        gt.keywords(national, idf="jieba")
+    with pytest.raises(InputError, match="expected"):
+        gt.keywords(42)
+
+
+def test_trends_per_10000(national):
+    t = gt.trends(national, "year", ["疫情", "不存在的词"])
+    y = national.select("year == 2020")
+    want = y.counts("疫情").to_numpy().sum() / y.doc_lengths().sum() * 10_000
+    assert t.loc[2020, "疫情"] == pytest.approx(want)
+    assert (t["不存在的词"] == 0).all()
+    assert t.index.tolist() == sorted(t.index)
+
+
+def test_first_appearance(national):
+    fa = gt.first_appearance(national, "year", terms=["新质生产力", "从未出现"])
+    assert fa.loc["新质生产力", "first"] == 2024
+    assert fa.loc["新质生产力", "total"] == national.counts("新质生产力").to_numpy().sum()
+    assert pd.isna(fa.loc["从未出现", "first"])
+    # min_count: the first year with at least 2 occurrences of 新质生产力 is not before 2024
+    fa2 = gt.first_appearance(national, "year", min_count=2, terms="新质生产力")
+    assert pd.isna(fa2.loc["新质生产力", "first"]) or fa2.loc["新质生产力", "first"] >= 2024
+
+
+def test_emerging_and_fading_criterion():
+    # term a: steady; b: new in the last year; c: gone in the last year
+    rows = [[50, 0, 30], [50, 0, 30], [50, 0, 30], [50, 30, 0]]
+    mat = sp.csr_matrix(np.array(rows, dtype=np.int64))
+    meta = pd.DataFrame({"year": [2020, 2021, 2022, 2023]}, index=list("wxyz"))
+    m = gt.DocumentTermMatrix(mat, ["a", "b", "c"], meta)
+    e = gt.emerging_terms(m, "year", recent=1, baseline=3)
+    assert e.set_index("term")["direction"].to_dict() == {"b": "emerging", "c": "fading"}
+    assert e.attrs["recent"] == [2023] and e.attrs["baseline"] == [2020, 2021, 2022]
+    b = e.set_index("term").loc["b"]
+    assert b["recent_rate"] == pytest.approx(30 / 80 * 10_000)
+    # raise the bar above what the data can reach: nothing qualifies
+    assert gt.emerging_terms(m, "year", min_count=91).empty
+    with pytest.raises(InputError, match="groups"):
+        gt.emerging_terms(m.select("year == 2020"), "year")
+
+
+def test_similarity_and_nearest(tok):
+    m = gt.dtm(["乡村振兴 营商环境", "乡村振兴", "专精特新"], tok)
+    s = gt.similarity(m, weights="count")
+    x = m.matrix.toarray().astype(float)
+    want = x[0] @ x[1] / np.linalg.norm(x[0]) / np.linalg.norm(x[1])
+    assert s.loc["doc0", "doc1"] == pytest.approx(want)
+    assert np.allclose(s.to_numpy(), s.to_numpy().T) and np.allclose(np.diag(s), 1)
+    assert gt.nearest(m, "doc1", n=2)["doc"].tolist() == ["doc0", "doc2"]
+    with pytest.raises(InputError, match="metric"):
+        gt.similarity(m, "euclid")
+    with pytest.raises(InputError, match="no report"):
+        gt.nearest(m, "doc9")
+
+
+def test_nearest_on_real_reports(sample, tok):
+    m = gt.dtm(sample, tok)
+    near = gt.nearest(m, "2023_county_河北省保定市顺平县", n=3)
+    # another year of the same county, or a county of the same city, is the closest
+    assert near["region"].iloc[0].startswith("河北省保定市")
+
+
+def test_shingle_reuse():
+    parent = "坚持稳中求进工作总基调，全面推进乡村振兴。"
+    child = "坚持稳中求进工作总基调；镇里建设小站稻基地。"
+    # child shingles (n=4, punctuation removed): 坚持稳中 ... 小站稻基 ...; shared: the first 9
+    a = "坚持稳中求进工作总基调镇里建设小站稻基地"
+    shared = sum(
+        a[i : i + 4] in "坚持稳中求进工作总基调全面推进乡村振兴" for i in range(len(a) - 3)
+    )
+    assert gt.shingle_reuse(child, parent, n=4) == pytest.approx(shared / (len(a) - 3))
+    assert gt.shingle_reuse(parent, parent) == 1.0
+    assert gt.shingle_reuse("短", parent) == 0.0
+    with pytest.raises(InputError):
+        gt.shingle_reuse(child, parent, n=0)
+
+
+def test_vertical(sample, tok):
+    assert find_parent(sample, "2022_county_河北省保定市易县") == "2022_city_河北省保定市"
+    assert find_parent(sample, "2022_province_河北省") == "2022_national_中国"
+    assert find_parent(sample, "2025_national_中国") is None
+    v = gt.compare_vertical(
+        sample, ["2022_county_河北省保定市易县", "2022_city_河北省保定市"], top=10, tokenizer=tok
+    )
+    assert v.pairs["parent"].tolist() == ["2022_city_河北省保定市", "2022_province_河北省"]
+    p = v.pairs.iloc[0]
+    assert p["reuse"] == pytest.approx(
+        gt.shingle_reuse(sample["2022_county_河北省保定市易县"], sample["2022_city_河北省保定市"])
+    )
+    k = v.keyness[v.keyness["child"] == "2022_county_河北省保定市易县"]
+    assert len(k) == 10 and (k["score"] > 0).all()
+    assert "易县" in set(k["term"]) or any("易" in t for t in k["term"])
+    with pytest.raises(InputError, match="no parent"):
+        gt.compare_vertical(sample, "2025_national_中国")
