@@ -156,11 +156,11 @@ class TopicModel:
     random_state : int, default 0
     tokenizer : PolicyTokenizer, optional
         Used when fitting a corpus (default ``PolicyTokenizer()``).
-    min_df : int or float, default 3
+    min_df : int or float, default 5
         Keep words found in at least this many units (or this share of units).
-    max_df : float or int, default 0.1
-        Drop words found in more than this share (or number) of units: words present in
-        every tenth paragraph say little about any one subject.
+    max_df : float or int, default 0.05
+        Drop words found in more than this share (or number) of units: a word present in
+        one paragraph out of twenty (发展, 建设, 改革 ...) says little about any one subject.
     min_unit_tokens : int, default 5
         Units with fewer analysis tokens (headings, greetings) are not used to fit the
         model (they still count, by their length, in report shares).
@@ -205,8 +205,8 @@ class TopicModel:
         unit: str = "paragraph",
         random_state: int | None = 0,
         tokenizer: PolicyTokenizer | None = None,
-        min_df: int | float = 3,
-        max_df: int | float = 0.1,
+        min_df: int | float = 5,
+        max_df: int | float = 0.05,
         min_unit_tokens: int = 5,
         ranking: str = "frex",
         frex_weight: float = 0.5,
@@ -704,11 +704,10 @@ class TopicModel:
         labels = [f"{i} {lab}" for i, lab in enumerate(self.labels_)]
         if kind == "lines":
             fig, ax = plt.subplots(figsize=(9, 5))
-            x = (
-                [str(v) for v in prev.index]
-                if not np.issubdtype(prev.index.dtype, np.number)
-                else prev.index
-            )
+            import pandas as pd
+
+            numeric = pd.api.types.is_numeric_dtype(prev.index.dtype)
+            x = [float(v) for v in prev.index] if numeric else [str(v) for v in prev.index]
             cmap = plt.get_cmap("tab20")
             for t in range(self.k):
                 ax.plot(x, prev[t].to_numpy(), label=labels[t], color=cmap(t % 20), lw=1.6)

@@ -1,0 +1,279 @@
+"""Topic models: units, aggregation, prevalence, coherence, determinism, export, CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+import govtext as gt
+from govtext.errors import InputError
+from govtext.topiccoherence import coherence, topic_diversity
+from govtext.topics import TopicModel, paragraph_dtm
+
+
+@pytest.fixture(scope="module")
+def national(sample):
+    return sample.filter(level="national")
+
+
+@pytest.fixture(scope="module")
+def units(national, tok):
+    return paragraph_dtm(national, tok)
+
+
+@pytest.fixture(scope="module")
+def model(units, tok):
+    return TopicModel(k=6, tokenizer=tok)._fit_units(units)
+
+
+# ------------------------------------------------------------------------ units
+def test_paragraph_dtm_splits_lines_and_keeps_report_map(tok):
+    texts = ["乡村振兴战略全面实施。\n\n营商环境持续优化。\n", "数字经济加快发展。"]
+    m = paragraph_dtm(gt.corpus_from_texts(texts), tok)
+    assert m.meta["report"].tolist() == ["doc0", "doc0", "doc1"]
+    assert m.meta["paragraph"].tolist() == [0, 1, 0]
+    row = dict(zip(m.vocab, m.matrix[0].toarray().ravel()))
+    assert row.get("乡村振兴") == 1 and "营商环境" not in {t for t, c in row.items() if c}
+
+
+def test_paragraph_dtm_cuts_long_lines_at_sentence_ends(tok):
+    line = "推进乡村振兴。" * 200  # one 1400-character line
+    m = paragraph_dtm(gt.corpus_from_texts([line]), tok, max_chars=100)
+    assert m.shape[0] >= 10
+    assert (m.meta["chars"] <= 100 + len("推进乡村振兴。")).all()
+    assert int(m.matrix[:, m.term_index["乡村振兴"]].sum()) == 200
+
+
+def test_report_unit_gives_one_row_per_report(national, tok):
+    m = paragraph_dtm(national[:2], tok, unit="report")
+    assert m.shape[0] == 2 and m.meta["report"].tolist() == national.names[:2]
+
+
+# ------------------------------------------------------------------- the model
+def test_shapes_and_simplex(model, national):
+    assert model.doc_topic_.shape == (len(national), 6)
+    assert np.allclose(model.doc_topic_.sum(axis=1), 1)
+    assert np.allclose(model.unit_topic_.sum(axis=1), 1)
+    assert (model.doc_topic_ >= 0).all()
+    assert list(model.meta_.index) == national.names
+    assert np.allclose(model.topic_term_.sum(axis=1), 1)
+
+
+def test_report_shares_are_length_weighted_paragraph_shares(model):
+    meta = model.unit_dtm_.meta
+    for i, name in enumerate(model.meta_.index[:3]):
+        rows = np.flatnonzero(meta["report"].to_numpy() == name)
+        w = model.unit_lengths_[rows]
+        expect = (model.unit_topic_[rows] * w[:, None]).sum(axis=0) / w.sum()
+        assert np.allclose(model.doc_topic_[i], expect)
+        assert model.doc_lengths_[i] == w.sum()
+
+
+def test_top_terms_labels_and_topics_table(model):
+    top = model.top_terms(10)
+    assert len(top) == 6 and all(len(t) == 10 for t in top)
+    assert all(isinstance(w, str) for t in top for w in t)
+    assert model.labels_ == ["/".join(t[:3]) for t in top]
+    tab = model.topics
+    assert list(tab.columns) == ["topic", "label", "rank", "term", "weight"]
+    assert tab.groupby("topic")["term"].apply(list).tolist() == top
+    assert (tab["weight"] > 0).all()
+
+
+def test_weight_ranking_orders_by_weight(units, tok):
+    m = TopicModel(k=4, ranking="weight", tokenizer=tok)._fit_units(units)
+    for t, words in enumerate(m.top_terms(5)):
+        w = [m.components_[t, m.vocab_.index(x)] for x in words]
+        assert w == sorted(w, reverse=True)
+        assert w[0] == m.components_[t].max()
+
+
+def test_function_words_are_left_out(model):
+    vocab = set(model.vocab_)
+    for w in ("进一步", "积极", "由于", "我们", "目前"):
+        assert w not in vocab
+
+
+def test_max_df_drops_ubiquitous_words(model):
+    df = model.unit_dtm_.doc_freq()
+    assert df.max() <= 0.05 * model.unit_dtm_.shape[0]
+    assert "发展" not in model.vocab_
+
+
+def test_prevalence_by_year_sums_to_one_on_the_sample(sample, tok):
+    m = gt.fit_topics(sample, k=5, tokenizer=tok)
+    prev = m.prevalence("year")
+    assert sorted(prev.index.tolist()) == sorted(set(sample.meta["year"].tolist()))
+    assert np.allclose(prev.sum(axis=1), 1)
+    assert (prev.to_numpy() >= 0).all()
+    # a year with one report: its prevalence is that report's shares
+    one = sample.meta["year"].value_counts()
+    year = int(one[one == 1].index[0])
+    i = list(m.meta_["year"]).index(year)
+    assert np.allclose(prev.loc[year].to_numpy(), m.doc_topic_[i])
+    by_region = m.prevalence("region", weights="equal")
+    assert np.allclose(by_region.sum(axis=1), 1)
+    assert len(by_region) == sample.meta["region"].nunique()
+
+
+def test_prevalence_errors(model):
+    with pytest.raises(InputError, match="no such metadata column"):
+        model.prevalence("colour")
+    with pytest.raises(InputError, match="weights"):
+        model.prevalence("year", weights="odd")
+
+
+def test_top_reports_sorted(model):
+    tr = model.top_reports(2, n=3)
+    assert len(tr) == 3
+    assert tr["share"].is_monotonic_decreasing
+    assert math.isclose(tr["share"].iloc[0], model.doc_topic_[:, 2].max())
+    with pytest.raises(InputError, match="topic must be"):
+        model.top_reports(6)
+
+
+def test_transform_of_training_corpus_matches(model, national, tok):
+    m2 = TopicModel(k=6, tokenizer=tok).fit(national[:3])
+    again = m2.transform(national[:3])
+    assert np.allclose(again, m2.doc_topic_, atol=1e-6)
+
+
+def test_fit_on_a_report_dtm_and_lda(national, tok):
+    d = gt.dtm(national, tokenizer=tok)
+    m = gt.fit_topics(d, k=3, min_df=2, max_df=0.9)
+    assert m.doc_topic_.shape == (len(national), 3)
+    lda = gt.fit_topics(national[:3], k=3, method="lda", max_iter=10, tokenizer=tok)
+    assert np.allclose(lda.doc_topic_.sum(axis=1), 1)
+    assert lda.estimator_.__class__.__name__ == "LatentDirichletAllocation"
+
+
+def test_bad_parameters_raise_input_error(national):
+    with pytest.raises(InputError, match="method"):
+        gt.fit_topics(national[:1], k=2, method="plsa")
+    with pytest.raises(InputError, match="k must be"):
+        gt.fit_topics(national[:1], k=0)
+    with pytest.raises(InputError, match="unit"):
+        gt.fit_topics(national[:1], k=2, unit="chapter")
+    with pytest.raises(InputError, match="not fitted"):
+        TopicModel().top_terms()
+    with pytest.raises(InputError, match="lower k"):
+        gt.fit_topics(gt.corpus_from_texts(["乡村振兴。营商环境。"]), k=5)
+
+
+# ------------------------------------------------------------------ determinism
+def test_same_inputs_same_topics_and_files(national, tok, tmp_path):
+    a = gt.fit_topics(national[:4], k=4, random_state=3, tokenizer=tok)
+    b = gt.fit_topics(national[:4], k=4, random_state=3, tokenizer=gt.PolicyTokenizer())
+    assert a.top_terms(10) == b.top_terms(10)
+    assert np.array_equal(a.components_, b.components_)
+    assert np.array_equal(a.doc_topic_, b.doc_topic_)
+    assert (a.unit_dtm_.matrix != b.unit_dtm_.matrix).nnz == 0
+    fa = a.save(tmp_path / "a")
+    fb = b.save(tmp_path / "b")
+    assert [p.name for p in fa] == [p.name for p in fb]
+    for x, y in zip(fa, fb):
+        assert x.read_bytes() == y.read_bytes(), x.name
+    la = gt.fit_topics(national[:3], k=3, method="lda", random_state=1, max_iter=10, tokenizer=tok)
+    lb = gt.fit_topics(national[:3], k=3, method="lda", random_state=1, max_iter=10, tokenizer=tok)
+    assert np.array_equal(la.doc_topic_, lb.doc_topic_)
+
+
+# ------------------------------------------------------------------- coherence
+def test_npmi_and_umass_by_hand():
+    docs = [["a", "b"], ["a", "b"], ["a", "c"], ["d"]]
+    t = coherence([["a", "b"], ["b", "c"]], docs)
+    # P(a)=3/4, P(b)=1/2, P(a,b)=1/2: npmi = ln(0.5/(0.375)) / -ln(0.5)
+    assert math.isclose(t["npmi"].iloc[0], math.log(0.5 / 0.375) / -math.log(0.5))
+    assert t["npmi"].iloc[1] == -1.0  # b and c never together
+    # umass: log((D(b,a)+1)/D(a)) = log(3/3)
+    assert math.isclose(t["umass"].iloc[0], 0.0, abs_tol=1e-12)
+    assert math.isclose(t["umass"].iloc[1], math.log(1 / 2))
+    assert math.isclose(t.attrs["mean"]["npmi"], (t["npmi"].iloc[0] - 1) / 2)
+
+
+def test_sliding_window_coherence():
+    docs = [["a", "b", "x", "x", "x", "c"]]
+    t = coherence([["a", "b"], ["a", "c"]], docs, window=2, measure="npmi")
+    # 5 windows: P(a) = P(a, b) = 1/5, P(b) = 2/5
+    assert math.isclose(t["npmi"].iloc[0], math.log(2.5) / math.log(5))
+    assert t["npmi"].iloc[1] == -1.0  # a and c are never within 2 tokens
+    whole = coherence([["a", "c"]], docs + [["x"]], measure="npmi")
+    assert whole["npmi"].iloc[0] == 1.0  # without windows they share the only document
+    with pytest.raises(InputError, match="window"):
+        coherence([["a", "b"]], docs, window=1)
+
+
+def test_coherence_on_matrix_equals_token_lists(model):
+    from govtext.topics import _token_lists
+
+    top = model.top_terms(10)[:3]
+    a = coherence(top, model.unit_dtm_)
+    b = coherence(top, _token_lists(model.unit_dtm_))
+    assert np.allclose(a["npmi"], b["npmi"]) and np.allclose(a["umass"], b["umass"])
+    c = model.coherence()
+    assert set(c.columns) == {"topic", "label", "npmi", "umass"}
+    assert -1 <= c["npmi"].min() and c["npmi"].max() <= 1
+    assert c.attrs["diversity"] == topic_diversity(model.top_terms(10))
+
+
+def test_topic_diversity():
+    assert topic_diversity([["a", "b"], ["c", "d"]]) == 1.0
+    assert topic_diversity([["a", "b"], ["a", "b"]]) == 0.5
+
+
+def test_choose_k_table(national, tok):
+    t = gt.choose_k(national[:4], ks=[3, 5], tokenizer=tok)
+    assert t["k"].tolist() == [3, 5]
+    assert ((t["diversity"] > 0) & (t["diversity"] <= 1)).all()
+    assert ((t["npmi"] >= -1) & (t["npmi"] <= 1)).all()
+    assert (t["umass"] <= 0).all()
+
+
+# ---------------------------------------------------------------------- export
+def test_pyldavis_export_is_consistent(model):
+    d = model.to_pyldavis()
+    assert set(d) == {
+        "topic_term_dists",
+        "doc_topic_dists",
+        "doc_lengths",
+        "vocab",
+        "term_frequency",
+    }
+    ttd = np.array(d["topic_term_dists"])
+    assert ttd.shape == (6, len(d["vocab"]))
+    assert np.allclose(ttd.sum(axis=1), 1)
+    assert np.array(d["doc_topic_dists"]).shape == (len(d["doc_lengths"]), 6)
+    assert len(d["term_frequency"]) == len(d["vocab"])
+    assert sum(d["term_frequency"]) == sum(d["doc_lengths"])
+    json.dumps(d)  # JSON-able
+
+
+def test_plot_prevalence_files(model, tmp_path):
+    pytest.importorskip("matplotlib")
+    p1 = model.plot_prevalence("year", path=tmp_path / "y.png")
+    p2 = model.plot_prevalence("year", path=tmp_path / "y2.png")
+    assert p1.read_bytes() == p2.read_bytes() and p1.stat().st_size > 1000
+    p3 = model.plot_prevalence("region", path=tmp_path / "r.png")
+    assert p3.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(InputError, match="kind"):
+        model.plot_prevalence("year", kind="pie")
+
+
+# ------------------------------------------------------------------------- CLI
+def test_cli_topics(tmp_path, capsys):
+    from govtext.cli import main
+
+    out = tmp_path / "out"
+    assert (
+        main(["topics", "--sample", "-k", "4", "--top", "5", "-o", str(out), "--no-figures"]) == 0
+    )
+    text = capsys.readouterr().out
+    assert "4 topics" in text and "mean NPMI" in text
+    assert (out / "topics.csv").exists() and (out / "prevalence_year.csv").exists()
+    payload = json.loads((out / "pyldavis.json").read_text(encoding="utf-8"))
+    assert len(payload["top_terms"]) == 4
+    assert main(["topics", "--sample", "-k", "0"]) == 2
+    assert "-k must be" in capsys.readouterr().err
