@@ -384,7 +384,12 @@ def cooccurrence(
     if isinstance(data, (Corpus, Report, str)):
         items: list[Any] | None = None
     else:
-        items = list(data)
+        try:
+            items = list(data)
+        except TypeError:
+            raise InputError(
+                f"cooccurrence needs token windows, reports or texts, not {type(data).__name__}"
+            ) from None
     if items is not None and all(isinstance(w, (list, tuple)) for w in items):
         windows = [list(w) for w in items]
         doc = np.arange(len(windows), dtype=np.int64)
@@ -394,9 +399,9 @@ def cooccurrence(
         windows, doc, corpus = _corpus_windows(data if items is None else items, tokenizer, window)
         n_docs = len(corpus)
         label = window
-    for w in windows[:1]:
-        if w and not isinstance(w[0], str):
-            raise InputError(f"windows must hold str tokens, not {type(w[0]).__name__}")
+    first = next((w[0] for w in windows if w), "")
+    if not isinstance(first, str):
+        raise InputError(f"windows must hold str tokens, not {type(first).__name__}")
     ids, rows, vocab = _encode(windows, vocab)
     n_terms = len(vocab)
     freq = np.bincount(ids, minlength=n_terms).astype(np.int64)
@@ -774,7 +779,8 @@ def cooccurrence_graph(
         ``"tfidf"``), unless ``terms`` is given.
     measure : str, default "jaccard"
         Edge weight, one of :data:`MEASURES` (see :func:`association`). For ``pmi``,
-        ``npmi`` and ``g2`` only pairs co-occurring more often than expected are kept.
+        ``npmi`` and ``g2`` only pairs co-occurring more often than expected are kept;
+        for ``conditional`` the edge weight is the larger of P(j | i) and P(i | j).
     min_count : int, default 2
         Fewest co-occurrences for an edge.
     min_weight : float, optional

@@ -456,3 +456,22 @@ def test_cli_graph(tmp_path, shunping, capsys):
     assert main(["graph", str(tmp_path / "missing"), "-o", str(out)]) == 2
     assert "no such file" in capsys.readouterr().err
     assert main(["graph", str(src), "-o", str(out), "--top-n", "0"]) == 2
+
+
+def test_cooccurrence_input_errors_and_edge_cases():
+    with pytest.raises(InputError, match="not int"):
+        gt.cooccurrence(5)
+    with pytest.raises(InputError, match="str tokens"):
+        gt.cooccurrence([[], [1, 2]])
+    with pytest.raises(InputError, match="min_count"):
+        gt.cooccurrence([["a"]], min_count=0)
+    with pytest.raises(InputError, match="distance"):
+        gt.cooccurrence([["a"]], distance=0)
+    with pytest.raises(InputError, match="repeat"):
+        gt.cooccurrence([["a"]], vocab=["a", "a"])
+    with pytest.raises(InputError, match="window"):
+        gt.cooccurrence("推进乡村振兴。", window="page")
+    empty = gt.cooccurrence([])
+    assert empty.matrix.shape == (0, 0) and empty.vocab == []
+    with pytest.raises(InputError, match="no terms"):
+        gt.cooccurrence_graph("的。了。")
