@@ -101,7 +101,9 @@ def parse_cn_number(s: str) -> float:
 
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CNNUM = r"[零〇一二两三四五六七八九十百千]+"
+_CNNUM = (
+    r"[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+(?![瓦米克]))*"
+)
 _NUM = rf"(?:{_ARABIC}|{_CNNUM})"
 
 # base units, longest first
@@ -116,15 +118,16 @@ _BASE_UNITS = sorted(
 )
 _UNIT_RE = "|".join(re.escape(u) for u in _BASE_UNITS)
 # multiplier, optional 余/多, optional second multiplier, base unit (all optional, see below)
-_UNIT = rf"(?:[ \n](?=[十百千万亿余多]|{_UNIT_RE}))?(?P<mult>[十百千万亿]*)(?P<approx>[余多])?(?P<mult2>[万亿]*)(?P<base>{_UNIT_RE})?"
+_UNIT = rf"(?:[ \n](?=[十百千万亿余多]|{_UNIT_RE}))?(?P<mult>(?:[十百万亿]|千(?![瓦米克]))*)(?P<approx>[余多])?(?P<mult2>[万亿]*)(?P<base>{_UNIT_RE})?"
 _PCT_CN = r"百分之(?P<pctnum>[零〇一二两三四五六七八九十点]+)"
 
 _RANGE_SEP = r"[—\-~～至到]{1,2}"
 _QUANT = re.compile(
-    rf"(?:{_PCT_CN}|(?P<num>{_NUM})(?:(?P<u1>%|个百分点)?{_RANGE_SEP}(?P<num2>{_ARABIC}))?{_UNIT})"
+    rf"(?:{_PCT_CN}|(?P<num>{_NUM})(?:(?P<m1>[万亿]*)(?P<u1>%|个百分点)?{_RANGE_SEP}(?P<num2>{_NUM}))?{_UNIT})"
 )
 
-_PRE_QUAL = [("接近", "近"), ("超过", "超"), ("突破", "超"), ("近", "近"), ("约", "约"),
+_PRE_QUAL = [("不少于", "以上"), ("不低于", "以上"), ("不超过", "以下"), ("不高于", "以下"),
+             ("不多于", "以下"), ("至少", "以上"), ("接近", "近"), ("超过", "超"), ("突破", "超"), ("近", "近"), ("约", "约"),
              ("超", "超"), ("逾", "超")]  # fmt: skip
 _POST_QUAL = [("左右", "左右"), ("以上", "以上"), ("以下", "以下"), ("以内", "以下"),
               ("之内", "以下"), ("上下", "左右"), ("多", "多"), ("余", "余")]  # fmt: skip
@@ -145,7 +148,7 @@ _STRIP_TAIL = [
     "提升", "达到", "达", "完成", "实现", "为", "是", "控制在", "保持在", "稳定在", "维持在", "控制",
     "保持", "稳定", "增至", "降至", "增到", "降到", "达至", "突破", "超过", "超", "接近", "近", "约",
     "在", "到", "至", "了", "按", "预计", "初步预计", "力争", "确保", "争取", "全年", "今年", "去年",
-    "其中", "以上", "总量", "总数", "突破", "有", "的", "实际",
+    "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "不少于", "不低于", "不超过", "不高于", "至少",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并",
@@ -252,6 +255,8 @@ _COUNT_UNITS = {
     "台",
     "辆",
 }
+_NOUN_AFTER_UNITS = {"个", "项", "条", "所", "家", "座", "处", "件", "种", "批", "支", "名", "张", "场",
+                     "类", "套", "间", "栋", "块", "片", "户", "位"}  # fmt: skip
 _ESTIMATE = re.compile(r"(预计|初步预计|初步测算|预测)")
 _TARGET_CUE = re.compile(r"(预期目标|主要目标|目标是|目标为|力争|确保|计划)")
 _DATE_AFTER = re.compile(r"^(?:年|月|日|号|周年|届|次会议|次全体|次党代会|次代表大会|次全会|点|时)")
@@ -367,7 +372,7 @@ def _strip_tail(s: str) -> str:
 
 
 def _strip_head(s: str) -> str:
-    s = re.sub(r"^(?:\d{4}年度?|[上去今明]年)", "", s)
+    s = re.sub(r"^(?:[\d〇零一二三四五六七八九]{4}年度?|[上去今明]年)", "", s)
     s = re.sub(r"^(当年|全年|今年|年度)(完成|实现|累计)", r"\1", s)
     changed = True
     while changed and s:
@@ -430,11 +435,33 @@ def _value(m: re.Match[str]) -> tuple[float, float]:
         else:
             v = parse_cn_number(s)
         return v, v
-    n1 = m.group("num")
-    v1 = float(n1.replace(",", "")) if n1[0].isdigit() else parse_cn_number(n1)
-    n2 = m.group("num2")
-    v2 = float(n2.replace(",", "")) if n2 else v1
-    return v1, v2
+    mult = (m.group("mult") or "") + (m.group("mult2") or "")
+    n1, n2, m1 = m.group("num"), m.group("num2"), m.group("m1") or ""
+
+    def val(n: str, own_mult: str) -> float:
+        if n[0].isdigit():
+            return float(n.replace(",", "")) * _mult_value(own_mult) / _mult_value(mult)
+        return _parse_cn_full(n + own_mult) / _mult_value(mult)
+
+    v2 = val(n2, mult) if n2 else None
+    v1 = val(n1, m1 if n2 else mult)
+    return v1, (v1 if v2 is None else v2)
+
+
+def _mult_value(mult: str) -> float:
+    v = 1.0
+    for ch in mult:
+        v *= _MULT[ch]
+    return v
+
+
+def _parse_cn_full(s: str) -> float:
+    """Chinese numeral with 万/亿 sections: 一亿三千八百八十万 -> 138800000."""
+    for big, fac in (("亿", 1e8), ("万", 1e4)):
+        if big in s:
+            hi, lo = s.rsplit(big, 1)
+            return (_parse_cn_full(hi) if hi else 1.0) * fac + (_parse_cn_full(lo) if lo else 0.0)
+    return parse_cn_number(s) if s else 0.0
 
 
 def _pre_qualifier(nt: str, s: int) -> str:
@@ -481,6 +508,9 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         and base == ""
         and re.match(r"^(年|月|日)", after)
     ):
+        return True
+    # thresholds of a definition: 投资限额为一千万元
+    if re.search(r"(限额|起点|门槛)(为|是|在)?$", before):
         return True
     # ordinals, ranks, streaks
     if before.endswith(
@@ -736,6 +766,13 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                     names = [names[0].replace(pair, a, 1), names[0].replace(pair, b, 1)]
                     break
         inherit = bool(_INHERIT.fullmatch(raw_s))
+        q_last = quants[g[-1]]
+        if q_last[6] in _NOUN_AFTER_UNITS and not inherit:
+            # 振兴107个重点县域特色产业: the noun after the classifier names the count
+            after = _indicator_after(nt, q_last[10])
+            if after and not re.match(r"^(以上|以下|左右|以内|之内)", nt[q_last[10] :]):
+                verb = _ACTION.search(raw_s)
+                names = [(verb.group(1) if verb else "") + after]
         if inherit or not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
             verb = _ACTION.search(raw_s)
@@ -835,7 +872,7 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
         return "share"
     if re.search(r"(新增就业|新增劳动力|城镇新增|新增城镇就业)", ind):
         return "level"
-    if ind.startswith(("新增", "净增")) and base in _COUNT_UNITS:
+    if re.sub(r"^全[县市省区镇]", "", ind).startswith(("新增", "净增")) and base in _COUNT_UNITS:
         return "count_change"  # 新增规模以上工业企业218家
     if _CHANGE_VERB.search(raw.strip()) or re.search(
         r"(比上年|较上年|同比)(增加|减少|多|少)$", raw.strip()

@@ -104,6 +104,23 @@ def test_chinese_numerals():
     assert r["value_low"] == 12.0 and r["unit"] == "所"
 
 
+def test_large_chinese_numerals_and_ranges():
+    r = one("磷肥十九万六千吨。")
+    assert (r["value_low"], r["unit"], r["surface"]) == (196000.0, "吨", "十九万六千吨")
+    r = one("原油一亿三千八百八十万至一亿三千九百三十万吨。")
+    assert (r["value_low"], r["value_high"], r["unit"]) == (13880.0, 13930.0, "万吨")
+    assert r["value_base"] == pytest.approx(1.388e8)
+    r = one("发电量二百八十万到三百万千瓦。")
+    assert (r["value_low"], r["value_high"], r["unit"]) == (280.0, 300.0, "万千瓦")
+    r = one("打造3—5个千万级销售单品。")
+    assert (r["value_low"], r["value_high"], r["unit"], r["indicator"]) == (
+        3.0,
+        5.0,
+        "个",
+        "打造千万级销售单品",
+    )
+
+
 def test_parse_cn_number():
     from govtext.indicators import parse_cn_number
 
@@ -181,6 +198,22 @@ def test_one_number_for_two_indicators():
     r = rows("12345热线办复率、满意率均达100%。")
     assert [x["indicator"] for x in r] == ["12345热线办复率", "满意率"]
     assert all(x["value_low"] == 100 and x["kind"] == "share" for x in r)
+
+
+def test_at_least_and_at_most_map_to_qualifiers():
+    assert one("10亿元以上项目不少于5个。")["qualifier"] == "以上"
+    assert one("一般性支出压减不低于10%。")["qualifier"] == "以上"
+    assert one("三公经费支出不超过500万元。")["qualifier"] == "以下"
+
+
+def test_noun_after_a_classifier_names_the_count():
+    r = rows("建成投产3个露天煤矿和15个井工煤矿，深化20项民心工程。")
+    assert [(x["indicator"], x["value_low"]) for x in r] == [
+        ("露天煤矿", 3.0),
+        ("井工煤矿", 15.0),
+        ("民心工程", 20.0),
+    ]
+    assert one("新建学校3所。")["indicator"] == "新建学校"
 
 
 def test_growth_clause_inherits_indicator():
@@ -272,6 +305,7 @@ def test_targets_in_plan_sections_of_a_real_report():
         "建成一批重点项目，谋划一系列工程。",  # vague numerals
         "坚持“两个毫不动摇”，落实“四个不摘”。",  # slogans
         "市十二次党代会胜利召开。",  # session
+        "机车车辆制造工业的投资限额为一千万元。",  # threshold of a definition
     ],
 )
 def test_exclusions(text):
