@@ -29,6 +29,14 @@ EXPECTED = {
     ],
     "provincial_targets_2026.py": ["targets.csv", "targets_wide.csv", "gdp_growth.csv"],
     "county_network.py": ["nodes.csv", "edges.csv", "changes.csv", "edge_changes.csv"],
+    "topics_by_year_and_level.py": [
+        "topics.csv",
+        "doc_topic.csv",
+        "prevalence_year.csv",
+        "prevalence_level.csv",
+        "coherence.csv",
+        "pyldavis.json",
+    ],
 }
 
 
@@ -120,11 +128,26 @@ def _check_county_network(out: Path) -> None:
     assert changes[["from", "to"]].values.tolist() == [[y, y + 1] for y in range(2020, 2024)]
 
 
+def _check_topics(out: Path) -> None:
+    import numpy as np
+
+    doc_topic = _read_csv(out / "doc_topic.csv")
+    shares = doc_topic.select_dtypes("number")
+    assert len(doc_topic) == 30
+    assert np.allclose(shares.sum(axis=1), 1, atol=1e-4)
+    level = _read_csv(out / "prevalence_level.csv").set_index("level")
+    assert sorted(level.index) == ["city", "county", "national", "province", "township"]
+    assert np.allclose(level.sum(axis=1), 1, atol=1e-4)
+    coh = _read_csv(out / "coherence.csv")
+    assert len(coh) == 8 and (coh["umass"] <= 0).all()
+
+
 CHECKS = {
     "national_trends.py": _check_national_trends,
     "provincial_targets_2026.py": _check_provincial_targets,
     "township_vs_county.py": _check_township,
     "county_network.py": _check_county_network,
+    "topics_by_year_and_level.py": _check_topics,
 }
 _RUNS: dict[str, Path] = {}
 
