@@ -109,7 +109,7 @@ _NUM = rf"(?:{_ARABIC}|{_CNNUM})"
 # base units, longest first
 _BASE_UNITS = sorted(
     """个百分点 百分点 微克/立方米 吨标准煤 标准煤 千瓦时 平方公里 平方米 立方米 标准箱 万标箱 标箱
-    人次 户次 剂次 车次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
+    人次 户次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
     元 人 户 个 家 项 所 座 套 间 台 辆 艘 次 场 名 位 条 处 张 栋 幢 头 只 株 棵 支 期 种 部 块 盏 根
     眼 口 宗 笔 批 轮 床 册 份 剂 例 天 岁 成 亩 米 吨 斤 克 升 方 件 篇 首 部 类 对 门 片 道 村 区 园
     网点 公顷 度 % ‰""".split(),
@@ -148,7 +148,7 @@ _STRIP_TAIL = [
     "提升", "达到", "达", "完成", "实现", "为", "是", "控制在", "保持在", "稳定在", "维持在", "控制",
     "保持", "稳定", "增至", "降至", "增到", "降到", "达至", "突破", "超过", "超", "接近", "近", "约",
     "在", "到", "至", "了", "按", "预计", "初步预计", "力争", "确保", "争取", "全年", "今年", "去年",
-    "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "不少于", "不低于", "不超过", "不高于", "至少",
+    "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "从", "由", "各", "不少于", "不低于", "不超过", "不高于", "至少",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并",
@@ -268,7 +268,9 @@ _MEASURE_HEAD = re.compile(
     r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速)$"
 )
 _FOLLOW_CODE = re.compile(r"^[A-Za-z]")
-_SLOGAN_AFTER = re.compile(r"^[^，。；：、\n]{0,3}(圈|大|好|化|张牌|个确立|个维护|个务必|个坚持)")
+_SLOGAN_AFTER = re.compile(
+    r"^(?:[^，。；：、\n]{0,3}(圈|大|好|化|张牌|个确立|个维护|个务必|个坚持)|[，,]?即)"
+)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -636,7 +638,7 @@ def _indicator_after(nt: str, e: int) -> str:
         return ""
     word = m.group(1)
     word = re.split(
-        r"(稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产|建设)",
+        r"(稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产|建设|加快|启动|开始|陆续|相继|先后|率先|基本|有效|进一步|全面|完成)",
         word,
     )[0]
     word = re.split(r"(以上|以下|左右|以内|和|等|，|。)", word)[0]
@@ -765,9 +767,10 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                 if pair in names[0]:
                     names = [names[0].replace(pair, a, 1), names[0].replace(pair, b, 1)]
                     break
-        inherit = bool(_INHERIT.fullmatch(raw_s))
+        inherit = bool(raw_s) and bool(_INHERIT.fullmatch(raw_s))
         q_last = quants[g[-1]]
-        if q_last[6] in _NOUN_AFTER_UNITS and not inherit:
+        scope_only = bool(re.fullmatch(r"全[县市省镇区乡]?|共|总|计", phrase))
+        if (q_last[6] in _NOUN_AFTER_UNITS or scope_only) and not inherit:
             # 振兴107个重点县域特色产业: the noun after the classifier names the count
             after = _indicator_after(nt, q_last[10])
             if after and not re.match(r"^(以上|以下|左右|以内|之内)", nt[q_last[10] :]):
