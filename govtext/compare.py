@@ -554,7 +554,7 @@ def emerging_terms(
     _col(m, by)
     if recent < 1:
         raise InputError(f"recent must be at least 1, not {recent}")
-    values = sorted(m.meta[by].dropna().unique())
+    values = sorted(v.item() if hasattr(v, "item") else v for v in m.meta[by].dropna().unique())
     if len(values) <= recent:
         raise InputError(f"{by!r} has {len(values)} groups: need more than recent={recent}")
     rec_vals = values[-recent:]
