@@ -328,8 +328,12 @@ def _targets_spans(text: str) -> list[tuple[int, int]]:
             line_end = text.find("\n", m.end())
             spans.append((m.start(), len(text) if line_end < 0 else line_end))
         return spans
+    try:
+        found = targets_spans(text, horizon="year")  # the year's targets, not a plan period's
+    except TypeError:  # pragma: no cover - older structure without ``horizon``
+        found = targets_spans(text)
     out = []
-    for sp in targets_spans(text):
+    for sp in found:
         out.append((int(sp[-2]), int(sp[-1])))
     return out
 
