@@ -262,7 +262,8 @@ def _encode(
     if vocab is None:
         codes, uniques = pd.factorize(flat, sort=False)  # hashing in C
         seen = list(uniques)
-        order = sorted(range(len(seen)), key=seen.__getitem__)
+        # numpy's unicode order is code-point order, the same as Python's str order
+        order = np.argsort(np.array(seen, dtype=str), kind="stable") if seen else np.zeros(0, int)
         rank = np.empty(len(seen), dtype=np.int64)
         rank[order] = np.arange(len(seen), dtype=np.int64)
         ids = rank[codes] if len(codes) else codes.astype(np.int64)
