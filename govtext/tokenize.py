@@ -229,7 +229,7 @@ class PolicyTokenizer:
                 special.append(w)
         if special:
             special = sorted(set(special), key=len, reverse=True)
-            self._special = re.compile("|".join(map(re.escape, special)))
+            self._special = re.compile(_trie_regex(special))
         return tk
 
     @staticmethod
@@ -331,8 +331,13 @@ class PolicyTokenizer:
         from .discover import discover_terms
 
         texts = [getattr(r, "text", r) for r in corpus]
-        found = discover_terms(texts, tokenizer=self, **kwargs)
-        self.discovered_ = sorted(set(found["term"]) if hasattr(found, "columns") else set(found))
+        params = {"min_count": 5, "min_doc_freq": 2, "min_pmi": 3.0, "min_entropy": 1.5}
+        params.update(kwargs)
+        found = discover_terms(texts, tokenizer=self, **params)
+        known = {t.term for t in self._terms()}
+        terms = [t for t in found["term"] if len(t) >= 3 and t not in known]
+        names = known | set(terms)
+        self.discovered_ = sorted(t for t in terms if not _glued(t, names))
         with self._lock:
             self._engine = None
         return self
@@ -527,6 +532,34 @@ class PolicyTokenizer:
 
     def __repr__(self) -> str:
         return f"PolicyTokenizer(mode={self.mode!r}, backend={self.backend!r})"
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (longest first), as a trie: fast on long lists."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        end = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
+def _glued(term: str, names: set[str]) -> bool:
+    """True if ``term`` is a known term glued to something else (乡村振兴 + 示范村)."""
+    for k in range(2, len(term) - 1):
+        if term[:k] in names or term[k:] in names:
+            return True
+    return False
 
 
 def _good_quote(s: str) -> bool:
