@@ -68,6 +68,11 @@ _FORMULA = re.compile("|".join(f"(?:{f})" for f in _FORMULAS))
 _QUOTED = re.compile(r"(?<=[“‘\"])([^“”‘’\"\s，。；：！？,;:!?]{2,12})(?=[”’\"])")
 
 _PUNCT_CATS = ("P", "S", "Z", "C")
+# two-character policy verbs jieba splits (用|好); kept whole in policy mode
+_POLICY_VERBS = (
+    "打好", "用好", "管好", "抓实", "做实", "做强", "做优", "做大", "做精", "做细", "守住", "守牢", "筑牢",
+    "织密", "稳住", "兜牢", "兜住", "擦亮", "打响", "唱响", "树牢", "抓牢", "夯实", "补齐", "拉长",
+)  # fmt: skip
 
 
 def is_number_token(tok: str) -> bool:
@@ -133,7 +138,7 @@ class PolicyTokenizer:
     >>> tok.cut("全面推进乡村振兴，税收完成4.7亿元")
     ['全面', '推进', '乡村振兴', '，', '税收', '完成', '4.7亿元']
     >>> tok.tokenize("全面推进乡村振兴，税收完成4.7亿元")
-    ['全面', '乡村振兴', '税收']
+    ['乡村振兴', '税收']
     """
 
     def __init__(
@@ -211,6 +216,9 @@ class PolicyTokenizer:
             logger.setLevel(level)
         terms = self._terms()
         special = []
+        if self.mode == "policy":
+            for v in _POLICY_VERBS:
+                tk.add_word(v, freq=max(tk.suggest_freq(v, tune=False), 1) * 2)
         for t in terms:
             if t.canonical != t.term:
                 self._canon[t.term] = t.canonical
@@ -446,8 +454,8 @@ class PolicyTokenizer:
 
         Examples
         --------
-        >>> PolicyTokenizer().spans("１ 9 9 8 年")[0]
-        ('1998年', 0, 8)
+        >>> PolicyTokenizer().spans("增长７％，达４.７亿元")
+        [('增长', 0, 2), ('7%', 2, 4), ('，', 4, 5), ('达', 5, 6), ('4.7亿元', 6, 11)]
         """
         from .textnorm import normalize_with_offsets
 
