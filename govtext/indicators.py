@@ -112,7 +112,7 @@ _BASE_UNITS = sorted(
     人次 户次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
     元 人 户 个 家 项 所 座 套 间 台 辆 艘 次 场 名 位 条 处 张 栋 幢 头 只 株 棵 支 期 种 部 块 盏 根
     眼 口 宗 笔 批 轮 床 册 份 剂 例 天 岁 成 亩 米 吨 斤 克 升 方 件 篇 首 部 类 对 门 片 道 村 区 园
-    网点 公顷 度 % ‰""".split(),
+    网点 公顷 度 担 ㎡ ㎞ ㎏ % ‰""".split(),
     key=len,
     reverse=True,
 )
@@ -501,6 +501,12 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
     if not base and _FOLLOW_CODE.match(nt[e : e + 1]):
         return True
     if base and re.match(r"[A-Za-z]", after[:1]) and base not in _STRONG_UNITS:
+        return True
+    # voltage grades and other specifications: 110千伏, 35kV
+    if re.match(
+        r"^(千伏|万伏|伏|kV|KV|kv)",
+        nt[m.end("num") if m.group("num2") is None else m.end("num2") :],
+    ):
         return True
     # dates, years, sessions, anniversaries
     if not m.group("pctnum") and _DATE_AFTER.match(

@@ -298,6 +298,7 @@ def test_targets_in_plan_sections_of_a_real_report():
         "实施安全生产三年行动。",  # programme name
         "改造G227国道，PM2.5浓度持续改善。",  # codes and grades
         "建成5G基站，创建4A级景区。",  # codes and grades
+        "建成110千伏输变电工程。",  # voltage grade
         "纳税千万元以上企业稳步增加。",  # threshold in a definition
         "亿元以上项目加快建设。",  # threshold in a definition
         "连续5年保持全省先进。",  # streak
