@@ -832,7 +832,7 @@ def compare_vertical(
     >>> v = gt.compare_vertical(c, "2022_county_河北省保定市顺平县", top=5)
     >>> v.pairs[["child", "parent"]].values.tolist()
     [['2022_county_河北省保定市顺平县', '2022_city_河北省保定市']]
-    >>> 0 < v.pairs["reuse"].iloc[0] < 1
+    >>> bool(0 < v.pairs["reuse"].iloc[0] < 1)
     True
     """
     import pandas as pd
