@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,9 +159,11 @@ class TopicModel:
         Used when fitting a corpus (default ``PolicyTokenizer()``).
     min_df : int or float, default 5
         Keep words found in at least this many units (or this share of units).
-    max_df : float or int, default 0.05
+    max_df : float or int, default 0.2
         Drop words found in more than this share (or number) of units: a word present in
-        one paragraph out of twenty (发展, 建设, 改革 ...) says little about any one subject.
+        one paragraph out of five (发展, 建设, 改革 ...) says little about any one subject.
+        Lower values (0.05) give slightly higher coherence on long series but leave one
+        large catch-all topic on short ones (see ``docs/topics.md``).
     min_unit_tokens : int, default 5
         Units with fewer analysis tokens (headings, greetings) are not used to fit the
         model (they still count, by their length, in report shares).
@@ -175,7 +178,7 @@ class TopicModel:
         one of these: conjunctions, adverbs, numerals, pronouns, time words, particles ...
         (由于, 进一步, 积极, 一些, 目前). Words unknown to the dictionary are kept. ``None``
         keeps all.
-    max_iter : int, default 400
+    max_iter : int, default 1000
 
     Attributes
     ----------
@@ -206,12 +209,12 @@ class TopicModel:
         random_state: int | None = 0,
         tokenizer: PolicyTokenizer | None = None,
         min_df: int | float = 5,
-        max_df: int | float = 0.05,
+        max_df: int | float = 0.2,
         min_unit_tokens: int = 5,
         ranking: str = "frex",
         frex_weight: float = 0.5,
         drop_pos: Sequence[str] | None = FUNCTION_POS,
-        max_iter: int = 400,
+        max_iter: int = 1000,
     ) -> None:
         self.k = k
         self.method = method
@@ -745,6 +748,9 @@ def _rows_to_simplex(W: np.ndarray) -> np.ndarray:
     return out
 
 
+_POS_TABLES: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
 def _pos_tags(tokenizer: Any, words: Sequence[str]) -> list[str]:
     """Dictionary part-of-speech tag of each word (``"x"`` when unknown)."""
     import jieba.posseg
@@ -755,7 +761,10 @@ def _pos_tags(tokenizer: Any, words: Sequence[str]) -> list[str]:
     engine = getattr(tok, "engine", None)
     if engine is None:  # pragma: no cover - a foreign tokenizer
         return ["x"] * len(words)
-    table = jieba.posseg.POSTokenizer(engine).word_tag_tab
+    table = _POS_TABLES.get(engine)
+    if table is None:
+        table = jieba.posseg.POSTokenizer(engine).word_tag_tab
+        _POS_TABLES[engine] = table
     return [table.get(w, "x") for w in words]
 
 

@@ -99,7 +99,7 @@ def test_function_words_are_left_out(model):
 
 def test_max_df_drops_ubiquitous_words(model):
     df = model.unit_dtm_.doc_freq()
-    assert df.max() <= 0.05 * model.unit_dtm_.shape[0]
+    assert df.max() <= model.max_df * model.unit_dtm_.shape[0]
     assert "发展" not in model.vocab_
 
 
