@@ -86,6 +86,8 @@ def is_number_token(tok: str) -> bool:
     if not tok:
         return False
     if _PURE_NUMBER.match(tok):
+        if _FORMULA.fullmatch(tok):  # 十四五 is a plan, not a number
+            return False
         return any(c.isdigit() or c in _CN_NUM for c in tok)
     m = NUMBER_UNIT.fullmatch(tok)
     return bool(m) and any(c.isdigit() for c in tok)
