@@ -55,14 +55,18 @@ def occurrences(text: str, terms: list[str]) -> tuple[list[tuple[int, int]], lis
             occ.add((m.start(), m.start() + len(t)))
     allocc = sorted(occ)
     maximal = [
-        (s, e) for s, e in allocc
+        (s, e)
+        for s, e in allocc
         if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in allocc if a <= s < b)
     ]
     return maximal, allocc
 
 
 def score(
-    tokens: list[str], text: str, occ: list[tuple[int, int]], allocc: list[tuple[int, int]] | None = None
+    tokens: list[str],
+    text: str,
+    occ: list[tuple[int, int]],
+    allocc: list[tuple[int, int]] | None = None,
 ) -> tuple[int, int]:
     """(whole, straddled) counts for the occurrences ``occ`` given the tokens of ``text``."""
     assert "".join(tokens) == text, "tokens must join back to the text"

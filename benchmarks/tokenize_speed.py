@@ -23,7 +23,9 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("corpus", nargs="?", default=None, help="folder of reports (default: bundled sample)")
+    ap.add_argument(
+        "corpus", nargs="?", default=None, help="folder of reports (default: bundled sample)"
+    )
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
     import jieba

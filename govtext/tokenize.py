@@ -59,7 +59,9 @@ _FORMULAS = [
     r"[" + _NUMERAL + r"]{1,3}届[" + _NUMERAL + r"]{1,2}中全会",
     r"党的[" + _NUMERAL + r"]{2,3}大",
     r"(?:[" + _NUMERAL + r"][\u4e00-\u9fff]){2,4}(?=[”’，、。；：）\s]|$)",
-    r"[" + _NUMERAL + r"]个(?:意识|自信|维护|确立|全面|代表|坚持|必须|服务|优先|统筹|注重|着力|转变|一以贯之|落实|现代化)",
+    r"["
+    + _NUMERAL
+    + r"]个(?:意识|自信|维护|确立|全面|代表|坚持|必须|服务|优先|统筹|注重|着力|转变|一以贯之|落实|现代化)",
     r"[" + _NUMERAL + r"]张(?:好牌|王牌|名片|清单)",
     r"[" + _NUMERAL + r"](?:位一体|大攻坚战|大战略|篇大文章)",
 ]
@@ -269,7 +271,9 @@ class PolicyTokenizer:
         return self._drop
 
     # ------------------------------------------------------------ configuration
-    def add_words(self, words: Iterable[str] | str, freq: int | None = None, tag: str | None = None) -> PolicyTokenizer:
+    def add_words(
+        self, words: Iterable[str] | str, freq: int | None = None, tag: str | None = None
+    ) -> PolicyTokenizer:
         """Add words that must stay whole (to this tokenizer only).
 
         Examples
@@ -286,7 +290,9 @@ class PolicyTokenizer:
             if self._engine is not None:
                 for w, f, t in new:
                     if re.fullmatch(r"[\u4e00-\u9fff]+", w):
-                        self._engine.add_word(w, freq=f if f is not None else self._term_freq(self._engine, w), tag=t)
+                        self._engine.add_word(
+                            w, freq=f if f is not None else self._term_freq(self._engine, w), tag=t
+                        )
                     else:
                         self._engine = None  # rebuild the rule for non-Han words
         return self
@@ -316,12 +322,16 @@ class PolicyTokenizer:
                 try:
                     freq = int(parts[1])
                 except ValueError:
-                    raise InputError(f"{path}: line {i}: frequency {parts[1]!r} is not an integer") from None
+                    raise InputError(
+                        f"{path}: line {i}: frequency {parts[1]!r} is not an integer"
+                    ) from None
             if len(parts) > 2:
                 tag = parts[2]
             words.append((parts[0], freq, tag))
         for w, f, t in words:
-            self.add_words([w], freq=None if f is None else max(f, self._term_freq(self.engine, w)), tag=t)
+            self.add_words(
+                [w], freq=None if f is None else max(f, self._term_freq(self.engine, w)), tag=t
+            )
         return self
 
     def fit(self, corpus: Any, **kwargs: Any) -> PolicyTokenizer:
@@ -384,7 +394,9 @@ class PolicyTokenizer:
     @property
     def config_hash(self) -> str:
         """SHA-256 of :meth:`config`; changes whenever the tokens could change."""
-        return hashlib.sha256(json.dumps(self.config(), ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+        return hashlib.sha256(
+            json.dumps(self.config(), ensure_ascii=False, sort_keys=True, default=str).encode()
+        ).hexdigest()
 
     # ---------------------------------------------------------------- cutting
     def _protected(self, text: str) -> list[tuple[int, int]]:
@@ -498,7 +510,11 @@ class PolicyTokenizer:
                 continue
             if not self.keep_numbers and is_number_token(p):
                 continue
-            if len(p) < min_len and not (self.keep_punct and _is_punct(p)) and not (self.keep_numbers and is_number_token(p)):
+            if (
+                len(p) < min_len
+                and not (self.keep_punct and _is_punct(p))
+                and not (self.keep_numbers and is_number_token(p))
+            ):
                 continue
             if p in drop:
                 continue

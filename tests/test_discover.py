@@ -1,0 +1,65 @@
+"""discover_terms: recurring phrases by PMI and branching entropy."""
+
+from __future__ import annotations
+
+import pytest
+
+import govtext as gt
+from govtext.discover import candidate_ok, discover_terms
+from govtext.errors import InputError
+
+TEXTS = [
+    "今年实施桃溪锦带工程，桃溪锦带初见成效，群众满意。",
+    "推进桃溪锦带建设，打造桃溪锦带样板，带动增收。",
+    "桃溪锦带项目开工，沿线村庄受益，桃溪锦带成为名片。",
+]
+
+
+def test_finds_a_repeated_local_phrase():
+    df = discover_terms(TEXTS, min_count=3, min_doc_freq=2, min_pmi=1.0, min_entropy=0.5)
+    assert list(df.columns) == [
+        "term",
+        "count",
+        "doc_freq",
+        "pmi",
+        "left_entropy",
+        "right_entropy",
+        "score",
+    ]
+    row = df[df["term"] == "桃溪锦带"]
+    assert len(row) == 1
+    assert int(row["count"].iloc[0]) == 6 and int(row["doc_freq"].iloc[0]) == 3
+    # a fragment with a fixed neighbour has zero branching entropy on that side
+    assert "桃溪锦" not in set(df["term"])
+
+
+def test_thresholds_are_respected_on_the_sample():
+    df = discover_terms(gt.datasets.load_sample(), min_count=10, min_doc_freq=3)
+    assert len(df) > 50
+    assert (df["count"] >= 10).all() and (df["doc_freq"] >= 3).all()
+    assert (df["pmi"] >= 3.0).all()
+    assert (df[["left_entropy", "right_entropy"]].min(axis=1) >= 1.0).all()
+    assert df["score"].is_monotonic_decreasing
+    assert all(candidate_ok(t) for t in df["term"])
+
+
+def test_deterministic():
+    a = discover_terms(TEXTS * 2, min_count=2)
+    b = discover_terms(TEXTS * 2, min_count=2)
+    assert a.equals(b)
+
+
+def test_candidate_shape_filter():
+    assert candidate_ok("三区一城")
+    assert not candidate_ok("推进乡村振兴")
+    assert not candidate_ok("的发展")
+    assert not candidate_ok("乡村振兴工作")
+
+
+def test_bad_input_raises():
+    with pytest.raises(InputError):
+        discover_terms("一个字符串")
+    with pytest.raises(InputError):
+        discover_terms(["", ""])
+    with pytest.raises(InputError):
+        discover_terms(TEXTS, min_len=1)
