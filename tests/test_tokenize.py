@@ -31,7 +31,12 @@ def test_cut_is_lossless_on_real_reports(tok, sample):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("乡村振兴“”（）4.7亿元%％ 　\n、，十四五两个维护abc１２")), max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("乡村振兴“”（）4.7亿元%％ 　\n、，十四五两个维护abc１２")),
+        max_size=40,
+    )
+)
 def test_cut_is_lossless_on_hostile_strings(tok, s):
     assert "".join(tok.cut(s)) == gt.normalize(s)
 
@@ -176,7 +181,9 @@ def test_bad_arguments_raise_govtext_errors(tmp_path):
 
 
 def test_fit_keeps_discovered_phrases_whole():
-    texts = ["今年实施桃溪锦带工程，桃溪锦带初见成效。"] * 3 + ["推进桃溪锦带建设，打造桃溪锦带样板。"] * 3
+    texts = ["今年实施桃溪锦带工程，桃溪锦带初见成效。"] * 3 + [
+        "推进桃溪锦带建设，打造桃溪锦带样板。"
+    ] * 3
     plain = PolicyTokenizer()
     assert "桃溪锦带" not in plain.cut("加快桃溪锦带建设")
     tok = PolicyTokenizer().fit(texts, min_count=3, min_doc_freq=2, min_entropy=0.5, min_pmi=1.0)
