@@ -423,9 +423,6 @@ class _Slot:
     top_like: bool = False
 
 
-_MAIN_STYLES = {"cn", "paren_cn", "arabic", "paren_arabic", "part"}
-
-
 def _levels(heads: list[_Head], text: str) -> list[int]:
     """Assign a level to each heading with a stack of numbering styles."""
     stack: list[_Slot] = []
