@@ -1,7 +1,8 @@
 """The documentation cannot drift from the code.
 
-* Every ```python fenced block of every ``docs/*.md`` page runs, top to bottom, in one
-  namespace per page, with the current directory set to a fresh temporary folder.
+* Every ```python fenced block of every ``docs/*.md`` page (and of README.md) runs, top to
+  bottom, in one namespace per page, with the current directory set to a fresh temporary
+  folder.
 * ``mkdocs.yml``'s nav names only pages that exist, and every page is in the nav.
 * ``mkdocs build --strict`` passes (when the ``docs`` extra is installed).
 """
@@ -55,7 +56,9 @@ def _pages() -> list[Path]:
 
 
 def _pages_with_code() -> list[Path]:
-    return [p for p in _pages() if python_blocks(p.read_text(encoding="utf-8"))]
+    # README.md too: its example is the first code a user runs.
+    pages = [*_pages(), ROOT / "README.md"]
+    return [p for p in pages if p.is_file() and python_blocks(p.read_text(encoding="utf-8"))]
 
 
 def test_block_extraction_reads_fences_in_order() -> None:
