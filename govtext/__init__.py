@@ -69,6 +69,11 @@ _LAZY: dict[str, str] = {
     "compare_graphs": "network",
     # structure and indicators
     "parse_sections": "structure",
+    "Section": "structure",
+    "section_spans": "structure",
+    "section_text": "structure",
+    "targets_spans": "structure",
+    "kind_lookup": "structure",
     "extract_indicators": "indicators",
     "targets": "panel",
     "target_panel": "panel",
