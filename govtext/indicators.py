@@ -149,9 +149,10 @@ _STRIP_TAIL = [
     "保持", "稳定", "增至", "降至", "增到", "降到", "达至", "突破", "超过", "超", "接近", "近", "约",
     "在", "到", "至", "了", "按", "预计", "初步预计", "力争", "确保", "争取", "全年", "今年", "去年",
     "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "从", "由", "各", "不少于", "不低于", "不超过", "不高于", "至少",
+    "年底", "年末", "底", "末",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
-_STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并",
+_STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并", "谋划",
                "累计", "计划", "实施", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其"]  # fmt: skip
@@ -394,6 +395,8 @@ def _strip_head(s: str) -> str:
 def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     """``高技术制造业、装备制造业增加值`` -> both names written out in full."""
     m = re.match(r"^([\u4e00-\u9fff]{2,4})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
+    if m and m.group(2).startswith(m.group(1)):  # 国有和国有控股工业企业: one aggregate
+        m = None
     if not m and split:  # 城镇居民人均可支配收入和农民人均纯收入分别增长10%
         m = re.match(r"^([\u4e00-\u9fff]{4,})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
         if m and _MEASURE_HEAD.search(m.group(1)) and _MEASURE_HEAD.search(m.group(2)):
@@ -637,9 +640,29 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         "",
         raw.strip(),
     )
+    lead = re.match(
+        r"^(通过|依托|利用|围绕|借助|按照|依照|结合)[^，]*?(新增|新建|建成|完成|实现|带动|吸纳|培育|引进)",
+        phrase,
+    )
+    if lead:  # 通过砖窑复垦和残次林地复耕新增耕地 -> 新增耕地
+        phrase = phrase[lead.start(2) :]
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
+    phrase = re.sub(
+        r"(?<=.)(实现|完成)(?=(利润|利税|收入|营业收入|产值|增加值|税收|销售|出口|投资|营收|交易额))",
+        "",
+        phrase,
+    )
     return phrase, raw
+
+
+def _subject_of(clause: str) -> str:
+    """The noun phrase opening a clause without a number (外贸出口从7月份开始大幅度回升 -> 外贸出口)."""
+    m = re.match(
+        r"^([\u4e00-\u9fff]{2,12}?)(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次)",
+        clause,
+    )
+    return m.group(1) if m else ""
 
 
 def _indicator_after(nt: str, e: int) -> str:
@@ -647,6 +670,14 @@ def _indicator_after(nt: str, e: int) -> str:
     if not m:
         return ""
     word = m.group(1)
+    # a short list of nouns: 27个省、自治区、直辖市
+    rest = nt[e + m.end() :]
+    while rest.startswith("、"):
+        nxt = re.match(r"^、([\u4e00-\u9fff]{1,4})(?=[、，。；\s]|$)", rest)
+        if not nxt or len(word) > 24:
+            break
+        word += nxt.group(0)
+        rest = rest[nxt.end() :]
     word = re.split(
         r"(稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产|建设|加快|启动|开始|陆续|相继|先后|率先|基本|有效|进一步|全面|完成)",
         word,
@@ -797,7 +828,11 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                     flat = [n for grp in sent_groups for n in grp]
                     names = flat[-len(g) :] if len(flat) >= len(g) else sent_groups[-1]
             else:
-                names = [((verb.group(1) if verb else "") + after) or raw_s]
+                names = [((verb.group(1) if verb else "") + after)]
+                if not names[0]:
+                    # 外贸出口从7月份开始大幅度回升，全年达到1949亿美元
+                    subj = _subject_of(nt[_sentence_start(nt, s0) : s0]) if not phrase else ""
+                    names = [subj or raw_s]
         sent_groups.append(names)
         sentence = nt[_clause_start(nt, s0, "。！？\n!?") : s0]
         for j, qi in enumerate(g):
