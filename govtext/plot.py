@@ -189,11 +189,12 @@ def heatmap(
     if annotate is None:
         annotate = nr * nc <= 200
     if annotate and finite.size:
-        mid = (float(finite.min()) + float(finite.max())) / 2
         for i in range(nr):
             for j in range(nc):
                 v = arr[i, j]
                 if np.isfinite(v):
+                    r, g, b, _ = im.cmap(im.norm(v))
+                    dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
                     ax.text(
                         j,
                         i,
@@ -201,7 +202,7 @@ def heatmap(
                         ha="center",
                         va="center",
                         fontsize=min(fs_r, fs_c) * 0.8,
-                        color="white" if v < mid else "black",
+                        color="white" if dark else "black",
                     )
     fig.tight_layout()
     return fig

@@ -10,11 +10,12 @@ showing made-up results.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -164,6 +165,18 @@ def fmt(v: Any, digits: int = 3) -> str:
     if isinstance(v, (list, tuple)):
         return "、".join(fmt(x, digits) for x in v)
     return str(v)
+
+
+def _clip(s: Any, n: int) -> str:
+    """Shorten a label to ``n`` characters with an ellipsis.
+
+    Examples
+    --------
+    >>> _clip("规上工业增加值/社会消费品零售总额", 8)
+    '规上工业增加值…'
+    """
+    s = str(s)
+    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def _slug(s: Any) -> str:
@@ -716,7 +729,7 @@ def build_topics(ctx: ReportContext) -> Section:
     topics = model.topics
     tlink = ctx.write_csv("topics", topics)
     sec.files.append(tlink)
-    labels = [f"{i}: {lab}" for i, lab in enumerate(model.labels_)]
+    labels = [f"{i}: {_clip(lab, 14)}" for i, lab in enumerate(model.labels_)]
     top = model.top_terms(8)
     sec.blocks.append(
         table_block(
@@ -944,9 +957,7 @@ def build_network(ctx: ReportContext) -> Section:
 
 
 def build_indicators(ctx: ReportContext) -> Section:
-    import pandas as pd
-
-    extract_indicators = _api("extract_indicators")
+    _api("extract_indicators")
     sec = Section(
         "indicators",
         "Indicators, targets and targets vs actuals",
@@ -955,6 +966,44 @@ def build_indicators(ctx: ReportContext) -> Section:
         "the figure sets each year's growth target against the growth reported a year later.",
         "govtext.extract_indicators; govtext.targets / govtext.target_panel",
     )
+    with _memo_indicators() as extract:
+        return _build_indicators(ctx, sec, extract)
+
+
+@contextlib.contextmanager
+def _memo_indicators() -> Iterator[Callable[..., Any]]:
+    """``extract_indicators`` memoised per text while the section is built.
+
+    ``target_panel`` extracts the indicators of a report once per target indicator; the
+    function is pure (same text, same table), so during the report it is looked up in a
+    memo instead. The module attribute is restored afterwards.
+    """
+    from . import indicators as mod
+
+    orig = mod.extract_indicators
+    memo: dict[tuple[str, bool], Any] = {}
+
+    def cached(text_or_report: Any, *, section: bool = True) -> Any:
+        text = getattr(text_or_report, "text", text_or_report)
+        if not isinstance(text, str):
+            return orig(text_or_report, section=section)
+        key = (text, section)
+        if key not in memo:
+            memo[key] = orig(text, section=section)
+        return memo[key].copy()
+
+    mod.extract_indicators = cached
+    try:
+        yield cached
+    finally:
+        mod.extract_indicators = orig
+
+
+def _build_indicators(
+    ctx: ReportContext, sec: Section, extract_indicators: Callable[..., Any]
+) -> Section:
+    import pandas as pd
+
     parts = []
     for r in ctx.corpus:
         df = extract_indicators(r)

@@ -17,14 +17,13 @@ from govtext.htmlreport import Progress, prepare_out_dir
 from govtext.reportsections import SECTION_BUILDERS
 
 SMALL = [
-    "2020_county_河北省保定市顺平县",
     "2021_county_河北省保定市顺平县",
     "2022_county_河北省保定市顺平县",
     "2022_county_河北省保定市易县",
-    "2022_county_河北省保定市阜平县",
     "2021_national_中国",
     "2022_national_中国",
 ]
+CLI_FILES = ["2020_county_河北省保定市顺平县", "2021_county_河北省保定市顺平县"]
 HOSTILE = "<script>alert('x')</script>"
 
 
@@ -99,20 +98,6 @@ def test_report_text_is_escaped(built):
     assert "&lt;script&gt;alert(" in html
 
 
-def test_deterministic_bytes(built, tmp_path):
-    page, _ = built
-    page2 = gt.build_report(small_corpus(), tmp_path / "again", progress=False)
-    first = {
-        p.relative_to(page.parent): p.read_bytes() for p in page.parent.rglob("*") if p.is_file()
-    }
-    second = {
-        p.relative_to(page2.parent): p.read_bytes() for p in page2.parent.rglob("*") if p.is_file()
-    }
-    assert sorted(first) == sorted(second)
-    differ = [str(k) for k in first if first[k] != second[k]]
-    assert differ == []
-
-
 def test_non_empty_folder_is_refused(tmp_path):
     (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
     with pytest.raises(gt.InputError, match="not empty"):
@@ -137,27 +122,36 @@ def _sample_files(tmp_path: Path, names: list[str]) -> Path:
     return d
 
 
-def test_cli_success_prints_index_path(tmp_path, capsys):
-    d = _sample_files(tmp_path, SMALL[:3])
-    out = tmp_path / "o"
-    code = main(["report", str(d), "-o", str(out), "--quiet", "--by", "region"])
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_cli_success_refusal_force_and_same_bytes(tmp_path, capsys):
+    d = _sample_files(tmp_path, CLI_FILES)
+    out1, out2 = tmp_path / "o1", tmp_path / "o2"
+    assert main(["report", str(d), "-o", str(out1), "--quiet", "--by", "region"]) == 0
     captured = capsys.readouterr()
-    assert code == 0
-    assert captured.out.strip() == str(out / "index.html")
-    assert (out / "index.html").is_file()
+    assert captured.out.strip() == str(out1 / "index.html")
     assert captured.err == ""  # --quiet and not a terminal: no progress bar
-
-
-def test_cli_refuses_non_empty_folder_then_force(tmp_path, capsys):
-    d = _sample_files(tmp_path, SMALL[:2])
-    out = tmp_path / "o"
-    out.mkdir()
-    (out / "old.txt").write_text("old", encoding="utf-8")
-    assert main(["report", str(d), "-o", str(out), "--quiet"]) == 2
+    # a second run into another folder gives the same bytes in every file
+    assert main(["report", str(d), "-o", str(out2), "--quiet", "--by", "region"]) == 0
+    capsys.readouterr()
+    first, second = _tree(out1), _tree(out2)
+    assert "index.html" in first and any(k.endswith(".png") for k in first)
+    assert sorted(first) == sorted(second)
+    assert [k for k in first if first[k] != second[k]] == []
+    # the now non-empty folder is refused without --force, and nothing is touched
+    (out1 / "mine.txt").write_text("keep", encoding="utf-8")
+    assert main(["report", str(d), "-o", str(out1), "--quiet", "--by", "region"]) == 2
     err = capsys.readouterr().err
     assert "not empty" in err and "--force" in err and len(err.strip().splitlines()) == 1
-    assert main(["report", str(d), "-o", str(out), "--quiet", "--force"]) == 0
-    assert (out / "index.html").is_file()
+    # with --force it is overwritten (same bytes again) and other files are kept
+    (out1 / "index.html").write_text("stale", encoding="utf-8")
+    assert main(["report", str(d), "-o", str(out1), "--quiet", "--by", "region", "--force"]) == 0
+    assert (out1 / "index.html").read_bytes() == second["index.html"]
+    assert (out1 / "mine.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_cli_errors_exit_non_zero(tmp_path, capsys):
