@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     lines += [f"{m.vocab[i]}\t{int(df[i])}" for i in order]
     atomic_write_text(args.out, "\n".join(lines) + "\n")
+    os.chmod(args.out, 0o644)  # package data: readable by everyone (mkstemp makes 0600)
     print(
         f"{len(corpus)} reports, {m.shape[1]} terms, {len(order)} kept with df >= {args.min_df}; "
         f"wrote {args.out} in {time.perf_counter() - t0:.1f} s"
