@@ -596,6 +596,7 @@ def build_keyness(ctx: ReportContext) -> Section:
                 pd.DataFrame(rows_years, columns=cols),
                 "Later year (target) against the year before (reference)",
                 link,
+                max_rows=200,
             )
         )
     else:
@@ -607,6 +608,7 @@ def build_keyness(ctx: ReportContext) -> Section:
                 pd.DataFrame(rows_regions, columns=cols),
                 "Each region (target) against the other regions of its level that year",
                 link,
+                max_rows=200,
             )
         )
     else:
@@ -741,7 +743,6 @@ def build_topics(ctx: ReportContext) -> Section:
     dt = model.document_topics() if callable(getattr(model, "document_topics", None)) else None
     if dt is not None:
         sec.files.append(ctx.write_csv("document_topics", dt.reset_index()))
-    from .plot import heatmap
 
     for by in ("year", "region"):
         if by not in ctx.corpus.meta.columns or ctx.corpus.meta[by].isna().all():
@@ -751,10 +752,10 @@ def build_topics(ctx: ReportContext) -> Section:
         link = ctx.write_csv(f"topic_prevalence_by_{by}", prev.reset_index())
         sec.files.append(link)
         cols = [str(v) if by == "year" else short_region(v) for v in prev.index]
-        fig = heatmap(
-            prev.to_numpy().T,
-            labels,
+        fig = _group_heatmap(
+            prev.to_numpy(),
             cols,
+            labels,
             title=f"主题占比（按{'年份' if by == 'year' else '地区'}）",
             cmap="YlGnBu",
             colorbar_label="share of text",
@@ -771,6 +772,18 @@ def build_topics(ctx: ReportContext) -> Section:
             )
         )
     return sec
+
+
+def _group_heatmap(values: Any, groups: list[str], items: list[str], **kw: Any) -> Any:
+    """Heatmap of groups × items: groups as columns when few, as rows when many (> 20)."""
+    import numpy as np
+
+    from .plot import heatmap
+
+    arr = np.asarray(values, dtype=float)
+    if len(groups) > 20:
+        return heatmap(arr, groups, items, **kw)
+    return heatmap(arr.T, items, groups, **kw)
 
 
 def _gexf_bytes(G: Any) -> bytes:
@@ -964,7 +977,7 @@ def build_indicators(ctx: ReportContext) -> Section:
         "Every number with a unit that a report gives for a named indicator (value, unit, "
         "whether it is an actual, an estimate or a target, and the sentence it comes from); "
         "the figure sets each year's growth target against the growth reported a year later.",
-        "govtext.extract_indicators; govtext.targets / govtext.target_panel",
+        "govtext.extract_indicators; govtext.targets; govtext.target_panel",
     )
     with _memo_indicators() as extract:
         return _build_indicators(ctx, sec, extract)
@@ -1020,23 +1033,31 @@ def _build_indicators(
     sec.blocks.append(
         table_block(ctab, "Indicators found per report, by status", link, max_rows=500)
     )
-    targets = allind[allind["status"] == "target"]
-    if len(targets):
-        cols = [
-            "report",
-            "indicator",
-            "value_low",
-            "value_high",
-            "unit",
-            "qualifier",
-            "kind",
-            "surface",
-        ]
-        t = targets[cols].copy()
-        t["report"] = [label.get(n, n) for n in t["report"]]
-        sec.blocks.append(table_block(t, "Targets stated in the reports", link))
+    if _has("targets"):
+        t = _api("targets")(ctx.corpus)
+        tlink = ctx.write_csv("targets", t)
+        sec.files.append(tlink)
+        if len(t):
+            cols = ["region", "year", "canonical", "indicator", "status", "value_low",
+                    "value_high", "unit", "qualifier", "surface"]  # fmt: skip
+            show = t[[c for c in cols if c in t.columns]].copy()
+            if "region" in show:
+                show["region"] = [short_region(r) for r in show["region"]]
+            sec.blocks.append(
+                table_block(show, "Main expected targets of each report (govtext.targets)", tlink)
+            )
+        else:
+            sec.blocks.append(Block("note", text="No statement of main targets found."))
     else:
-        sec.blocks.append(Block("note", text="No target found in these reports."))
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    "Main targets table: not available in this version of govtext "
+                    "(govtext.targets is not implemented yet)."
+                ),
+            )
+        )
     try:
         target_panel = _api("target_panel")
     except Unavailable:
@@ -1193,13 +1214,12 @@ def build_dictionary(ctx: ReportContext) -> Section:
             ).reset_index(),
         )
         sec.files.append(glink)
-        from .plot import heatmap
 
         cols = [short_region(v) if ctx.by == "region" else str(v) for v in gvals]
-        fig = heatmap(
-            gs.to_numpy().T,
-            [str(c) for c in gs.columns],
+        fig = _group_heatmap(
+            gs.to_numpy(),
             cols,
+            [str(c) for c in gs.columns],
             title=f"政策注意力（每千词，按 {ctx.by}）",
             cmap="OrRd",
             colorbar_label="per 1,000 words",
