@@ -32,7 +32,7 @@ __all__ = ["discover_terms", "candidate_ok"]
 # characters a policy phrase does not start or end with (function words, measure words,
 # verbs of the boilerplate that glue onto any term)
 _BAD_EDGE = set("的了和与及或是在为对把被将以从向于而并且也都就又还等之其这那该此每各")
-_BAD_START = _BAD_EDGE | set("个年月日中上下内外后前里再更最很要有已可能会让使由把给到")
+_BAD_START = _BAD_EDGE | set("个年月日中上下内外后前里再更最很要有已可能会让使由把给到万亿千百")
 _BAD_END = _BAD_EDGE | set("个中上下内外后前里要有已可能会让使由给到着过得地")
 # boilerplate verbs/adverbs that glue onto terms: a phrase beginning with them is
 # "verb + term", which would straddle the term's edge
@@ -55,6 +55,9 @@ _BAD_SUFFIXES = (
     "项目", "战略", "政策", "全面", "持续", "推进", "加强", "提升", "实施", "明显", "显著", "稳定",
     "增长", "提高", "突破", "完成", "开工", "建成", "落地", "达到", "实现", "取得", "不断", "有效",
 )  # fmt: skip
+_BAD_INSIDE = re.compile(r"[的了着]|一些|一批|我们|这个|那个|这些|那些|以来|年来|不断|进一步")
+_MEASURE = set("批些年次手个种项系列定直切起样般向度旦道同律再天月份家位名条件座所处")
+_NUMERAL_RE = re.compile(r"[一二两三四五六七八九十百千万双]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -76,6 +79,11 @@ def candidate_ok(term: str) -> bool:
     if term[0] in _BAD_START or term[-1] in _BAD_END:
         return False
     if len(term) > 2 and (term.startswith(_BAD_PREFIXES) or term.endswith(_BAD_SUFFIXES)):
+        return False
+    if _BAD_INSIDE.search(term):
+        return False
+    # 一批…, 一些…, 一年来: a numeral with a measure word, unless a formula (一带一路, 一老一小)
+    if term[0] in "一两" and term[1] in _MEASURE and not _NUMERAL_RE.search(term[2:]):
         return False
     return True
 

@@ -100,6 +100,26 @@ def _is_punct(tok: str) -> bool:
 
 
 _jieba_lock = threading.Lock()
+_BASE: tuple[dict[str, int], int] | None = None
+
+
+def _base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's default dictionary, loaded once per process (each tokenizer copies it)."""
+    global _BASE
+    with _jieba_lock:
+        if _BASE is None:
+            import jieba
+
+            logger = jieba.default_logger
+            level = logger.level
+            logger.setLevel(logging.WARNING)
+            try:
+                tk = jieba.Tokenizer()
+                tk.initialize()
+            finally:
+                logger.setLevel(level)
+            _BASE = (tk.FREQ, tk.total)
+        return _BASE
 
 
 class PolicyTokenizer:
@@ -209,15 +229,11 @@ class PolicyTokenizer:
     def _build(self) -> Any:
         import jieba
 
-        logger = jieba.default_logger
-        level = logger.level
-        logger.setLevel(logging.WARNING)
-        try:
-            tk = jieba.Tokenizer()
-            with _jieba_lock:
-                tk.initialize()
-        finally:
-            logger.setLevel(level)
+        freq, total = _base_dictionary()
+        tk = jieba.Tokenizer()
+        tk.FREQ = dict(freq)  # a private copy: add_word never touches another tokenizer
+        tk.total = total
+        tk.initialized = True
         terms = self._terms()
         special = []
         if self.mode == "policy":
