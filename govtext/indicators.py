@@ -428,6 +428,12 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
         if idx >= 0 and idx + k < len(last):
             head = last[idx + k :]
             break
+    if not head:  # 新一代信息技术、高端装备产业增加值
+        hm = re.search(
+            r"(产业|行业|制造业)?(增加值|产值|营业收入|营收|收入|投资|产量|面积|规模|总额)$", last
+        )
+        if hm and hm.start() > 0 and len(first) >= 4 and not _MEASURE_HEAD.search(first):
+            head = last[hm.start() :]
     if not head and len(first) <= 3 and len(last) >= len(first) + 3:
         head = last[len(first) :]
     if not head:
@@ -547,6 +553,10 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         if num == "一" and base not in _STRONG_UNITS:
             return True
         if num in {"十", "百", "千"}:  # 百辆氢能重卡, 千亩方: names, not counts
+            return True
+        if base in {"区", "园", "村", "片", "带", "廊"} or nt.startswith(
+            "二人转", s
+        ):  # 四区带动, 二人转
             return True
         if re.match(r"^[大好]", nt[e : e + 1]) or (not base and not m.group("mult")):
             return True

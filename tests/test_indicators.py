@@ -189,6 +189,8 @@ def test_coordinated_modifiers_sharing_a_head():
     r = rows("高技术制造业、装备制造业增加值分别增长10.1%和12%。")
     assert [x["indicator"] for x in r] == ["高技术制造业增加值", "装备制造业增加值"]
     assert [x["value_low"] for x in r] == [10.1, 12.0]
+    r = rows("新一代信息技术、高端装备产业增加值分别增长13.6%、9.8%。")
+    assert [x["indicator"] for x in r] == ["新一代信息技术产业增加值", "高端装备产业增加值"]
     r = rows("高技术制造业、装备制造业增加值均增长9%。")
     assert [x["indicator"] for x in r] == ["高技术制造业增加值", "装备制造业增加值"]
     assert r[0]["start"] == r[1]["start"]
@@ -299,6 +301,7 @@ def test_targets_in_plan_sections_of_a_real_report():
         "改造G227国道，PM2.5浓度持续改善。",  # codes and grades
         "建成5G基站，创建4A级景区。",  # codes and grades
         "建成110千伏输变电工程。",  # voltage grade
+        "逐步形成四区带动、城乡一体的格局，一城两翼三区。",  # structure slogans
         "纳税千万元以上企业稳步增加。",  # threshold in a definition
         "亿元以上项目加快建设。",  # threshold in a definition
         "连续5年保持全省先进。",  # streak
