@@ -165,15 +165,27 @@ def main(argv: list[str] | None = None) -> int:
         )
         tokenizers["govtext fit(corpus)"] = fitted.cut
 
-    print(f"\n{'tokenizer':<26}{'occurrences':>12}{'whole':>8}{'straddled':>11}")
+    from govtext.lexicon import load_policy_terms
+
+    lex = {t.term for t in load_policy_terms()}
+    unseen = {n: [o for o in occ[n] if texts[n][o[0] : o[1]] not in lex] for n in held}
+    n_unseen = sum(len(v) for v in unseen.values())
+    print(f"occurrences of terms not in the packaged lexicon: {n_unseen}")
+    print(
+        f"\n{'tokenizer':<26}{'occurrences':>12}{'whole':>8}{'straddled':>11}"
+        f"{'unseen whole':>14}{'unseen strad.':>15}"
+    )
     for name, cut in tokenizers.items():
-        w = s = 0
+        w = s = uw = us = 0
         bad = []
         for n in held:
             toks = cut(texts[n])
             w1, s1 = score(toks, texts[n], occ[n], allocc[n])
             w += w1
             s += s1
+            w2, s2 = score(toks, texts[n], unseen[n], allocc[n])
+            uw += w2
+            us += s2
             if args.show:
                 for o in occ[n]:
                     a, b = score(toks, texts[n], [o], allocc[n])
@@ -186,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                                 seg.append(t)
                             pos += len(t)
                         bad.append(f"{texts[n][o[0] : o[1]]}: {'|'.join(seg)}")
-        print(f"{name:<26}{n_occ:>12}{w / n_occ:>8.3f}{s / n_occ:>11.3f}")
+        nu = max(n_unseen, 1)
+        print(f"{name:<26}{n_occ:>12}{w / n_occ:>8.3f}{s / n_occ:>11.3f}{uw / nu:>14.3f}{us / nu:>15.3f}")
         for b in bad[: args.show]:
             print("    ", b)
     return 0
