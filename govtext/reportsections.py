@@ -870,17 +870,34 @@ def build_network(ctx: ReportContext) -> Section:
                 ),
             )
         )
+    try:  # drawing and export of govtext.network (netplot); the plot module as fallback
+        from .netplot import draw_network, write_gexf, write_json
+    except ImportError:  # pragma: no cover - older versions
+        draw_network = write_gexf = write_json = None  # type: ignore[assignment]
     from .plot import network_figure
 
     node_rows, edge_rows = [], []
     for g, G in gs.items():
         slug = _slug(g)
-        gexf = ctx.write_file(f"network/{ctx.by}_{slug}.gexf", _gexf_bytes(G))
-        ctx.write_file(f"network/{ctx.by}_{slug}.json", _graph_json(G))
-        sec.files.append(gexf)
+        base = f"network/{ctx.by}_{slug}"
+        if write_gexf is not None and write_json is not None:
+            write_gexf(G, ctx.out / f"{base}.gexf")
+            write_json(G, ctx.out / f"{base}.json")
+        else:  # pragma: no cover
+            ctx.write_file(f"{base}.gexf", _gexf_bytes(G))
+            ctx.write_file(f"{base}.json", _graph_json(G))
+        gexf = f"{base}.gexf"
+        sec.files.extend([gexf, f"{base}.json"])
         label = str(g) if ctx.by != "region" else short_region(g)
         n_docs = sum(1 for k in keys if k == g)
-        fig = network_figure(G, title=f"{label}（{n_docs} 篇报告）", seed=ctx.random_state)
+        title = f"{label}（{n_docs} 篇报告）"
+        linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
+        if draw_network is not None:
+            fig = draw_network(
+                linked, title=title, seed=ctx.random_state, figsize=(7.0, 6.2), font_size=10.5
+            )
+        else:  # pragma: no cover
+            fig = network_figure(linked, title=title, seed=ctx.random_state)
         sec.blocks.append(
             Block(
                 "figure",
