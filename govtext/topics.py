@@ -134,7 +134,9 @@ def paragraph_dtm(
     extra = rmeta.drop(columns=[c for c in ("name", "chars") if c in rmeta.columns])
     meta = meta.join(extra, on="report")
     meta.index = [f"{r}#{p}" for r, p in zip(meta["report"], meta["paragraph"])]
-    return DocumentTermMatrix(X, list(vec.get_feature_names_out()), meta)
+    out = DocumentTermMatrix(X, list(vec.get_feature_names_out()), meta)
+    out._unit_tokens = tokens  # type: ignore[attr-defined]  # text order, for sliding windows
+    return out
 
 
 # ---------------------------------------------------------------------- the model
@@ -345,6 +347,7 @@ class TopicModel:
         self.topic_term_ = self.components_ / tot
         self.unit_topic_ = _rows_to_simplex(np.asarray(W, dtype=np.float64))
         self.unit_dtm_ = U
+        self._unit_tokens = getattr(units, "_unit_tokens", None)
         self.unit_lengths_ = lengths.astype(np.float64)
         self._aggregate()
         self.labels_ = [_label(t) for t in self.top_terms(3)]
@@ -560,7 +563,9 @@ class TopicModel:
         ----------
         n : int, default 10
         window : int, optional
-            Use sliding windows of this many tokens (over each unit) instead of whole units.
+            Use sliding windows of this many analysis tokens (within each unit, in text
+            order) instead of whole units. Needs a model fitted on a corpus or on
+            :func:`paragraph_dtm`.
 
         Returns
         -------
@@ -572,7 +577,12 @@ class TopicModel:
         if window is None:
             ref: Any = self.unit_dtm_
         else:
-            ref = _token_lists(self.unit_dtm_)
+            ref = getattr(self, "_unit_tokens", None)
+            if ref is None:
+                raise InputError(
+                    "sliding-window coherence needs the token order: fit the model on a corpus "
+                    "(or on govtext.topics.paragraph_dtm(...)), not on a document-term matrix"
+                )
         t = coherence(top, ref, measure=measure, window=window)
         t.insert(1, "label", self.labels_)
         t.attrs["diversity"] = topic_diversity(top)

@@ -219,6 +219,20 @@ def test_coherence_on_matrix_equals_token_lists(model):
     assert c.attrs["diversity"] == topic_diversity(model.top_terms(10))
 
 
+def test_window_coherence_uses_text_order(model, national, tok):
+    assert model._unit_tokens is not None and len(model._unit_tokens) == model.unit_dtm_.shape[0]
+    text = "优化营商环境。推进乡村振兴。\n发展数字经济。"
+    m = paragraph_dtm(gt.corpus_from_texts([text]), tok)
+    first, second = text.split("\n")
+    assert m._unit_tokens == [tok.tokenize(first), tok.tokenize(second)]
+    assert len(m._unit_tokens[0]) >= 2
+    w = model.coherence(window=10)
+    assert len(w) == model.k and ((w["npmi"] >= -1) & (w["npmi"] <= 1)).all()
+    d = gt.fit_topics(gt.dtm(national[:3], tokenizer=tok), k=2, min_df=1, max_df=1.0)
+    with pytest.raises(InputError, match="token order"):
+        d.coherence(window=10)
+
+
 def test_topic_diversity():
     assert topic_diversity([["a", "b"], ["c", "d"]]) == 1.0
     assert topic_diversity([["a", "b"], ["a", "b"]]) == 0.5
