@@ -43,6 +43,11 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
+NOT_TERMS = (
+    _lines(DATA / "heldout_not_terms.txt") if (DATA / "heldout_not_terms.txt").is_file() else []
+)
+
+
 def occurrences(text: str, terms: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Annotated occurrences (maximal spans) and every occurrence (for the tolerance rule).
 
@@ -54,6 +59,11 @@ def occurrences(text: str, terms: list[str]) -> tuple[list[tuple[int, int]], lis
         for m in re.finditer("(?=" + re.escape(t) + ")", text):
             occ.add((m.start(), m.start() + len(t)))
     allocc = sorted(occ)
+    # an occurrence inside a listed non-term (三保 inside 三保障, 三公 inside 三公里) is no occurrence
+    skip = [
+        (m.start(), m.start() + len(x)) for x in NOT_TERMS for m in re.finditer(re.escape(x), text)
+    ]
+    allocc = [(s, e) for s, e in allocc if not any(a <= s and e <= b for a, b in skip)]
     maximal = [
         (s, e)
         for s, e in allocc
@@ -199,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                             pos += len(t)
                         bad.append(f"{texts[n][o[0] : o[1]]}: {'|'.join(seg)}")
         nu = max(n_unseen, 1)
-        print(f"{name:<26}{n_occ:>12}{w / n_occ:>8.3f}{s / n_occ:>11.3f}{uw / nu:>14.3f}{us / nu:>15.3f}")
+        print(
+            f"{name:<26}{n_occ:>12}{w / n_occ:>8.3f}{s / n_occ:>11.3f}{uw / nu:>14.3f}{us / nu:>15.3f}"
+        )
         for b in bad[: args.show]:
             print("    ", b)
     return 0

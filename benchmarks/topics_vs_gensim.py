@@ -188,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stopwords", default=str(HIT_DEFAULT), help="HIT stopword list")
     ap.add_argument("--skip-gensim", action="store_true")
     ap.add_argument("--show-topics", action="store_true")
+    ap.add_argument(
+        "--ablation",
+        action="store_true",
+        help="also score govtext variants: report units, weight ranking, no POS filter, max_df, LDA",
+    )
     args = ap.parse_args(argv)
     lo, hi = (int(x) for x in args.years.split("-"))
     corpus = load_reports(args.corpus, args.level, (lo, hi))
@@ -208,6 +213,52 @@ def main(argv: list[str] | None = None) -> int:
             time.perf_counter() - t0,
         )
     )
+
+    if args.ablation:
+        from govtext.topics import TopicModel, paragraph_dtm
+
+        tok = gt.PolicyTokenizer()
+        t0 = time.perf_counter()
+        units = paragraph_dtm(corpus, tok)
+        t_units = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        reports = paragraph_dtm(corpus, tok, unit="report")
+        t_reports = time.perf_counter() - t0
+        variants = [
+            ("ranking='weight'", units, t_units, {"ranking": "weight"}),
+            ("drop_pos=None", units, t_units, {"drop_pos": None}),
+            (
+                "drop_pos=None, ranking='weight'",
+                units,
+                t_units,
+                {"drop_pos": None, "ranking": "weight"},
+            ),
+            ("max_df=0.05", units, t_units, {"max_df": 0.05}),
+            ("max_df=0.1", units, t_units, {"max_df": 0.1}),
+            ("unit='report'", reports, t_reports, {"unit": "report"}),
+            (
+                "unit='report', max_df=0.5, min_df=2, weight",
+                reports,
+                t_reports,
+                {"unit": "report", "max_df": 0.5, "min_df": 2, "ranking": "weight"},
+            ),
+            ("method='lda'", units, t_units, {"method": "lda"}),
+            (
+                "method='lda', ranking='weight'",
+                units,
+                t_units,
+                {"method": "lda", "ranking": "weight"},
+            ),
+        ]
+        for name, u, t_tok, params in variants:
+            t0 = time.perf_counter()
+            m = TopicModel(k=args.k, random_state=args.seed, tokenizer=tok, **params)._fit_units(u)
+            rows.append(
+                summarise(
+                    f"govtext {name}", m.top_terms(10), paragraphs, t_tok + time.perf_counter() - t0
+                )
+            )
+            rows[-1]["max_share"] = float(m.doc_topic_.mean(axis=0).max())
 
     sw_path = Path(args.stopwords)
     if sw_path.is_file():

@@ -209,6 +209,7 @@ class PolicyTokenizer:
         self._lock = threading.Lock()
         self._special: re.Pattern[str] | None = None
         self._canon: dict[str, str] = {}
+        self._names: set[str] = set()
         self._drop: frozenset[str] | None = None
         if self.userdict and not Path(self.userdict).is_file():
             raise InputError(f"{self.userdict}: user dictionary not found")
@@ -235,6 +236,8 @@ class PolicyTokenizer:
         tk.total = total
         tk.initialized = True
         terms = self._terms()
+        self._names = {t.term for t in terms} | set(self.discovered_)
+        self._names |= {w for w, _, _ in self._user_words}
         special = []
         if self.mode == "policy":
             for v in _POLICY_VERBS:
@@ -303,6 +306,7 @@ class PolicyTokenizer:
         new = [(w.strip(), freq, tag) for w in words if w and w.strip()]
         with self._lock:
             self._user_words.extend(new)
+            self._names.update(w for w, _, _ in new)
             if self._engine is not None:
                 for w, f, t in new:
                     if re.fullmatch(r"[\u4e00-\u9fff]+", w):
@@ -423,7 +427,12 @@ class PolicyTokenizer:
                 spans.append((m.start(), m.end(), 0))
         if self._special is not None:
             spans.extend((m.start(), m.end(), 1) for m in self._special.finditer(text))
-        quoted = {m.group(1) for m in _QUOTED.finditer(text) if _good_quote(m.group(1))}
+        names = self._names
+        quoted = {
+            m.group(1)
+            for m in _QUOTED.finditer(text)
+            if _good_quote(m.group(1)) and (m.group(1) in names or not _glued(m.group(1), names))
+        }
         if quoted:
             pat = re.compile("|".join(map(re.escape, sorted(quoted, key=len, reverse=True))))
             spans.extend((m.start(), m.end(), 2) for m in pat.finditer(text))
@@ -564,6 +573,7 @@ class PolicyTokenizer:
         state["_engine"] = None
         state["_lock"] = None
         state["_special"] = None
+        state["_names"] = set()
         state.pop("_pos_cache", None)
         state.pop("_posseg", None)
         return state
@@ -600,6 +610,9 @@ def _glued(term: str, names: set[str]) -> bool:
     """True if ``term`` is a known term glued to something else (乡村振兴 + 示范村)."""
     for k in range(2, len(term) - 1):
         if term[:k] in names or term[k:] in names:
+            return True
+    for k in range(2, len(term) - 1):  # 、 or + joins two phrases: 党政同责、一岗双责
+        if term[k] in "、+" and (term[:k] in names or term[k + 1 :] in names):
             return True
     return False
 

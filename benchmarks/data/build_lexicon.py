@@ -186,10 +186,10 @@ def main(shared: Path) -> None:
             continue
         if not re.fullmatch(r"[\u4e00-\u9fff]+", term) or len(term) < 4 or rows[term][0] == "place":
             continue
-        for k in range(2, len(term) - 1):
+        for k in range(1, len(term)):
             a, b = term[:k], term[k:]
             for inner, rest in ((a, b), (b, a)):
-                if inner in names and inner != term and rows[inner][0] != "place":
+                if len(inner) >= 2 and inner in names and rows[inner][0] != "place":
                     both = rest in names
                     formula = re.match(r"[一二两三四五六七八九十双]", term) and both
                     if not formula and (both or jt.FREQ.get(rest, 0) > 0 or len(rest) <= 2):
