@@ -270,7 +270,7 @@ def bar_chart(
     if horizontal:
         fig, ax = plt.subplots(figsize=(8, max(2.5, 0.28 * n * fs / 10 + 1.2)))
     else:
-        fig, ax = plt.subplots(figsize=(max(6.0, min(22.0, 0.3 * n * fs / 10 + 2)), 4.5))
+        fig, ax = plt.subplots(figsize=(max(7.0, min(22.0, 0.3 * n * fs / 10 + 2)), 3.4))
     pos = np.arange(n)
     left = np.zeros(n)
     for j in range(arr.shape[1]):
