@@ -292,13 +292,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(no stopword list at {sw_path}: baselines skipped)")
 
     print(
-        f"\n{'method':<48} {'NPMI':>6} {'min':>6} {'divers':>6} {'fill':>4} {'chars':>5} {'sec':>6}"
+        f"\n{'method':<52} {'NPMI':>6} {'min':>6} {'divers':>6} {'fill':>4} {'chars':>5} "
+        f"{'share':>5} {'sec':>6}"
     )
     for r in rows:
+        share = f"{r['max_share']:5.2f}" if "max_share" in r else f"{'':>5}"
         print(
-            f"{r['method']:<48} {r['npmi_mean']:6.3f} {r['npmi_min']:6.3f} {r['diversity']:6.2f} "
-            f"{r['max_fillers']:4d} {r['mean_chars']:5.2f} {r['seconds']:6.1f}"
+            f"{r['method']:<52} {r['npmi_mean']:6.3f} {r['npmi_min']:6.3f} {r['diversity']:6.2f} "
+            f"{r['max_fillers']:4d} {r['mean_chars']:5.2f} {share} {r['seconds']:6.1f}"
         )
+    print(
+        "\nNPMI: mean over topics of the mean pairwise NPMI of the top 10 words (substring "
+        "containment in lines >= 20 chars); min: worst topic; divers: unique share of top "
+        "words; fill: most generic verbs/fillers in one topic's top 10; chars: mean word "
+        "length; share: largest mean topic share over reports (govtext only); sec: wall time "
+        "including tokenization."
+    )
     if args.show_topics:
         for r in rows:
             print(f"\n== {r['method']}")
