@@ -16,8 +16,10 @@ text). Outputs are deterministic: the same corpus and options give the same byte
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -72,10 +74,20 @@ class Progress:
         filled = int(n * self.done / self.total)
         bar = "#" * filled + "-" * (n - filled)
         secs = time.monotonic() - self._start
-        line = f"\r[{bar}] {self.done}/{self.total} {label} ({secs:.0f}s)"
-        pad = max(0, self._width - len(line))
-        self._width = len(line)
-        self.stream.write(line + " " * pad)
+        line = f"[{bar}] {self.done}/{self.total} ({secs:.0f}s) {label}"
+        # one terminal line: wide (CJK) characters count twice
+        cols = shutil.get_terminal_size((80, 20)).columns - 1
+        width, cut = 0, len(line)
+        for i, ch in enumerate(line):
+            width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if width > cols:
+                cut = i
+                break
+        line = line[:cut]
+        width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        pad = max(0, self._width - width)
+        self._width = width
+        self.stream.write("\r" + line + " " * pad)
         self.stream.flush()
 
     def start(self, label: str) -> None:
@@ -201,7 +213,7 @@ def build_report(
 
     out = prepare_out_dir(out_dir, force=force)
     builders = rs.SECTION_BUILDERS
-    bar = Progress(len(builders) + 2, enabled=progress)
+    bar = Progress(len(corpus) + len(builders) + 2, enabled=progress)
     try:
         bar.start("tokenizing")
         ctx = rs.ReportContext.create(
@@ -213,8 +225,9 @@ def build_report(
             n_topics=n_topics,
             max_groups=max_groups,
             random_state=random_state,
+            on_report=lambda name: bar.step(f"tokenized {name}"),
         )
-        bar.step("tokenized")
+        bar.step("document-term matrix")
         sections = []
         for key, builder in builders:
             bar.start(key)

@@ -235,11 +235,17 @@ class ReportContext:
         n_topics: int | None,
         max_groups: int,
         random_state: int,
+        on_report: Callable[[str], None] | None = None,
     ) -> ReportContext:
+        """Segment every report once (calling ``on_report(name)`` after each), build the DTM."""
         from .matrix import dtm
         from .tokenize import PolicyTokenizer
 
         tok = _memo_cut(tokenizer or PolicyTokenizer())
+        for r in corpus:
+            tok.cut(r.text)  # fills the memo; later analyses reuse the pieces
+            if on_report is not None:
+                on_report(r.name)
         m = dtm(corpus, tokenizer=tok)
         ctx = cls(corpus, out, by, tok, m, top, n_topics, max_groups, random_state)
         ctx.labels = ctx._make_labels()
