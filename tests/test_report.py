@@ -191,3 +191,40 @@ def test_missing_jinja2_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "jinja2", None)
     with pytest.raises(gt.MissingExtraError, match=r"govtext\[report\]"):
         gt.build_report(small_corpus()[:2], tmp_path / "o", progress=False)
+
+
+def test_missing_analysis_gives_a_not_available_note(tmp_path, monkeypatch):
+    from govtext import reportsections as rs
+
+    corpus = gt.Corpus(
+        [
+            gt.Report.from_text(
+                "各位代表：全面推进乡村振兴，发展数字经济。", name="2022_county_甲县"
+            ),
+            gt.Report.from_text("各位代表：优化营商环境，发展数字经济。", name="2023_county_甲县"),
+        ]
+    )
+    ctx = rs.ReportContext.create(
+        corpus, tmp_path, by="year", tokenizer=None, top=5, n_topics=None, max_groups=12,
+        random_state=0,
+    )  # fmt: skip
+    monkeypatch.setitem(gt._LAZY, "emerging_terms", "no_such_module")
+    sec = rs.run_builder("emerging", rs.build_emerging, ctx)
+    assert sec.status == "unavailable"
+    assert "not available in this version" in sec.note.lower()
+    assert "govtext.emerging_terms" in sec.note
+    assert sec.blocks == [] and sec.files == []
+    # the page still has the section, with its note and no figure
+    page = rs.render_page(ctx, [sec])
+    html = page.read_text("utf-8")
+    assert '<section id="emerging" class="status-unavailable">' in html
+    assert "not implemented yet" in html and "<img" not in html
+
+
+def test_labels_are_short_and_unique():
+    from govtext.reportsections import short_region
+
+    assert short_region("河北省保定市顺平县") == "顺平县"
+    assert short_region("天津市津南区北闸口镇") == "北闸口镇"
+    assert short_region("中国") == "中国"
+    assert short_region(None) == "?"
