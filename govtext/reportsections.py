@@ -548,7 +548,9 @@ def build_keyness(ctx: ReportContext) -> Section:
     long_parts = []
     rows_years, rows_regions = [], []
 
-    def run(label: str, kind: str, target: Any, reference: Any, tname: str, rname: str) -> None:
+    def run(
+        kind: str, target: Any, reference: Any, tname: str, rname: str, show: tuple[str, str]
+    ) -> None:
         if not np.any(target) or not np.any(reference):
             return
         k = keyness(ctx.dtm, target, reference, "log_odds", min_count=2)
@@ -558,7 +560,7 @@ def build_keyness(ctx: ReportContext) -> Section:
         part.insert(0, "target", tname)
         part.insert(0, "comparison", kind)
         long_parts.append(part)
-        row = [tname, rname, "  ".join(more), "  ".join(less)]
+        row = [show[0], show[1], "  ".join(more), "  ".join(less)]
         (rows_years if kind == "consecutive years" else rows_regions).append(row)
 
     reg = region.to_numpy()
@@ -566,19 +568,26 @@ def build_keyness(ctx: ReportContext) -> Section:
     for _, r, a, b in _pairs_consecutive_years(ctx):
         t = (reg == r) & (yr == b)
         ref = (reg == r) & (yr == a)
-        run("", "consecutive years", t, ref, f"{short_region(r)} {b}", f"{short_region(r)} {a}")
+        run(
+            "consecutive years",
+            t,
+            ref,
+            f"{r} {b}",
+            f"{r} {a}",
+            (f"{short_region(r)} {b}", f"{short_region(r)} {a}"),
+        )
     lev = meta["level"].astype(object).to_numpy() if "level" in meta else None
     for _, y, level, r in _pairs_same_year(ctx):
         same = (yr == y) & ((lev == level) if lev is not None else True)
         t = same & (reg == r)
         ref = same & (reg != r)
         run(
-            "",
             "regions of the same year",
             t,
             ref,
-            f"{short_region(r)} {y}",
+            f"{r} {y}",
             f"other {level or ''} regions {y}".replace("  ", " "),
+            (f"{short_region(r)} {y}", f"other {level or ''} regions {y}".replace("  ", " ")),
         )
     cols = [
         "target",
