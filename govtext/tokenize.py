@@ -154,7 +154,9 @@ class PolicyTokenizer:
     simplify : bool, default False
         Convert traditional to simplified characters while normalising (``zh`` extra).
     backend : {"jieba", "rjieba"}, default "jieba"
-        Segmentation engine; ``"rjieba"`` (extra ``fast``) gives the same tokens faster.
+        Segmentation engine. ``"rjieba"`` (extra ``fast``) runs jieba-rs on a private
+        instance loaded with the same dictionary and lexicon: about five times faster,
+        with the same tokens except at a handful of boundaries per million characters.
 
     Examples
     --------
@@ -210,6 +212,7 @@ class PolicyTokenizer:
         self._special: re.Pattern[str] | None = None
         self._canon: dict[str, str] = {}
         self._names: set[str] = set()
+        self._fast: Any = None
         self._drop: frozenset[str] | None = None
         if self.userdict and not Path(self.userdict).is_file():
             raise InputError(f"{self.userdict}: user dictionary not found")
@@ -235,32 +238,48 @@ class PolicyTokenizer:
         tk.FREQ = dict(freq)  # a private copy: add_word never touches another tokenizer
         tk.total = total
         tk.initialized = True
+        added: list[tuple[str, int, str | None]] = []
+
+        def add(word: str, f: int | None, tag: str | None = None) -> None:
+            f = f if f is not None else self._term_freq(tk, word)
+            tk.add_word(word, freq=f, tag=tag)
+            added.append((word, f, tag))
+
         terms = self._terms()
         self._names = {t.term for t in terms} | set(self.discovered_)
         self._names |= {w for w, _, _ in self._user_words}
         special = []
         if self.mode == "policy":
             for v in _POLICY_VERBS:
-                tk.add_word(v, freq=max(tk.suggest_freq(v, tune=False), 1) * 2)
+                add(v, max(tk.suggest_freq(v, tune=False), 1) * 2)
         for t in terms:
             if t.canonical != t.term:
                 self._canon[t.term] = t.canonical
             if re.fullmatch(r"[\u4e00-\u9fff]+", t.term):
-                tk.add_word(t.term, freq=self._term_freq(tk, t.term))
+                add(t.term, None)
             else:  # brackets, 、, +, Latin: jieba would split them; matched by a rule
                 special.append(t.term)
         for w in self.discovered_:
-            tk.add_word(w, freq=self._term_freq(tk, w))
+            add(w, None)
         if self.userdict:
-            tk.load_userdict(self.userdict)
+            for w, f, tag in _read_userdict(self.userdict):
+                add(w, f, tag)
         for w, f, tag in self._user_words:
             if re.fullmatch(r"[\u4e00-\u9fff]+", w):
-                tk.add_word(w, freq=f if f is not None else self._term_freq(tk, w), tag=tag)
+                add(w, f, tag)
             else:
                 special.append(w)
         if special:
             special = sorted(set(special), key=len, reverse=True)
             self._special = re.compile(_trie_regex(special))
+        if self.backend == "rjieba":
+            from .errors import require
+
+            rjieba = require("rjieba", "fast", "PolicyTokenizer(backend='rjieba')")
+            fast = rjieba.Jieba()  # a private instance with jieba's default dictionary
+            for w, f, tag in added:
+                fast.add_word(w, f, tag)
+            self._fast = fast
         return tk
 
     @staticmethod
@@ -310,6 +329,9 @@ class PolicyTokenizer:
             if self._engine is not None:
                 for w, f, t in new:
                     if re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                        if self._fast is not None:
+                            f2 = f if f is not None else self._term_freq(self._engine, w)
+                            self._fast.add_word(w, f2, t)
                         self._engine.add_word(
                             w, freq=f if f is not None else self._term_freq(self._engine, w), tag=t
                         )
@@ -409,6 +431,7 @@ class PolicyTokenizer:
             "canonical": self.canonical,
             "hmm": self.hmm,
             "simplify": self.simplify,
+            "backend": self.backend,
         }
 
     @property
@@ -451,7 +474,10 @@ class PolicyTokenizer:
     def _jieba_cut(self, text: str) -> list[str]:
         if not text:
             return []
-        return list(self.engine.cut(text, HMM=self.hmm))
+        engine = self.engine
+        if self._fast is not None:
+            return self._fast.cut(text, self.hmm)
+        return list(engine.cut(text, HMM=self.hmm))
 
     def cut(self, text: str) -> list[str]:
         """Split the normalised text into pieces; ``"".join(cut(t)) == normalize(t)``.
@@ -574,6 +600,7 @@ class PolicyTokenizer:
         state["_lock"] = None
         state["_special"] = None
         state["_names"] = set()
+        state["_fast"] = None
         state.pop("_pos_cache", None)
         state.pop("_posseg", None)
         return state
@@ -584,6 +611,28 @@ class PolicyTokenizer:
 
     def __repr__(self) -> str:
         return f"PolicyTokenizer(mode={self.mode!r}, backend={self.backend!r})"
+
+
+def _read_userdict(path: str) -> list[tuple[str, int | None, str | None]]:
+    """``word [freq] [tag]`` lines of a jieba user dictionary."""
+    from .io import read_text
+
+    text, _ = read_text(path, allow_empty=True)
+    out: list[tuple[str, int | None, str | None]] = []
+    for i, line in enumerate(text.splitlines(), 1):
+        parts = line.strip().split()
+        if not parts:
+            continue
+        freq = None
+        if len(parts) > 1:
+            try:
+                freq = int(parts[1])
+            except ValueError:
+                raise InputError(
+                    f"{path}: line {i}: frequency {parts[1]!r} is not an integer"
+                ) from None
+        out.append((parts[0], freq, parts[2] if len(parts) > 2 else None))
+    return out
 
 
 def _trie_regex(words: Iterable[str]) -> str:

@@ -189,3 +189,27 @@ def test_fit_keeps_discovered_phrases_whole():
     tok = PolicyTokenizer().fit(texts, min_count=3, min_doc_freq=2, min_entropy=0.5, min_pmi=1.0)
     assert "桃溪锦带" in tok.discovered_
     assert "桃溪锦带" in tok.cut("加快桃溪锦带建设")
+
+
+def test_rjieba_backend_matches_jieba_and_is_private(sample):
+    import rjieba
+
+    fast = PolicyTokenizer(backend="rjieba").add_words(["闸口力量"])
+    slow = PolicyTokenizer().add_words(["闸口力量"])
+    for r in list(sample)[:3]:
+        a, b = slow.cut(r.text), fast.cut(r.text)
+        assert "".join(b) == gt.normalize(r.text)
+        same = len(set(_ends(a)) & set(_ends(b))) / len(set(_ends(a)))
+        assert same > 0.999
+    assert "闸口力量" in fast.cut("体现了闸口力量")
+    assert "闸口力量" not in rjieba.cut("体现了闸口力量")
+    assert "闸口力量" not in PolicyTokenizer(backend="rjieba").cut("体现了闸口力量")
+    assert fast.config_hash != slow.config_hash
+
+
+def _ends(pieces: list[str]) -> list[int]:
+    out, pos = [], 0
+    for p in pieces:
+        pos += len(p)
+        out.append(pos)
+    return out
