@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             time.perf_counter() - t0,
         )
     )
+    rows[-1]["max_share"] = float(model.doc_topic_.mean(axis=0).max())
 
     if args.ablation:
         from govtext.topics import TopicModel, paragraph_dtm
