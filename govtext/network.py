@@ -666,7 +666,7 @@ def _annotate(G: nx.Graph, random_state: int, communities: bool, positions: bool
         comm = {n: k for k, c in enumerate(comms) for n in c}
     else:
         comm = {n: k for k, n in enumerate(nodes)}
-    pos = layout(G, seed=random_state) if positions else {}
+    pos = layout(G, seed=random_state, weight=None) if positions else {}
     for idx, n in enumerate(nodes):
         d = G.nodes[n]
         d["community"] = int(comm.get(n, -1))
