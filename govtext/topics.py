@@ -724,6 +724,10 @@ class TopicModel:
             cmap = plt.get_cmap("tab20")
             for t in range(self.k):
                 ax.plot(x, prev[t].to_numpy(), label=labels[t], color=cmap(t % 20), lw=1.6)
+            if numeric:
+                from matplotlib.ticker import MaxNLocator
+
+                ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_xlabel(by)
             ax.set_ylabel("share of text")
             ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
