@@ -37,7 +37,9 @@ METAPHORS = set(
     端菜 点菜单 金点子 热点 爆点 爆品 爆雷 洼地 活水 造血 输血供氧 蓄水池 防火墙 毛细血管 神经末梢
     半拉子 豆腐渣 牛皮癣 拦路虎 烫手山芋 钉子户 一把手 一盘棋 一本账 一条龙 一揽子 一站式 走流程
     限塑 禁塑 禁令 裁军 倾销 杀人 失败了 垮台了 崩溃了 破产了 容易线 大家 小家 外行 内行 服务员
-    奋斗者 国家队 头部 腰部 胡子 笼子 框框 摊子 盘子 大盘子 套餐 总开关 方向舵 稳定器 主引擎""".split()
+    奋斗者 国家队 头部 腰部 胡子 笼子 框框 摊子 盘子 大盘子 套餐 总开关 方向舵 稳定器 主引擎
+    减法 乘法 加法 除法 热钱 钱荒 漫游 空转 看得见的手 看不见的手 半壁江山 东方之星 创客 城中村 绿色通道
+    被脱贫 洋垃圾 顶天立地 衣食住行 诗和远方 千里马 一方水土难养一方人 梦里水乡、北国江南 四不离""".split()
 )
 # review rules for recurring n-grams: anything with these pieces is a generic phrase
 GENERIC = re.compile(
@@ -53,7 +55,8 @@ GENERIC = re.compile(
     r"|同世界|季度|本届|年来|起来|一批|更多|全力|力争|注意|重视|抓紧|抓好|做好|办好|打造|谋划|布局|形成|建立"
     r"|建设|发展|结合|围绕|抓住|把握|牢固|牢牢|树立|紧紧|集中|精心|用足|用好|管好|主动|依靠|采取|运用|入选|获评"
     r"|纳入|列入|成为|达到|分别|累计|预计|左右|亿元|万元|万吨|万人|千|百|十分|特别|十|之力|请予|审议|名词|解释"
-    r"|结合起来|来之不易|任重道远|倍感|振奋|鼓舞|充满|迈上|迈出|站在|赢得|奠定|打下|作出|贡献|美好|伟大|光荣)"
+    r"|结合起来|来之不易|任重道远|倍感|振奋|鼓舞|充满|迈上|迈出|站在|赢得|奠定|打下|作出|贡献|美好|伟大|光荣"
+    r"|不会|加大$|丰富$|人数$|利益$|改变$|较大$|优势$|机构$|荣誉称号|纲要草案)"
 )
 # curated names kept whole although they contain a shorter listed term
 KEEP_WHOLE = {
@@ -155,9 +158,19 @@ def main(shared: Path) -> None:
         r"|牧区|矿区|库区|老区|街区|商区|林区|农区|片区|辖区|港区|湾区|特区|禁区|功能区|住宅区|商业区|生活区|旅游区"
         r"|度假区|集聚区|核心区|城市|都市|超市|门市|夜市|股市|楼市|车市|黑市|集市|上市|城县)$"
     )
+    # one administrative level per entry (河南省南乐县 would straddle 河南省), no street
+    # or market names (福苑北区, 骡马市)
+    multi_level = re.compile(
+        r"(省|自治区|^省会).|市.+[区县]$|[东南西北中一二三四五六七八九十]区$|管区$|[菜马花鱼街]市$|园.?区$"
+    )
     for line in lines(lex / "thuocl_diming.tsv"):
         w = line.split("\t")[0].lstrip("\ufeff")
-        if 3 <= len(w) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not bad_area.search(w):
+        if (
+            3 <= len(w) <= 8
+            and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+            and not bad_area.search(w)
+            and not multi_level.search(w)
+        ):
             if re.search(r"(省|自治区|市|县|自治州|自治县|旗|盟|区)$", w):
                 add(w, "place", w, "THUOCL-diming")
     ind = re.compile(
