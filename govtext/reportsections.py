@@ -852,6 +852,48 @@ def _graph_json(G: Any) -> str:
     )
 
 
+def _spread_layout(G: Any, seed: int) -> None:
+    """Set ``x``/``y`` of the drawn nodes so that labels stay readable.
+
+    The largest connected component is laid out by Kamada-Kawai on path lengths
+    (deterministic; strongly linked clusters do not collapse onto each other); smaller
+    components are laid out the same way and lined up, smaller, below it.
+    """
+    import networkx as nx
+    import numpy as np
+
+    if G.number_of_nodes() == 0:
+        return
+    comps = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0]))
+    )
+
+    def unit(nodes: list[Any]) -> dict[Any, np.ndarray]:
+        if len(nodes) == 1:
+            return {nodes[0]: np.zeros(2)}
+        if len(nodes) == 2:
+            return {nodes[0]: np.array([-0.5, 0.0]), nodes[1]: np.array([0.5, 0.0])}
+        pos = nx.kamada_kawai_layout(G.subgraph(nodes), weight=None)
+        arr = np.array([pos[n] for n in nodes], dtype=float)
+        arr -= arr.mean(axis=0)
+        arr /= max(float(np.abs(arr).max()), 1e-9)
+        return {n: arr[i] for i, n in enumerate(nodes)}
+
+    out = {n: p for n, p in unit(comps[0]).items()}
+    rest = comps[1:]
+    if rest:
+        step = 2.4 / max(len(rest), 1)
+        for i, comp in enumerate(rest):
+            scale = min(0.35, step * 0.4)
+            cx = -1.0 + step * (i + 0.5)
+            for n, p in unit(comp).items():
+                out[n] = np.array([cx + p[0] * scale, -1.35 + p[1] * scale * 0.6])
+    for n, (x, y) in out.items():
+        G.nodes[n]["x"] = round(float(x), 6)
+        G.nodes[n]["y"] = round(float(y), 6)
+    del seed  # the layout is deterministic without one
+
+
 def build_network(ctx: ReportContext) -> Section:
     import pandas as pd
 
@@ -861,11 +903,13 @@ def build_network(ctx: ReportContext) -> Section:
     sec = Section(
         "network",
         f"Co-occurrence networks by {ctx.by} and their change",
-        "Two words are linked when they appear in the same sentences more often than their "
-        "frequencies alone would suggest (Jaccard weight; thicker = stronger; colours = "
-        "Louvain communities; all groups share the same 40 words); the change table counts "
-        "the links gained and lost from one group to the next.",
-        f"govtext.graphs_by(corpus, by={ctx.by!r}, top_n=40, measure='jaccard'); govtext.compare_graphs",
+        "Two words are linked when they occur in the same sentences at least twice (weight: "
+        "Jaccard coefficient, sentences with both / sentences with either; thicker = "
+        "stronger; colours = Louvain communities); every group uses the same 40 words, the "
+        "most frequent in the corpus, so the change table can count the links gained and "
+        "lost from one group to the next.",
+        f"govtext.graphs_by(corpus, by={ctx.by!r}, top_n=40, measure='jaccard'); "
+        "govtext.compare_graphs; govtext.netplot.draw_network",
     )
     groups = ctx.groups(limit=ctx.max_groups)
     all_groups = ctx.groups()
@@ -907,6 +951,7 @@ def build_network(ctx: ReportContext) -> Section:
         n_docs = sum(1 for k in keys if k == g)
         title = f"{label}（{n_docs} 篇报告）"
         linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
+        _spread_layout(linked, ctx.random_state)
         if draw_network is not None:
             fig = draw_network(
                 linked, title=title, seed=ctx.random_state, figsize=(7.0, 6.2), font_size=10.5
