@@ -225,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         reports = paragraph_dtm(corpus, tok, unit="report")
         t_reports = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        sections = paragraph_dtm(corpus, tok, unit="section")
+        t_sections = time.perf_counter() - t0
         variants = [
             ("ranking='weight'", units, t_units, {"ranking": "weight"}),
             ("drop_pos=None", units, t_units, {"drop_pos": None}),
@@ -236,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             ("max_df=0.05", units, t_units, {"max_df": 0.05}),
             ("max_df=0.1", units, t_units, {"max_df": 0.1}),
+            ("unit='section'", sections, t_sections, {"unit": "section"}),
             ("unit='report'", reports, t_reports, {"unit": "report"}),
             (
                 "unit='report', max_df=0.5, min_df=2, weight",

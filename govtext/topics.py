@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["TopicModel", "fit_topics", "choose_k", "coherence", "topic_diversity", "paragraph_dtm"]
 
 _SENT_END = frozenset("。！？；!?;")
+_UNITS = ("paragraph", "section", "report")
 # jieba part-of-speech tags of function words: conjunctions, adverbs (incl. adverbial
 # adjectives such as 积极, 切实), numerals, prepositions, classifiers, pronouns, time words,
 # particles, interjections, onomatopoeia. They carry no subject matter.
@@ -65,6 +66,15 @@ def _split_pieces(pieces: list[str], max_chars: int) -> list[list[str]]:
     return paras
 
 
+def _section_texts(report: Any) -> list[str]:
+    """The report's text cut at every heading start (any level), preamble included."""
+    from .structure import walk
+
+    starts = sorted({int(sec.start) for sec in walk(report.sections)} | {0})
+    ends = [*starts[1:], len(report.text)]
+    return [report.text[a:b] for a, b in zip(starts, ends) if b > a]
+
+
 def paragraph_dtm(
     corpus: Corpus | Iterable[str],
     tokenizer: PolicyTokenizer | None = None,
@@ -84,7 +94,9 @@ def paragraph_dtm(
     corpus : Corpus or iterable of str
     tokenizer : PolicyTokenizer, optional
         Default: ``PolicyTokenizer()``.
-    unit : {"paragraph", "report"}
+    unit : {"paragraph", "section", "report"}
+        ``"section"``: the text between consecutive headings found by
+        :func:`govtext.parse_sections` (a report without headings is one unit).
     max_chars : int, default 600
 
     Returns
@@ -105,8 +117,8 @@ def paragraph_dtm(
     from .matrix import DocumentTermMatrix
     from .tokenize import PolicyTokenizer
 
-    if unit not in ("paragraph", "report"):
-        raise InputError(f"unit must be 'paragraph' or 'report', not {unit!r}")
+    if unit not in _UNITS:
+        raise InputError(f"unit must be 'paragraph', 'section' or 'report', not {unit!r}")
     if not isinstance(corpus, Corpus):
         corpus = corpus_from_texts(list(corpus))
     if len(corpus) == 0:
@@ -116,8 +128,11 @@ def paragraph_dtm(
     tokens: list[list[str]] = []
     rows: list[dict[str, Any]] = []
     for r in corpus:
-        pieces = tok.cut(r.text)
-        groups = _split_pieces(pieces, max_chars) if unit == "paragraph" else [pieces]
+        if unit == "section":
+            groups = [tok.cut(part) for part in _section_texts(r)]
+        else:
+            pieces = tok.cut(r.text)
+            groups = _split_pieces(pieces, max_chars) if unit == "paragraph" else [pieces]
         i = 0
         for g in groups:
             text_len = sum(len(p.strip()) for p in g)
@@ -153,7 +168,7 @@ class TopicModel:
     method : {"nmf", "lda"}, default "nmf"
         NMF on sublinear TF-IDF (scikit-learn ``NMF``, ``nndsvd`` start) or LDA on counts
         (scikit-learn ``LatentDirichletAllocation``, batch variational Bayes).
-    unit : {"paragraph", "report"}, default "paragraph"
+    unit : {"paragraph", "section", "report"}, default "paragraph"
         Modelling unit when fitting a corpus. A :class:`DocumentTermMatrix` is modelled row
         by row; if its metadata has a ``report`` column, rows are aggregated by it.
     random_state : int, default 0
@@ -237,8 +252,8 @@ class TopicModel:
             raise InputError(f"k must be a positive integer, not {self.k!r}")
         if self.method not in ("nmf", "lda"):
             raise InputError(f"method must be 'nmf' or 'lda', not {self.method!r}")
-        if self.unit not in ("paragraph", "report"):
-            raise InputError(f"unit must be 'paragraph' or 'report', not {self.unit!r}")
+        if self.unit not in _UNITS:
+            raise InputError(f"unit must be 'paragraph', 'section' or 'report', not {self.unit!r}")
         if self.ranking not in ("frex", "weight"):
             raise InputError(f"ranking must be 'frex' or 'weight', not {self.ranking!r}")
         if not 0.0 <= self.frex_weight <= 1.0:
@@ -828,7 +843,7 @@ def fit_topics(
     k : int, default 10
     method : {"nmf", "lda"}, default "nmf"
     random_state : int, default 0
-    unit : {"paragraph", "report"}, default "paragraph"
+    unit : {"paragraph", "section", "report"}, default "paragraph"
     **kwargs
         Other :class:`TopicModel` parameters (``tokenizer``, ``min_df``, ``max_df``,
         ``ranking``, ...).

@@ -47,6 +47,18 @@ def test_paragraph_dtm_cuts_long_lines_at_sentence_ends(tok):
     assert int(m.matrix[:, m.term_index["乡村振兴"]].sum()) == 200
 
 
+def test_section_units_partition_the_report(national, tok):
+    from govtext.topics import _section_texts
+
+    r = national[0]
+    parts = _section_texts(r)
+    assert "".join(parts) == r.text and len(parts) > 3
+    m = paragraph_dtm(national[:1], tok, unit="section")
+    assert m.shape[0] == sum(1 for p in parts if p.strip())
+    whole = paragraph_dtm(national[:1], tok, unit="report")
+    assert m.matrix.sum() >= 0.99 * whole.matrix.sum()
+
+
 def test_report_unit_gives_one_row_per_report(national, tok):
     m = paragraph_dtm(national[:2], tok, unit="report")
     assert m.shape[0] == 2 and m.meta["report"].tolist() == national.names[:2]

@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--method", choices=("nmf", "lda"), default="nmf", help="default nmf")
     p.add_argument(
         "--unit",
-        choices=("paragraph", "report"),
+        choices=("paragraph", "section", "report"),
         default="paragraph",
         help="modelling unit (default paragraph)",
     )
