@@ -51,7 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--min-count", type=int, default=2, help="fewest co-occurrences for an edge (default 2)"
     )
     p.add_argument("--min-weight", type=float, default=None, help="smallest edge weight")
-    p.add_argument("--max-edges", type=int, default=None, help="keep only the strongest edges")
+    p.add_argument(
+        "--max-edges",
+        type=int,
+        default=120,
+        help="keep only the strongest edges (default 120, so that the figure stays readable; "
+        "0 = all)",
+    )
     p.add_argument(
         "--backbone",
         choices=["none", "disparity"],
@@ -84,8 +90,8 @@ def run(args: argparse.Namespace) -> int:
     for name, v in (("--top-n", args.top_n), ("--min-count", args.min_count)):
         if v < 1:
             raise InputError(f"{name} must be at least 1, not {v}")
-    if args.max_edges is not None and args.max_edges < 1:
-        raise InputError(f"--max-edges must be at least 1, not {args.max_edges}")
+    if args.max_edges < 0:
+        raise InputError(f"--max-edges must be 0 (all) or more, not {args.max_edges}")
     corpus = load_input(args)
     out = Path(args.output)
     if out.exists() and not out.is_dir():
@@ -97,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         measure=args.measure,
         min_count=args.min_count,
         min_weight=args.min_weight,
-        max_edges=args.max_edges,
+        max_edges=args.max_edges or None,
         backbone=None if args.backbone == "none" else args.backbone,
         alpha=args.alpha,
         random_state=args.seed,
