@@ -205,7 +205,10 @@ def main(shared: Path) -> None:
                 if len(inner) >= 2 and inner in names and rows[inner][0] != "place":
                     both = rest in names
                     formula = re.match(r"[一二两三四五六七八九十双]", term) and both
-                    if not formula and (both or jt.FREQ.get(rest, 0) > 0 or len(rest) <= 2):
+                    generic = (
+                        jt.FREQ.get(rest, 0) > 0 or len(rest) <= 2 or _dict_words(jt, rest) <= 2
+                    )
+                    if not formula and (both or generic):
                         names.discard(term)
     dropped = set(rows) - names
     for term in dropped:
@@ -228,6 +231,16 @@ def main(shared: Path) -> None:
     OUT.write_text(out.getvalue(), encoding="utf-8")
     print(f"{len(rows)} entries -> {OUT}")
     print(Counter(v[0] for v in rows.values()), Counter(v[2] for v in rows.values()))
+
+
+def _dict_words(jt, s: str) -> int:
+    """How many jieba dictionary words ``s`` splits into (99 if a piece is unknown)."""
+    pieces = jt.lcut(s, HMM=False)
+    if any(len(p) > 1 and jt.FREQ.get(p, 0) == 0 for p in pieces) or any(
+        len(p) == 1 for p in pieces
+    ):
+        return 99
+    return len(pieces)
 
 
 def ngram_category(term: str) -> str:
