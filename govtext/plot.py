@@ -112,7 +112,7 @@ def save(fig: Any, path: str | os.PathLike[str], *, dpi: int = 120) -> Path:
 # :func:`save`. Sizes grow with the number of labels so that nothing overlaps.
 
 
-def _fontsize(n: int, base: float = 10.0, lo: float = 5.0) -> float:
+def _fontsize(n: int, base: float = 10.0, lo: float = 6.5) -> float:
     """Label font size that shrinks as labels get more numerous."""
     if n <= 15:
         return base

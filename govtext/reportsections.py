@@ -1239,13 +1239,27 @@ def build_similarity(ctx: ReportContext) -> Section:
         keys = ctx.group_keys()
         groups = ctx.groups()
         idx = [[i for i, k in enumerate(keys) if k == g] for g in groups]
-        gm = np.array([[mat[np.ix_(a, b)].mean() for b in idx] for a in idx])
+
+        def block_mean(a: list[int], b: list[int]) -> float:
+            if a is b:  # within a group: pairs of different reports only
+                if len(a) < 2:
+                    return float("nan")
+                sub = mat[np.ix_(a, a)]
+                return float((sub.sum() - np.trace(sub)) / (len(a) * (len(a) - 1)))
+            return float(mat[np.ix_(a, b)].mean())
+
+        gm = np.array([[block_mean(a, b) for b in idx] for a in idx])
         glabels = [str(g) for g in groups]
         gdf = pd.DataFrame(gm, index=glabels, columns=glabels)
         glink = ctx.write_csv(f"similarity_by_{ctx.by}", gdf, index=True)
         sec.files.append(glink)
-        fig = heatmap(gm, glabels, glabels, title=f"平均相似度（按 {ctx.by}）", vmin=0, vmax=1)
-        cap = f"Mean similarity between groups of reports by {ctx.by} ({len(names)} reports)."
+        shown = [short_region(g) for g in groups] if ctx.by == "region" else glabels
+        fig = heatmap(gm, shown, shown, title=f"平均相似度（按 {ctx.by}）", vmin=0, vmax=1)
+        cap = (
+            f"Mean similarity between groups of reports by {ctx.by} ({len(names)} reports); "
+            "the diagonal is the mean over pairs of different reports of a group (blank for "
+            "a group of one report)."
+        )
     sec.blocks.append(
         Block(
             "figure",
