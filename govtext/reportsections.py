@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 MAX_TABLE_ROWS = 60
+MAX_SIMILARITY_LABELS = 60  # more reports: the heatmap shows means between groups
 
 
 class Unavailable(Exception):
@@ -1224,7 +1225,7 @@ def build_similarity(ctx: ReportContext) -> Section:
     sec.files.append(link)
     from .plot import heatmap
 
-    if len(names) <= 60:
+    if len(names) <= MAX_SIMILARITY_LABELS:
         fig = heatmap(
             mat,
             ctx.labels,

@@ -228,3 +228,31 @@ def test_labels_are_short_and_unique():
     assert short_region("天津市津南区北闸口镇") == "北闸口镇"
     assert short_region("中国") == "中国"
     assert short_region(None) == "?"
+
+
+def test_similarity_by_group_for_many_reports(tmp_path, monkeypatch):
+    from govtext import reportsections as rs
+
+    texts = {
+        "2022_county_甲县": "各位代表：全面推进乡村振兴，发展现代农业，建设美丽乡村。",
+        "2023_county_甲县": "各位代表：全面推进乡村振兴，发展现代农业，壮大集体经济。",
+        "2023_county_乙县": "各位代表：优化营商环境，发展数字经济，建设产业园区。",
+    }
+    corpus = gt.Corpus(gt.Report.from_text(t, name=n) for n, t in texts.items())
+    ctx = rs.ReportContext.create(
+        corpus, tmp_path, by="year", tokenizer=None, top=5, n_topics=None, max_groups=12,
+        random_state=0,
+    )  # fmt: skip
+    monkeypatch.setattr(rs, "MAX_SIMILARITY_LABELS", 2)
+    sec = rs.run_builder("similarity", rs.build_similarity, ctx)
+    assert sec.status == "ok"
+    full = pd.read_csv(tmp_path / "data" / "similarity.csv", index_col=0)
+    grouped = pd.read_csv(tmp_path / "data" / "similarity_by_year.csv", index_col=0)
+    assert full.shape == (3, 3) and grouped.shape == (2, 2)
+    # 2022 holds one report: no within-group pair; 2023 holds two: their similarity
+    assert pd.isna(grouped.loc[2022, "2022"])
+    assert grouped.loc[2023, "2023"] == pytest.approx(
+        full.loc["2023_county_甲县", "2023_county_乙县"], abs=1e-6
+    )
+    between = full.loc["2022_county_甲县", ["2023_county_甲县", "2023_county_乙县"]].mean()
+    assert grouped.loc[2022, "2023"] == pytest.approx(between, abs=1e-6)
