@@ -264,7 +264,17 @@ class TopicModel:
 
         if isinstance(X, DocumentTermMatrix):
             return X
-        return paragraph_dtm(X, self.tokenizer, unit=self.unit)
+        return paragraph_dtm(X, self._tok(), unit=self.unit)
+
+    def _tok(self) -> Any:
+        """The tokenizer in use (a default ``PolicyTokenizer`` built once per model)."""
+        if self.tokenizer is not None:
+            return self.tokenizer
+        if getattr(self, "_default_tok", None) is None:
+            from .tokenize import PolicyTokenizer
+
+            self._default_tok = PolicyTokenizer()
+        return self._default_tok
 
     def fit(self, X: Any, y: Any = None) -> TopicModel:
         """Fit on a corpus (split into units) or a document-term matrix.
@@ -298,7 +308,7 @@ class TopicModel:
         )
         keep = (df >= lo) & (df <= max(hi, lo))
         if self.drop_pos:
-            tags = _pos_tags(self.tokenizer, units.vocab)
+            tags = _pos_tags(self._tok(), units.vocab)
             pos = tuple(self.drop_pos)
             keep &= np.array([t not in pos for t in tags])
         if keep.sum() < self.k:
@@ -911,6 +921,7 @@ def choose_k(
     base = TopicModel(k=ks[0], method=method, unit=unit, random_state=random_state, **kwargs)
     base._check()
     units = base._units(dtm_or_corpus)
+    kwargs["tokenizer"] = base._tok()  # one tokenizer (and part-of-speech table) for all k
     rows = []
     for kk in ks:
         m = TopicModel(k=kk, method=method, unit=unit, random_state=random_state, **kwargs)
