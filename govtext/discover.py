@@ -317,7 +317,7 @@ def _entropy(group: Any, neigh: Any, n_groups: int) -> Any:
     pair_cnt = np.diff(np.append(starts, key.size)).astype(float)
     pair_grp = key[starts] // 0x110000
     p = pair_cnt / tot[pair_grp]
-    ent = np.bincount(pair_grp, weights=-p * np.log(p), minlength=n_groups)
+    ent = np.bincount(pair_grp, weights=-p * np.log(p), minlength=n_groups).astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         ent += np.where(n_bnd > 0, n_bnd / tot * np.log(np.maximum(tot, 1.0)), 0.0)
     return ent

@@ -389,6 +389,13 @@ class PolicyTokenizer:
         -------
         PolicyTokenizer
             ``self``, with the phrases in ``discovered_``.
+
+        Examples
+        --------
+        >>> texts = ["实施桃溪锦带工程，桃溪锦带初见成效。", "打造桃溪锦带样板，桃溪锦带受益。"] * 3
+        >>> tok = PolicyTokenizer().fit(texts, min_count=3, min_pmi=1.0, min_entropy=0.5)
+        >>> "桃溪锦带" in tok.discovered_, "桃溪锦带" in tok.cut("建设桃溪锦带")
+        (True, True)
         """
         from .discover import discover_terms
 
@@ -405,7 +412,13 @@ class PolicyTokenizer:
         return self
 
     def config(self) -> dict[str, Any]:
-        """Everything that changes the tokens, as a JSON-able dict."""
+        """Everything that changes the tokens, as a JSON-able dict.
+
+        Examples
+        --------
+        >>> PolicyTokenizer(mode="fine").config()["mode"]
+        'fine'
+        """
         from .lexicon import lexicon_path
 
         lex = self.lexicon
@@ -499,7 +512,13 @@ class PolicyTokenizer:
         return self.cut_normalized(norm)
 
     def cut_normalized(self, norm: str) -> list[str]:
-        """:meth:`cut` for text that is already normalised (skips normalisation)."""
+        """:meth:`cut` for text that is already normalised (skips normalisation).
+
+        Examples
+        --------
+        >>> PolicyTokenizer().cut_normalized("增长7%")
+        ['增长', '7%']
+        """
         if self.mode == "fine":
             return self._jieba_cut(norm)
         engine = self.engine  # noqa: F841  (build before reading the special-term rule)
@@ -547,7 +566,13 @@ class PolicyTokenizer:
         return self.filter(pieces)
 
     def filter(self, pieces: Iterable[str]) -> list[str]:
-        """Apply the token filters of :meth:`tokenize` to pieces from :meth:`cut`."""
+        """Apply the token filters of :meth:`tokenize` to pieces from :meth:`cut`.
+
+        Examples
+        --------
+        >>> PolicyTokenizer().filter(["推进", "乡村振兴", "，", "7%"])
+        ['乡村振兴']
+        """
         drop = self._drop_set()
         canon = self._canon if self.canonical else {}
         out = []

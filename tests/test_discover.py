@@ -63,3 +63,12 @@ def test_bad_input_raises():
         discover_terms(["", ""])
     with pytest.raises(InputError):
         discover_terms(TEXTS, min_len=1)
+
+
+def test_phrases_always_between_boundaries():
+    # every occurrence sits between punctuation: all neighbours are boundaries
+    texts = ["桃溪锦带，桃溪锦带。桃溪锦带；"] * 2
+    df = discover_terms(texts, min_count=3, min_doc_freq=2, min_pmi=0.0, min_entropy=0.5)
+    assert "桃溪锦带" in set(df["term"])
+    row = df[df["term"] == "桃溪锦带"].iloc[0]
+    assert row["left_entropy"] > 1.5 and row["right_entropy"] > 1.5
