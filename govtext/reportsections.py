@@ -35,6 +35,7 @@ __all__ = [
     "Section",
     "ReportContext",
     "Unavailable",
+    "NotApplicable",
     "SECTION_BUILDERS",
     "run_builder",
     "render_page",
@@ -46,6 +47,10 @@ MAX_SIMILARITY_LABELS = 60  # more reports: the heatmap shows means between grou
 
 class Unavailable(Exception):
     """The analysis behind a section is not part of this version of govtext."""
+
+
+class NotApplicable(Exception):
+    """The corpus lacks what a section needs (e.g. metadata); the message says what."""
 
 
 @dataclass
@@ -132,12 +137,23 @@ def short_region(region: Any) -> str:
 
 
 def _is_missing(v: Any) -> bool:
+    """True for None, NaN and pandas' NA.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _is_missing(None), _is_missing(float("nan")), _is_missing(pd.NA), _is_missing(0)
+    (True, True, True, False)
+    """
     if v is None:
         return True
     try:
-        return bool(v != v)
-    except Exception:  # pragma: no cover
+        import pandas as pd
+
+        res = pd.isna(v)
+    except (TypeError, ValueError, ImportError):  # pragma: no cover
         return False
+    return bool(res) if isinstance(res, (bool,)) or getattr(res, "ndim", 1) == 0 else False
 
 
 def fmt(v: Any, digits: int = 3) -> str:
@@ -545,7 +561,7 @@ def build_keyness(ctx: ReportContext) -> Section:
     region = meta["region"].astype(object) if "region" in meta else None
     year = meta["year"] if "year" in meta else None
     if region is None or year is None:
-        raise Unavailable("keyness pairs need year and region metadata")
+        raise NotApplicable("Keyness pairs need year and region metadata; these reports have none.")
     long_parts = []
     rows_years, rows_regions = [], []
 
@@ -650,7 +666,9 @@ def build_emerging(ctx: ReportContext) -> Section:
     )
     meta = ctx.dtm.meta
     if "region" not in meta or "year" not in meta:
-        raise Unavailable("emerging terms need year and region metadata")
+        raise NotApplicable(
+            "Emerging terms need year and region metadata; these reports have none."
+        )
     parts, rows = [], []
     best: tuple[int, str] | None = None
     for reg in sorted({str(r) for r in meta["region"].dropna()}):
@@ -915,7 +933,9 @@ def build_network(ctx: ReportContext) -> Section:
     groups = ctx.groups(limit=ctx.max_groups)
     all_groups = ctx.groups()
     if not groups:
-        raise Unavailable(f"co-occurrence networks need {ctx.by} metadata")
+        raise NotApplicable(
+            f"Networks by {ctx.by} need {ctx.by} metadata; no report has a {ctx.by}."
+        )
     keys = ctx.group_keys()
     chosen = set(groups)
     sub = ctx.corpus[[k in chosen for k in keys]]
@@ -1154,7 +1174,18 @@ def _build_indicators(
 
 
 def _targets_vs_actuals(ctx: ReportContext, sec: Section, target_panel: Callable[..., Any]) -> None:
-    panel = target_panel(ctx.corpus)
+    # target_panel needs region and year (it pairs a region's year Y with its year Y+1)
+    keep = [not _is_missing(r.meta.get("region")) and not _is_missing(r.meta.get("year"))
+            for r in ctx.corpus]  # fmt: skip
+    if not any(keep):
+        sec.blocks.append(Block("note", text=(
+            "Targets vs actuals: no report has both a region and a year, so no target can be "
+            "paired with its actual.")))  # fmt: skip
+        return
+    if not all(keep):
+        sec.blocks.append(Block("note", text=(
+            f"Targets vs actuals: {keep.count(False)} report(s) without region or year left out.")))  # fmt: skip
+    panel = target_panel(ctx.corpus[keep])
     link = ctx.write_csv("target_panel", panel)
     sec.files.append(link)
     paired = panel.dropna(subset=["actual", "target_low"])
@@ -1412,7 +1443,10 @@ def run_builder(
             status="unavailable",
             note=f"Not available in this version of govtext: {exc} is not implemented yet.",
         )
-    except (GovtextError, ValueError, KeyError, TypeError, ArithmeticError, IndexError) as exc:
+    except NotApplicable as exc:
+        return Section(key, title, how, func, status="ok", note=str(exc))
+    except Exception as exc:  # one failing analysis must not lose the whole page
+        # (the note and the warning name the error; the test suite fails on any of them)
         msg = f"{type(exc).__name__}: {exc}"
         warnings.warn(f"govtext report: section {key!r} could not be built: {msg}", stacklevel=2)
         return Section(

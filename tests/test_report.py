@@ -256,3 +256,17 @@ def test_similarity_by_group_for_many_reports(tmp_path, monkeypatch):
     )
     between = full.loc["2022_county_甲县", ["2023_county_甲县", "2023_county_乙县"]].mean()
     assert grouped.loc[2022, "2023"] == pytest.approx(between, abs=1e-6)
+
+
+def test_corpus_without_metadata_still_gives_every_section(tmp_path):
+    sample = gt.datasets.load_sample()
+    texts = [sample[n].text[:4000] for n in SMALL[:3]]
+    corpus = gt.corpus_from_texts(texts, names=["a", "b", "c"])  # no file-name metadata
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        page = gt.build_report(corpus, tmp_path / "o", progress=False)
+    assert [str(w.message) for w in caught if "govtext report" in str(w.message)] == []
+    html = page.read_text("utf-8")
+    for key, _builder in SECTION_BUILDERS:
+        assert f'<section id="{key}"' in html
+    assert 'class="status-error"' not in html
