@@ -15,6 +15,11 @@ occurrence of every term in those reports (normalised text) is scored:
 * **straddled**: a token crosses the start or the end of the occurrence
   (the token ``推进乡村振兴`` straddles 乡村振兴).
 
+Annotated occurrences are maximal: a listed term inside a longer listed term occurring
+there (三保障 inside 两不愁三保障) only tolerates boundaries, and occurrences inside the
+strings of ``data/heldout_not_terms.txt`` (三保 inside 三保障) are not counted. The
+"unseen" columns repeat the scores for the terms that are not in the packaged lexicon.
+
 Tokenizers: plain ``jieba.Tokenizer``; jieba plus every public lexicon of
 ``EVAL_DIR/lexicons`` (default: ``CORPUS_DIR/../eval``, skipped if missing); govtext's
 default ``PolicyTokenizer``; and ``PolicyTokenizer().fit(CORPUS_DIR)`` (fitted on every
