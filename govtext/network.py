@@ -612,7 +612,7 @@ def layout(
         if len(comp) == 1:
             pts = {comp[0]: np.zeros(2)}
         else:
-            sub = G.subgraph(comp)
+            sub = _ordered_subgraph(G, comp)
             pos = nx.spring_layout(
                 sub, k=2.5 / math.sqrt(len(comp)), weight=weight, seed=seed, iterations=200
             )
@@ -638,6 +638,42 @@ def layout(
     }
 
 
+def _ordered_subgraph(G: nx.Graph, nodes: list[Any]) -> nx.Graph:
+    """A copy of ``G`` restricted to ``nodes``, in that order.
+
+    ``G.subgraph`` iterates over a set of nodes, whose order for str nodes changes with
+    the string-hash seed of the process; a seeded layout would then differ between runs.
+    """
+    import networkx as nx
+
+    keep = set(nodes)
+    H = nx.Graph()
+    H.add_nodes_from(nodes)
+    H.add_edges_from((u, v, d) for u, v, d in G.edges(nodes, data=True) if v in keep)
+    return H
+
+
+def _louvain(G: nx.Graph, seed: int) -> list[list[Any]]:
+    """Seeded Louvain communities, largest first, independent of the string-hash seed.
+
+    networkx's Louvain keeps communities in sets; with str nodes their iteration order
+    (and so the result) would change with ``PYTHONHASHSEED``. Running it on integer labels
+    in the graph's node order makes it reproducible across processes.
+    """
+    import networkx as nx
+
+    nodes = list(G.nodes())
+    idx = {n: i for i, n in enumerate(nodes)}
+    H = nx.Graph()
+    H.add_nodes_from(range(len(nodes)))
+    H.add_weighted_edges_from(
+        (idx[u], idx[v], float(d.get("weight", 1.0))) for u, v, d in G.edges(data=True)
+    )
+    comms = nx.community.louvain_communities(H, weight="weight", seed=seed)
+    ordered = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
+    return [[nodes[i] for i in c] for c in ordered]
+
+
 def _eigenvector(G: nx.Graph, nodes: list[Any], weight: str) -> np.ndarray:
     """Leading eigenvector of the weighted adjacency (dense, deterministic), unit norm."""
     import networkx as nx
@@ -661,9 +697,7 @@ def _annotate(G: nx.Graph, random_state: int, communities: bool, positions: bool
     btw = nx.betweenness_centrality(G, normalized=True)
     eig = _eigenvector(G, nodes, "weight")
     if communities and G.number_of_edges():
-        comms = nx.community.louvain_communities(G, weight="weight", seed=random_state)
-        comms = sorted((sorted(c, key=str) for c in comms), key=lambda c: (-len(c), str(c[0])))
-        comm = {n: k for k, c in enumerate(comms) for n in c}
+        comm = {n: k for k, c in enumerate(_louvain(G, random_state)) for n in c}
     else:
         comm = {n: k for k, n in enumerate(nodes)}
     pos = layout(G, seed=random_state, weight=None) if positions else {}

@@ -480,3 +480,35 @@ def test_cooccurrence_input_errors_and_edge_cases():
     assert empty.matrix.shape == (0, 0) and empty.vocab == []
     with pytest.raises(InputError, match="no terms"):
         gt.cooccurrence_graph("的。了。")
+
+
+HASHSEED_SCRIPT = r"""
+import json, random, sys
+import govtext as gt
+rng = random.Random(0)
+terms = ["乡村振兴", "产业", "人才", "生态", "文化", "组织", "营商环境", "高质量发展", "民生",
+         "教育", "医疗", "养老", "就业", "交通", "水利", "安全", "改革", "开放", "创新", "数字"]
+# three groups that never meet: the graph has several components
+groups = [terms[:10], terms[10:17], terms[17:]]
+windows = [rng.sample(g, rng.randint(2, min(5, len(g)))) for g in groups for _ in range(120)]
+G = gt.cooccurrence_graph(windows, top_n=20, min_count=3, random_state=5)
+print(json.dumps([list(G.nodes(data=True)), list(G.edges(data=True))], ensure_ascii=False))
+"""
+
+
+def test_graph_does_not_depend_on_the_string_hash_seed():
+    # set iteration order of str changes with PYTHONHASHSEED; communities and layout must not
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-c", HASHSEED_SCRIPT], capture_output=True,
+                              text=True, env=env, encoding="utf-8")  # fmt: skip
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1] == outs[2]
+    nodes, edges = __import__("json").loads(outs[0])
+    assert len({d["community"] for _, d in nodes}) > 1 and edges
