@@ -320,11 +320,18 @@ class ReportContext:
 
     def groups(self, by: str | None = None, *, limit: int | None = None) -> list[Any]:
         """Distinct groups in natural order; with ``limit``, the largest ones (ties: later)."""
-        keys = [k for k in self.group_keys(by) if k is not None]
+        col = by or self.by
+        keys = [k for k in self.group_keys(col) if k is not None]
         counts: dict[Any, int] = {}
         for k in keys:
             counts[k] = counts.get(k, 0) + 1
-        order = sorted(counts, key=_sort_key)
+        if col == "level":  # administrative order, township up to national
+            from .meta import LEVELS
+
+            rank = {lev: i for i, lev in enumerate(LEVELS)}
+            order = sorted(counts, key=lambda v: (rank.get(str(v), len(rank)), str(v)))
+        else:
+            order = sorted(counts, key=_sort_key)
         if limit is not None and len(order) > limit:
             pos = {k: i for i, k in enumerate(order)}
             rank = sorted(order, key=lambda k: (-counts[k], -pos[k]))
@@ -957,7 +964,9 @@ def build_network(ctx: ReportContext) -> Section:
     from .plot import network_figure
 
     node_rows, edge_rows = [], []
-    for g, G in gs.items():
+    order = [g for g in groups if g in gs]  # natural order (levels: township → national)
+    for g in order:
+        G = gs[g]
         slug = _slug(g)
         base = f"network/{ctx.by}_{slug}"
         if write_gexf is not None and write_json is not None:
@@ -1019,7 +1028,6 @@ def build_network(ctx: ReportContext) -> Section:
             )
     sec.files.append(ctx.write_csv("network_nodes", pd.DataFrame(node_rows)))
     sec.files.append(ctx.write_csv("network_edges", pd.DataFrame(edge_rows)))
-    order = list(gs)
     summ, changes = [], []
     for a, b in zip(order, order[1:]):
         cmp = compare_graphs(gs[a], gs[b])
