@@ -71,9 +71,9 @@ def _run(cmd: list[str], cwd: Path, timeout: float = 300) -> subprocess.Complete
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("dist")
-    _run(
-        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)], ROOT
-    )
+    # Plain `python -m build`: the sdist first, then the wheel built from the unpacked
+    # sdist, so a file missing from the sdist breaks the wheel too.
+    _run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)], ROOT)
     wheels = sorted(out.glob("*.whl"))
     sdists = sorted(out.glob("*.tar.gz"))
     assert len(wheels) == 1 and len(sdists) == 1, sorted(p.name for p in out.iterdir())
