@@ -630,6 +630,8 @@ def layout(
             row_h = max(row_h, r)
         for n, p in pts.items():
             out[n] = p + centre
+        if k == 0:  # the rows of smaller components start just below the largest one
+            y0 = min(float(p[1]) for p in pts.values()) - 0.6
     arr = np.array(list(out.values()))
     arr = arr - (arr.max(axis=0) + arr.min(axis=0)) / 2
     scale = np.abs(arr).max() or 1.0
