@@ -260,8 +260,8 @@ def tokenize_corpus(
 
     Examples
     --------
-    >>> tokenize_corpus(["推进乡村振兴", "优化营商环境"])
-    [['乡村振兴'], ['优化', '营商环境']]
+    >>> tokenize_corpus(["推进乡村振兴", "营商环境与专精特新"])
+    [['乡村振兴'], ['营商环境', '专精特新']]
     """
     from .tokenize import PolicyTokenizer
 
