@@ -450,9 +450,10 @@ def build_keywords(ctx: ReportContext) -> Section:
     sec = Section(
         "keywords",
         "Top keywords per report",
-        "Each row lists the words that set one report apart from the others (high TF-IDF: "
-        "frequent in this report, rare in the rest); read across a row for a report's themes.",
-        "govtext.keywords",
+        "Each row lists the words that set one report apart (TF-IDF: frequent in this "
+        "report, rare in government work reports generally, using the shipped reference "
+        "document frequencies plus this corpus); read across a row for a report's themes.",
+        f"govtext.keywords(dtm, top={ctx.top})",
     )
     if _has("keywords"):
         kw = _api("keywords")(ctx.dtm, top=ctx.top)
