@@ -82,7 +82,7 @@ def main() -> int:
         dt, cpu, code, files = run_cli(args)
         ok = "ok" if code == 0 and dt < goal else ("FAILED" if code else "too slow")
         print(
-            f"{label:<45} {dt:8.1f} {goal:6.0f}  {ok} (exit {code}, {files}, "
+            f"{label:<45} {dt:8.1f} {cpu:7.1f} {goal:6.0f}  {ok} (exit {code}, {files}, "
             f"load {os.getloadavg()[0]:.1f})"
         )
         if ns.sections:
