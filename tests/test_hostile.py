@@ -179,3 +179,16 @@ def test_inputs_never_written(tmp_path):
     gt.dtm(c)
     after = hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns
     assert before == after
+
+
+def test_atomic_write_gives_usual_file_mode(tmp_path):
+    import os
+    import stat
+
+    from govtext.io import atomic_write_text
+
+    p = atomic_write_text(tmp_path / "out.csv", "a,b\n")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o666 & ~mask
+    assert [f.name for f in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
