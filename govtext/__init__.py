@@ -51,6 +51,9 @@ _LAZY: dict[str, str] = {
     "nearest": "compare",
     "compare_vertical": "compare",
     "shingle_reuse": "compare",
+    "find_parent": "compare",
+    "reference_df": "compare",
+    "VerticalComparison": "compare",
     "dictionary_scores": "dictionary",
     "load_dictionary": "dictionary",
     "kwic": "concordance",
@@ -67,6 +70,15 @@ _LAZY: dict[str, str] = {
     "disparity_filter": "network",
     "graphs_by": "network",
     "compare_graphs": "network",
+    "GraphComparison": "network",
+    "write_gexf": "netplot",
+    "write_graphml": "netplot",
+    "write_json": "netplot",
+    "draw_network": "netplot",
+    "stream_dtm": "parallel",
+    "tokenize_texts": "parallel",
+    "TokenCache": "cache",
+    "iter_reports": "corpus",
     # structure and indicators
     "parse_sections": "structure",
     "Section": "structure",
@@ -77,6 +89,7 @@ _LAZY: dict[str, str] = {
     "extract_indicators": "indicators",
     "targets": "panel",
     "target_panel": "panel",
+    "canonical_indicator": "panel",
     # report
     "build_report": "htmlreport",
 }

@@ -38,3 +38,16 @@ def test_unknown_attribute_raises():
 
     with pytest.raises(AttributeError, match="no_such_thing"):
         govtext.no_such_thing  # noqa: B018
+
+
+def test_every_public_name_resolves():
+    import govtext as gt
+
+    missing = []
+    for name in gt._LAZY:
+        try:
+            getattr(gt, name)
+        except (AttributeError, ImportError) as exc:
+            missing.append(f"{name}: {exc}")
+    assert missing == []
+    assert set(gt._LAZY) <= set(gt.__all__)
