@@ -159,3 +159,16 @@ def test_vertical(sample, tok):
     assert "易县" in set(k["term"]) or any("易" in t for t in k["term"])
     with pytest.raises(InputError, match="no parent"):
         gt.compare_vertical(sample, "2025_national_中国")
+
+
+def test_reference_table_matches_the_current_tokenizer():
+    """The shipped document-frequency table must be rebuilt whenever the lexicon or the
+    stopword lists change (python benchmarks/build_reference_df.py CORPUS_DIR)."""
+    from pathlib import Path
+
+    from govtext.reference import __file__ as ref_init
+
+    header = Path(ref_init).with_name("reference_df.tsv").read_text(encoding="utf-8").split("\n", 8)
+    line = next(h for h in header if h.startswith("# tokenizer="))
+    recorded = line.split("config_hash=")[1].strip()
+    assert gt.PolicyTokenizer(boilerplate=False).config_hash.startswith(recorded)
