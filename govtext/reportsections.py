@@ -1339,6 +1339,10 @@ def build_dictionary(ctx: ReportContext) -> Section:
         g = ctx.dtm.group_by(ctx.by)
         gs = dictionary_scores(g, "policy", per=1000)
         gvals = g.meta[ctx.by].tolist()
+        rank = {str(v): i for i, v in enumerate(groups)}  # natural order (levels: township first)
+        order = sorted(range(len(gvals)), key=lambda i: (rank.get(str(gvals[i]), len(rank)), i))
+        gs = gs.iloc[order]
+        gvals = [gvals[i] for i in order]
         glink = ctx.write_csv(
             f"dictionary_scores_by_{ctx.by}",
             pd.DataFrame(
