@@ -319,7 +319,8 @@ class ReportContext:
         return [None if _is_missing(v) else (int(v) if col == "year" else v) for v in meta[col]]
 
     def groups(self, by: str | None = None, *, limit: int | None = None) -> list[Any]:
-        """Distinct groups in natural order; with ``limit``, the largest ones (ties: later)."""
+        """Distinct groups in natural order; with ``limit``, the latest years (``year``) or
+        the largest groups (others; ties: the later one)."""
         col = by or self.by
         keys = [k for k in self.group_keys(col) if k is not None]
         counts: dict[Any, int] = {}
@@ -332,6 +333,8 @@ class ReportContext:
             order = sorted(counts, key=lambda v: (rank.get(str(v), len(rank)), str(v)))
         else:
             order = sorted(counts, key=_sort_key)
+        if limit is not None and len(order) > limit and col == "year":
+            return order[-limit:]  # the latest years, so consecutive groups are adjacent
         if limit is not None and len(order) > limit:
             pos = {k: i for i, k in enumerate(order)}
             rank = sorted(order, key=lambda k: (-counts[k], -pos[k]))
@@ -953,7 +956,8 @@ def build_network(ctx: ReportContext) -> Section:
             Block(
                 "note",
                 text=(
-                    f"{len(all_groups)} groups by {ctx.by}; the {len(groups)} with the most reports are drawn "
+                    f"{len(all_groups)} groups by {ctx.by}; the {len(groups)} "
+                    f"{'latest' if ctx.by == 'year' else 'with the most reports'} are drawn "
                     f"(max_groups={ctx.max_groups})."
                 ),
             )

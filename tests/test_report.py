@@ -270,3 +270,18 @@ def test_corpus_without_metadata_still_gives_every_section(tmp_path):
     for key, _builder in SECTION_BUILDERS:
         assert f'<section id="{key}"' in html
     assert 'class="status-error"' not in html
+
+
+def test_group_limit_keeps_latest_years_and_largest_regions(tmp_path):
+    from govtext import reportsections as rs
+
+    names = ["2020_county_甲县", "2021_county_甲县", "2022_county_甲县", "2022_county_乙县"]
+    corpus = gt.Corpus(gt.Report.from_text("各位代表：发展数字经济。", name=n) for n in names)
+    ctx = rs.ReportContext.create(
+        corpus, tmp_path, by="year", tokenizer=None, top=5, n_topics=None, max_groups=2,
+        random_state=0,
+    )  # fmt: skip
+    assert ctx.groups() == [2020, 2021, 2022]
+    assert ctx.groups(limit=2) == [2021, 2022]
+    assert ctx.groups("region", limit=1) == ["甲县"]
+    assert ctx.groups("level") == ["county"]
