@@ -22,9 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         help="write one HTML page comparing every report (with figures and CSV data)",
         description=(
-            "Compare every report in one HTML page: corpus overview, keywords, keyness, "
-            "emerging terms, topics, co-occurrence networks, indicators and targets, "
-            "similarity and policy-attention scores. The data behind every table and "
+            "Compare every report in one HTML page: corpus overview, keywords, keyness,\n"
+            "emerging terms, topics, co-occurrence networks, indicators and targets,\n"
+            "similarity and policy-attention scores. The data behind every table and\n"
             "figure is written next to the page."
         ),
         epilog=EXAMPLES,
