@@ -23,11 +23,18 @@ EPILOG = """examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose usage errors are one line on stderr (exit code 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available subcommand."""
     from . import commands
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="govtext",
         description="Comparative text mining of Chinese government work reports (政府工作报告).",
         epilog=EPILOG,

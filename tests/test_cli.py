@@ -70,3 +70,40 @@ def test_demo_prints_metadata_and_keywords_and_leaves_inputs_alone(tmp_path):
 def test_no_command_prints_help_and_fails(capsys):
     assert main([]) == 2
     assert "usage" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo", "--top", "many"],
+        ["no-such-command"],
+        ["demo", "--no-such-option"],
+    ],
+)
+def test_usage_errors_are_one_line(args):
+    r = run(*args)
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and "error" in r.stderr and "--help" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["keywords", "{missing}"],
+        ["compare", "{missing}"],
+        ["kwic", "乡村振兴", "{missing}"],
+        ["topics", "{missing}", "-k", "3"],
+        ["graph", "{missing}", "-o", "{out}"],
+        ["indicators", "{missing}", "-o", "{out}/i.csv"],
+        ["targets", "{missing}"],
+        ["report", "{missing}", "-o", "{out}"],
+    ],
+)
+def test_every_command_reports_a_missing_input_in_one_line(tmp_path, args):
+    missing = str(tmp_path / "no_such_reports")
+    out = str(tmp_path / "out")
+    r = run(*[a.format(missing=missing, out=out) for a in args])
+    assert r.returncode == 2, r.stdout
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no_such_reports" in lines[0] and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
