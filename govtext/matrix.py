@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -277,6 +278,10 @@ def dtm(
     max_df: int | float = 1.0,
     max_features: int | None = None,
     vocabulary: Iterable[str] | None = None,
+    n_jobs: int | None = 1,
+    backend: str = "local",
+    client: Any = None,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> DocumentTermMatrix:
     """Build a document-term matrix with scikit-learn's ``CountVectorizer``.
 
@@ -295,6 +300,15 @@ def dtm(
         Keep only the most frequent terms.
     vocabulary : iterable of str, optional
         Fixed vocabulary (columns in this order).
+    n_jobs : int, default 1
+        Worker processes for tokenization (joblib, spawn-safe; -1 = all cores).
+    backend : {"local", "dask"}, default "local"
+        ``"dask"`` tokenizes on a ``dask.distributed`` Client (``client`` or the current
+        one; ``dask`` extra). The matrix is identical to the local one.
+    client : dask.distributed.Client, optional
+    cache_dir : path, optional
+        Token cache folder (:class:`govtext.cache.TokenCache`): texts tokenized before with
+        the same tokenizer configuration are not tokenized again.
 
     Returns
     -------
@@ -326,8 +340,18 @@ def dtm(
     if len(corpus) == 0:
         raise InputError("the corpus is empty")
     tok = tokenizer or PolicyTokenizer()
+    parallel = n_jobs not in (None, 1) or backend != "local" or cache_dir is not None
+    if parallel:  # tokenize first (workers, Dask or cache), then count the token lists
+        from .parallel import tokenize_texts
+
+        docs: list[Any] = tokenize_texts(
+            corpus.texts, tok, n_jobs=n_jobs, backend=backend, client=client, cache=cache_dir
+        )
+        analyzer: Any = _identity
+    else:
+        docs, analyzer = corpus.texts, tok.tokenize
     vec = CountVectorizer(
-        analyzer=tok.tokenize,
+        analyzer=analyzer,
         min_df=min_df,
         max_df=max_df,
         max_features=max_features,
@@ -335,7 +359,7 @@ def dtm(
         dtype=np.int64,
     )
     try:
-        X = vec.fit_transform(corpus.texts)
+        X = vec.fit_transform(docs)
     except ValueError as exc:
         if "empty vocabulary" in str(exc):
             raise InputError("no report has any analysis token after filtering") from None

@@ -104,3 +104,15 @@ def test_dask_local_cluster_equals_local_path(small, tok):
     assert vocab == ref.vocab and (mat != ref.matrix).nnz == 0
     assert toks == [tok.tokenize(t) for t in small.texts]
     assert np.array_equal(mat.sum(axis=1).A.ravel(), ref.doc_lengths())
+
+
+def test_dtm_with_workers_cache_and_dask_equals_plain_dtm(tmp_path, small, tok):
+    ref = gt.dtm(small, tokenizer=tok, min_df=1)
+    _same(ref, gt.dtm(small, tokenizer=tok, n_jobs=2))
+    cached = gt.dtm(small, tokenizer=tok, cache_dir=tmp_path)
+    again = gt.dtm(small, tokenizer=tok, cache_dir=tmp_path)
+    _same(ref, cached)
+    _same(ref, again)
+    assert any(p.suffix == ".sqlite" for p in tmp_path.iterdir())
+    with pytest.raises(gt.InputError, match="backend"):
+        gt.dtm(small, tokenizer=tok, backend="ray")
