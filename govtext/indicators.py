@@ -242,6 +242,11 @@ _INHERIT = re.compile(
     r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价)*(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
     r"|(?:分别)?(?:是|为|相当于).{0,12}的"
 )
+_COMPARE = re.compile(
+    r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|领先|落后|较|比)"
+    r"(?!上年|去年|前年|年初|上半年|同期)"
+)
+_RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
 _COUNT_UNITS = {
     "个",
     "家",
@@ -661,6 +666,9 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         phrase = phrase[lead.start(2) :]
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
+    rank = _RANK_VERB.search(phrase)
+    if rank and rank.start() >= 2:  # 经营主体总量稳居全国前十强、达到600万户
+        phrase = _strip_tail(phrase[: rank.start()])
     phrase = re.sub(
         r"(?<=.)(实现|完成)(?=(利润|利税|收入|营业收入|产值|增加值|税收|销售|出口|投资|营收|交易额))",
         "",
@@ -785,6 +793,9 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         if m.group("u1") and not base:
             base = m.group("u1")
             unit_full = base
+        if base == "台" and nt.startswith("阶", e):  # 迈上5万亿台阶
+            base, e = "", e - 1
+            unit_full = mult
         if v1 > v2:  # 8—5: not a range
             continue
         quants.append((m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe))
@@ -822,6 +833,8 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                     names = [names[0].replace(pair, a, 1), names[0].replace(pair, b, 1)]
                     break
         inherit = bool(raw_s) and bool(_INHERIT.fullmatch(raw_s))
+        if not inherit and sent_groups and _COMPARE.match(raw_s):
+            inherit = True  # ……增长9.8%，高于全省1.2个百分点 / 快于经济增速2个百分点
         q_last = quants[g[-1]]
         scope_only = bool(re.fullmatch(r"全[县市省镇区乡]?|共|总|计", phrase))
         if (q_last[6] in _NOUN_AFTER_UNITS or scope_only) and not inherit:
