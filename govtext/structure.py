@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .meta import chinese_to_int
+
 __all__ = [
     "KINDS",
     "Section",
@@ -130,37 +132,14 @@ def walk(sections: Iterable[Section]) -> Iterator[Section]:
 
 # ----------------------------------------------------------------------------- numbers
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN = "一二三四五六七八九十"
 
 
 def _cn_number(s: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20 (up to 99)."""
-    if not s:
+    """一 → 1, 十二 → 12, 二十 → 20; a run of digits without 十 (一二) is not a heading number."""
+    if not s or (len(s) > 1 and "十" not in s):
         return None
-    if "十" in s:
-        a, _, b = s.partition("十")
-        tens = _CN_DIGITS.get(a, None) if a else 1
-        ones = _CN_DIGITS.get(b, None) if b else 0
-        if tens is None or ones is None:
-            return None
-        return tens * 10 + ones
-    if len(s) == 1:
-        return _CN_DIGITS.get(s)
-    return None
+    return chinese_to_int(s)
 
 
 def _ar_number(s: str) -> int:
