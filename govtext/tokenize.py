@@ -350,26 +350,7 @@ class PolicyTokenizer:
         >>> "闸口力量" in PolicyTokenizer().load_userdict(p).cut("体现了闸口力量")
         True
         """
-        from .io import read_text
-
-        text, _ = read_text(path, allow_empty=True)
-        words = []
-        for i, line in enumerate(text.splitlines(), 1):
-            parts = line.strip().split()
-            if not parts:
-                continue
-            freq = None
-            tag = None
-            if len(parts) > 1:
-                try:
-                    freq = int(parts[1])
-                except ValueError:
-                    raise InputError(
-                        f"{path}: line {i}: frequency {parts[1]!r} is not an integer"
-                    ) from None
-            if len(parts) > 2:
-                tag = parts[2]
-            words.append((parts[0], freq, tag))
+        words = _read_userdict(str(path))
         for w, f, t in words:
             self.add_words(
                 [w], freq=None if f is None else max(f, self._term_freq(self.engine, w)), tag=t
