@@ -247,6 +247,9 @@ _COMPARE = re.compile(
     r"(?!上年|去年|前年|年初|上半年|同期)"
 )
 _RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
+_LIST_VERB = re.compile(
+    r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)"
+)
 _COUNT_UNITS = {
     "个",
     "家",
@@ -680,7 +683,7 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
 def _subject_of(clause: str) -> str:
     """The noun phrase opening a clause without a number (外贸出口从7月份开始大幅度回升 -> 外贸出口)."""
     m = re.match(
-        r"^([\u4e00-\u9fff]{2,12}?)(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次)",
+        r"^([\u4e00-\u9fff]{2,12}?)(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次|剔除|扣除)",
         clause,
     )
     return m.group(1) if m else ""
@@ -814,6 +817,8 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
     sent_groups: list[list[str]] = []
     cur_sent = 0
     floor = 0
+    floor_prev: int | None = None
+    carry_verb = ""
     for g in groups:
         last_qual = quants[g[-1]][8]
         s0 = quants[g[0]][1]
@@ -859,6 +864,20 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                     # 外贸出口从7月份开始大幅度回升，全年达到1949亿美元
                     subj = _subject_of(nt[_sentence_start(nt, s0) : s0]) if not phrase else ""
                     names = [subj or raw_s]
+        prev_end = floor_prev
+        if (
+            carry_verb
+            and prev_end is not None
+            and nt[prev_end : s0].startswith("、")
+            and not re.search(r"[，。；：！？\n]", nt[prev_end:s0])
+            and names
+            and not any(_LIST_VERB.match(n) for n in names)
+        ):
+            names = [carry_verb + n for n in names]
+        else:
+            lv = _LIST_VERB.match(names[0]) if names else None
+            carry_verb = lv.group(1) if lv else ""
+        floor_prev = floor
         sent_groups.append(names)
         sentence = nt[_clause_start(nt, s0, "。！？\n!?") : s0]
         for j, qi in enumerate(g):
