@@ -860,7 +860,13 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                     names = flat[-len(g) :] if len(flat) >= len(g) else sent_groups[-1]
             else:
                 names = [((verb.group(1) if verb else "") + after)]
-                if not names[0]:
+                subj = ""
+                if inherit and not after:
+                    # 一般公共预算收入剔除……因素，年均增长6.8%
+                    subj = _subject_of(nt[_sentence_start(nt, s0) : s0])
+                if subj:
+                    names = [subj]
+                elif not names[0]:
                     # 外贸出口从7月份开始大幅度回升，全年达到1949亿美元
                     subj = _subject_of(nt[_sentence_start(nt, s0) : s0]) if not phrase else ""
                     names = [subj or raw_s]
