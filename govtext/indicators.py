@@ -697,7 +697,10 @@ def _indicator_after(nt: str, e: int) -> str:
     # a short list of nouns: 27个省、自治区、直辖市
     rest = nt[e + m.end() :]
     while rest.startswith("、"):
-        nxt = re.match(r"^、([\u4e00-\u9fff]{1,4})(?=[、，。；\s]|$)", rest)
+        nxt = re.match(
+            r"^、(?:([\u4e00-\u9fff]{1,4})(?=[、，。；\s]|$)|(自治区|直辖市|计划单列市|自治州|自治县))",
+            rest,
+        )
         if not nxt or len(word) > 24:
             break
         word += nxt.group(0)
