@@ -972,10 +972,18 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
         ):
             return "share"
         return "share"
-    if re.search(r"(新增就业|新增劳动力|城镇新增|新增城镇就业)", ind):
+    if re.search(r"(新增就业|新增劳动力|城镇新增|新增城镇就业|新增.{0,4}就业)", ind):
         return "level"
-    if re.sub(r"^全[县市省区镇]", "", ind).startswith(("新增", "净增")) and base in _COUNT_UNITS:
-        return "count_change"  # 新增规模以上工业企业218家
+    bare = re.sub(r"^全[县市省区镇]", "", ind)
+    if bare.startswith(("新增", "净增")) and (
+        base in _COUNT_UNITS
+        or base in _NOUN_AFTER_UNITS
+        or base in _CN_ONLY_UNITS
+        or re.search(r"(能力|床位|容量|产能|装机|规模)$", bare)
+    ):
+        return "count_change"  # 新增规模以上工业企业218家, 新增养老床位460张
+    if re.search(r"(增量|净增加|净增长)$", bare):
+        return "count_change"  # 存款增量200亿元
     if _CHANGE_VERB.search(raw.strip()) or re.search(
         r"(比上年|较上年|同比)(增加|减少|多|少)$", raw.strip()
     ):
