@@ -151,7 +151,7 @@ _STRIP_TAIL = [
     "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "从", "由", "各", "不少于", "不低于", "不超过", "不高于", "至少",
     "年底", "年末", "底", "末", "下降到", "下降至", "上升到", "上升至", "增长到", "增长至", "减少到",
     "减少至", "降低到", "降低至", "增加到", "增加至", "迈上", "跨上", "站上", "跃上", "预期", "拟按",
-    "拟", "安排", "、",
+    "拟", "安排", "、", "将", "再", "首次",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并", "谋划",
@@ -243,12 +243,16 @@ _INHERIT = re.compile(
     r"|(?:分别)?(?:是|为|相当于).{0,12}的"
 )
 _COMPARE = re.compile(
-    r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|领先|落后|较|比)"
+    r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|较|比)"
     r"(?!上年|去年|前年|年初|上半年|同期)"
 )
 _RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
 _LIST_VERB = re.compile(
     r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)"
+)
+_ITEM_VERB = re.compile(
+    r"^(新建|改建|新改建|建成|改造|修建|建设|完成|实现|开工|培育|引进|创建|治理|整治|实施|打造|开通|"
+    r"发放|减免|吸纳|带动|更新|提升|提高|增加|减少)"
 )
 _COUNT_UNITS = {
     "个",
@@ -614,6 +618,12 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         return True
     # thresholds inside a definition: 亿元以上项目, 纳税千万以上企业
     qpost, qe = _post_qualifier(nt, e)
+    if base not in _STRONG_UNITS and re.search(
+        r"\d%(?:以上|以下)?的[^，。；：！？\n]*$", nt[_clause_start(nt, s) : s]
+    ):
+        return True  # 55%以上的村经营性收入达到10万元以上: the threshold of a share
+    if qpost in {"以上", "以下"} and base in {"%", "‰"} and nt.startswith("的", qe):
+        return False  # 55%以上的村: a share
     if qpost in {"以上", "以下"}:
         nxt = nt[qe : qe + 1]
         if nxt == "的":
@@ -876,11 +886,12 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         prev_end = floor_prev
         if (
             carry_verb
+            and quants[g[0]][6] not in _STRONG_UNITS
             and prev_end is not None
             and nt[prev_end : s0].startswith("、")
             and not re.search(r"[，。；：！？\n]", nt[prev_end:s0])
             and names
-            and not any(_LIST_VERB.match(n) for n in names)
+            and not any(_LIST_VERB.match(n) or _ITEM_VERB.match(n) for n in names)
         ):
             names = [carry_verb + n for n in names]
         else:
