@@ -699,6 +699,23 @@ def _subject_of(clause: str) -> str:
     return m.group(1) if m else ""
 
 
+def _previous_clause_name(nt: str, s: int) -> str:
+    """Name from the clause before a bare ``分别增长28%、17%`` (……的人均支出，分别增长28%)."""
+    cs = _clause_start(nt, s, "，,")
+    if cs == 0 or nt[cs - 1] not in "，,":
+        return ""
+    ps = _clause_start(nt, cs - 1, "，,。；！？\n;!?")
+    prev = nt[ps : cs - 1]
+    prev = re.sub(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度|末|底)?", "", prev)
+    if not prev or len(prev) > 40 or re.search(r"\d", re.sub(r"[A-Za-z]+[\d.]+", "", prev)):
+        return ""
+    m = re.search(r"(实现|保持|继续|持续|达到|比上年|较上年|同比|连续)", prev[2:])
+    if m:
+        prev = prev[: m.start() + 2]
+    name = _strip_tail(_strip_head(prev))
+    return name if re.match(r"^[\u4e00-\u9fff“]", name or " ") else ""
+
+
 def _indicator_after(nt: str, e: int) -> str:
     m = re.match(r"^(?:的)?([\u4e00-\u9fffA-Za-z]{1,14})", nt[e:])
     if not m:
@@ -877,8 +894,11 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
                 if inherit and not after:
                     # 一般公共预算收入剔除……因素，年均增长6.8%
                     subj = _subject_of(nt[_sentence_start(nt, s0) : s0])
+                    if not subj:
+                        subj = _previous_clause_name(nt, s0)
                 if subj:
-                    names = [subj]
+                    split = _split_coordinated(subj, True) if len(g) > 1 else [subj]
+                    names = split if len(split) == len(g) else [subj]
                 elif not names[0]:
                     # 外贸出口从7月份开始大幅度回升，全年达到1949亿美元
                     subj = _subject_of(nt[_sentence_start(nt, s0) : s0]) if not phrase else ""
