@@ -254,6 +254,10 @@ _ITEM_VERB = re.compile(
     r"^(新建|改建|新改建|建成|改造|修建|建设|完成|实现|开工|培育|引进|创建|治理|整治|实施|打造|开通|"
     r"发放|减免|吸纳|带动|更新|提升|提高|增加|减少)"
 )
+_CLAUSE_VERB = re.compile(
+    r"(推动|推进|加快|早日|更多|竣工|确保|力争|争取|纳入|开工|投产|稳居|位居|跃居|突破|保持|持续|继续|"
+    r"不断|进一步|大力|积极|着力|努力|坚持|深化|强化|显著|明显|稳步|大幅)"
+)
 _COUNT_UNITS = {
     "个",
     "家",
@@ -663,6 +667,8 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         k2 = _clause_start(nt, k - 1)
         seg = nt[k2 : k - 1]
         if not seg or k2 < floor or re.search(r"\d[^\d、]{0,3}$", seg) or len(seg) > 20:
+            break
+        if _CLAUSE_VERB.search(seg):  # 推动续建项目早日竣工、新开工项目100个: not a list of names
             break
         k = k2
     raw = nt[k:s]
