@@ -298,6 +298,79 @@ def _binary(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> sp.csr
     return X
 
 
+# below this many multiply-adds per thread, one product beats starting threads
+_THREAD_MIN_WORK = 4_000_000
+
+
+def _n_threads() -> int:
+    """CPUs this process may run on (at most 8)."""
+    import os
+
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        n = os.cpu_count() or 1
+    return max(1, min(n, 8))
+
+
+def _gram(X: sp.csr_matrix, n_threads: int | None = None) -> sp.csr_matrix:
+    """``Xᵀ·X`` of a CSR matrix, row blocks of the result computed in parallel threads.
+
+    Row ``i`` of a sparse product depends only on row ``i`` of the left factor, so the row
+    blocks of ``Xᵀ`` multiplied by ``X`` one by one and stacked give exactly the matrix of
+    one product (same entries, same index order in each row), whatever ``n_threads`` is.
+    scipy's sparsetools release the GIL, so the blocks run on separate cores. Blocks are cut
+    at equal shares of the work: result row ``i`` costs the summed lengths of the windows
+    that hold term ``i``.
+    """
+    import scipy.sparse as sp
+
+    XT = X.T.tocsr()
+    n, m = XT.shape
+    lens = np.diff(X.indptr)
+    work = np.bincount(X.indices, weights=np.repeat(lens, lens).astype(float), minlength=n)
+    total = float(work.sum())
+    if n_threads is None:
+        n_threads = _n_threads()
+    n_blocks = max(1, min(n_threads, int(total // _THREAD_MIN_WORK), n))
+    if n_blocks == 1:
+        return XT @ X
+    cuts = np.searchsorted(np.cumsum(work), total * np.arange(1, n_blocks) / n_blocks)
+    bounds = np.unique(np.r_[0, np.minimum(cuts + 1, n), n])
+    blocks = []
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        s, e = int(XT.indptr[a]), int(XT.indptr[b])
+        blocks.append(
+            sp.csr_matrix(
+                (XT.data[s:e], XT.indices[s:e], XT.indptr[a : b + 1] - s), shape=(b - a, m)
+            )
+        )
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(blocks)) as pool:
+        parts = list(pool.map(lambda B: B @ X, blocks))
+    nnz = sum(P.nnz for P in parts)
+    idx = (
+        np.dtype(np.int64)
+        if nnz > np.iinfo(np.int32).max
+        else np.result_type(*(P.indices for P in parts))
+    )
+    offsets = np.cumsum([0] + [P.nnz for P in parts])
+    indptr = np.concatenate(
+        [parts[0].indptr[:1].astype(idx)]
+        + [P.indptr[1:].astype(idx) + o for P, o in zip(parts, offsets[:-1].tolist())]
+    )
+    C = sp.csr_matrix(
+        (
+            np.concatenate([P.data for P in parts]),
+            np.concatenate([P.indices for P in parts]).astype(idx, copy=False),
+            indptr,
+        ),
+        shape=(n, X.shape[1]),
+    )
+    return C
+
+
 def _distance_counts(ids: np.ndarray, rows: np.ndarray, n_terms: int, k: int) -> sp.csr_matrix:
     """Token pairs at most ``k`` apart within the same window (diagonal = token counts)."""
     import scipy.sparse as sp
@@ -432,7 +505,7 @@ def cooccurrence(
         n_win = len(ids)
         label = f"distance={distance}"
     else:
-        C = X.T.tocsr() @ X  # indices left unsorted (sorting would cost more than the product)
+        C = _gram(X)  # indices left unsorted (sorting would cost more than the product)
         n_win = len(windows)
     return Cooccurrence(C, list(vocab), int(n_win), freq, doc_freq, int(n_docs), label)
 

@@ -64,6 +64,34 @@ def test_cooccurrence_equals_naive_count(windows):
 
 
 @settings(max_examples=100, deadline=None)
+@given(windows_st, st.integers(1, 5))
+def test_threaded_product_is_the_single_product_exactly(windows, n_threads):
+    # the row blocks of Xᵀ·X computed in threads must stack to the very same matrix
+    import govtext.network as net
+
+    c = gt.cooccurrence(windows)
+    if not c.vocab:
+        return
+    ids, rows, vocab = net._encode(windows, None)
+    X = net._binary(rows, ids, (len(windows), len(vocab)))
+    ref = X.T.tocsr() @ X
+    old = net._THREAD_MIN_WORK
+    net._THREAD_MIN_WORK = 1  # force blocks even for tiny inputs
+    try:
+        got = net._gram(X, n_threads)
+    finally:
+        net._THREAD_MIN_WORK = old
+    assert got.shape == ref.shape == (len(vocab), len(vocab))
+    for a in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(got, a), getattr(ref, a))
+        assert getattr(got, a).dtype == getattr(ref, a).dtype
+    single, pairs = naive_window_counts(windows)
+    M = got.toarray()
+    assert M.diagonal().tolist() == [single[t] for t in vocab]
+    assert all(M[vocab.index(a), vocab.index(b)] == n for (a, b), n in pairs.items())
+
+
+@settings(max_examples=100, deadline=None)
 @given(windows_st, st.sets(tokens, max_size=6), st.integers(1, 4))
 def test_cooccurrence_vocab_and_min_count_equal_naive(windows, vocab, min_count):
     vocab = sorted(vocab)
