@@ -246,6 +246,10 @@ _COMPARE = re.compile(
     r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|较|比)"
     r"(?!上年|去年|前年|年初|上半年|同期)"
 )
+_COMPARE_MID = re.compile(
+    r"(?:分别|均|都|要|连续.{1,3}年)?(?:达到或)?略?(?:高于|低于|快于|慢于|优于|高出|超出|"
+    r"较(?=[上去同前全“\d〇一二]|基期|十)|比(?=[上去同前全“\d〇一二]))"
+)
 _RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
 _LIST_VERB = re.compile(
     r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)"
@@ -685,6 +689,9 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         phrase = phrase[lead.start(2) :]
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
+    comp = _COMPARE_MID.search(phrase)
+    if comp and comp.start() >= 2:  # PM2.5年均浓度较2020年 / 外贸进出口增速高于全国平均水平
+        phrase = _strip_tail(phrase[: comp.start()])
     rank = _RANK_VERB.search(phrase)
     if rank and rank.start() >= 2:  # 经营主体总量稳居全国前十强、达到600万户
         phrase = _strip_tail(phrase[: rank.start()])
