@@ -251,9 +251,7 @@ _COMPARE_MID = re.compile(
     r"较(?=[上去同前全“\d〇一二]|基期|十)|比(?=[上去同前全“\d〇一二]))"
 )
 _RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
-_LIST_VERB = re.compile(
-    r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)"
-)
+_LIST_VERB = re.compile(r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)")
 _ITEM_VERB = re.compile(
     r"^(新建|改建|新改建|建成|改造|修建|建设|完成|实现|开工|培育|引进|创建|治理|整治|实施|打造|开通|"
     r"发放|减免|吸纳|带动|更新|提升|提高|增加|减少)"
@@ -672,8 +670,8 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         seg = nt[k2 : k - 1]
         if not seg or k2 < floor or re.search(r"\d[^\d、]{0,3}$", seg) or len(seg) > 20:
             break
-        if _CLAUSE_VERB.search(seg):  # 推动续建项目早日竣工、新开工项目100个: not a list of names
-            break
+        if _CLAUSE_VERB.search(seg) and _strip_head(_strip_tail(nt[k:s].strip())):
+            break  # 推动续建项目早日竣工、新开工项目100个: not a list of names
         k = k2
     raw = nt[k:s]
     phrase = re.sub(
@@ -692,6 +690,10 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     comp = _COMPARE_MID.search(phrase)
     if comp and comp.start() >= 2:  # PM2.5年均浓度较2020年 / 外贸进出口增速高于全国平均水平
         phrase = _strip_tail(phrase[: comp.start()])
+    if "、" in phrase and not _strip_head(_strip_tail(nt[cs:s].strip())):
+        verb = _CLAUSE_VERB.search(phrase)  # 民营企业数量稳居全省第一方阵、达到12万户
+        if verb and verb.start() >= 2:
+            phrase = _strip_tail(phrase[: verb.start()])
     rank = _RANK_VERB.search(phrase)
     if rank and rank.start() >= 2:  # 经营主体总量稳居全国前十强、达到600万户
         phrase = _strip_tail(phrase[: rank.start()])
@@ -921,7 +923,7 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
             carry_verb
             and quants[g[0]][6] not in _STRONG_UNITS
             and prev_end is not None
-            and nt[prev_end : s0].startswith("、")
+            and nt[prev_end:s0].startswith("、")
             and not re.search(r"[，。；：！？\n]", nt[prev_end:s0])
             and names
             and not any(_LIST_VERB.match(n) or _ITEM_VERB.match(n) for n in names)

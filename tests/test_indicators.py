@@ -421,3 +421,92 @@ def test_cli_indicators_error_without_input(capsys):
 
     assert main(["indicators"]) == 2
     assert "no input" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- name boundaries (issue 6 follow-up)
+def names(text: str) -> list[tuple[str, str, float]]:
+    return [(r["indicator"], r["kind"], r["value_low"]) for r in rows(text)]
+
+
+def test_comparison_after_a_value_takes_the_measured_noun():
+    got = names("社会消费品零售总额增长7.2%，高于全省平均水平0.8个百分点。")
+    assert got == [
+        ("社会消费品零售总额", "growth", 7.2),
+        ("社会消费品零售总额", "count_change", 0.8),
+    ]
+    got = names("固定资产投资增长9%，快于全国3个百分点。")
+    assert got[1][0] == "固定资产投资"
+
+
+def test_comparison_inside_the_name_ends_it():
+    assert names("细颗粒物平均浓度较2015年下降31%。")[0][0] == "细颗粒物平均浓度"
+    assert names("进出口总额增速高于全国平均水平4.1个百分点。")[0][0] == "进出口总额增速"
+    # 比重/占比 are not comparisons
+    assert names("研发投入比重比上年提高0.3个百分点。")[0][0] == "研发投入比重"
+
+
+def test_total_after_a_milestone_and_step_is_not_a_unit():
+    got = rows("全市地区生产总值迈上3000亿元台阶，总量接近3100亿元。")
+    assert [(r["indicator"], r["unit"]) for r in got] == [
+        ("全市地区生产总值", "亿元"),
+        ("全市地区生产总值", "亿元"),
+    ]
+    got = rows("全省经济总量迈上6万亿台阶。")
+    assert got[0]["unit"] == "万亿" and got[0]["surface"] == "6万亿"
+
+
+def test_connectives_and_trailing_verbs_are_stripped():
+    assert names("尤其是税收收入增长6%。")[0][0] == "税收收入"
+    assert names("财政赤字率下降到2.5%左右。")[0][0] == "财政赤字率"
+    assert names("今年拟安排地方政府专项债券2.5万亿元。")[0][0] == "地方政府专项债券"
+    assert names("社会融资规模预期增长9%。")[0][0] == "社会融资规模"
+    assert names("省级预算内投资安排80亿元。")[0][0] == "省级预算内投资"
+
+
+def test_rank_phrase_before_a_list_comma_is_not_a_name():
+    assert names("民营企业数量稳居全省第一方阵、达到12万户。")[0][0] == "民营企业数量"
+
+
+def test_clause_with_a_verb_before_the_list_comma_is_not_merged():
+    assert names("推动在建项目加快投产、新开工项目80个。")[0][0] == "新开工项目"
+
+
+def test_shared_leading_verb_carries_to_list_items():
+    got = names("新增规上工业企业31家、国家级专精特新企业4家。")
+    assert got == [
+        ("新增规上工业企业", "count_change", 31.0),
+        ("新增国家级专精特新企业", "count_change", 4.0),
+    ]
+    got = names("关停燃煤小锅炉120台、砖瓦窑15座。")
+    assert [g[0] for g in got] == ["关停燃煤小锅炉", "关停砖瓦窑"]
+    # no carry onto a share or onto an item with its own verb
+    got = names("新增造林面积5万亩、森林覆盖率达到40%。")
+    assert got[1][0] == "森林覆盖率"
+    got = names("新增停车位3000个、改造老旧管网50公里。")
+    assert got[1][0] == "改造老旧管网"
+
+
+def test_new_with_a_classifier_or_capacity_is_count_change():
+    assert names("新增普惠托位1200个。")[0][1] == "count_change"
+    assert names("新增护理型床位800张。")[0][1] == "count_change"
+    assert names("新增光伏装机容量50万千瓦。")[0][1] == "count_change"
+    assert names("新增存款增量120亿元。")[0][1] == "count_change"
+    # named flow statistics stay levels
+    assert names("新增城镇就业5600人。")[0][1] == "level"
+    assert names("新增耕地1200亩。")[0][1] == "level"
+
+
+def test_share_of_units_is_kept_and_its_threshold_excluded():
+    got = rows("80%以上的社区集体收入达到20万元以上。")
+    assert [(r["value_low"], r["unit"], r["qualifier"], r["kind"]) for r in got] == [
+        (80.0, "%", "以上", "share")
+    ]
+    # a threshold of a definition is still excluded without a share
+    assert rows("培育亿元以上企业10家。")[0]["value_low"] == 10.0
+
+
+def test_bare_growth_after_a_noun_clause_takes_that_clause():
+    got = names("农村居民用于教育、医疗等方面的人均支出，分别增长12%、9%。")
+    assert [g[0] for g in got] == ["农村居民用于教育方面的人均支出", "医疗方面的人均支出"]
+    got = names("税收收入剔除留抵退税因素，增长5.5%。")
+    assert got[0][0] == "税收收入"
