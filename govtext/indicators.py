@@ -151,7 +151,7 @@ _STRIP_TAIL = [
     "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "从", "由", "各", "不少于", "不低于", "不超过", "不高于", "至少",
     "年底", "年末", "底", "末", "下降到", "下降至", "上升到", "上升至", "增长到", "增长至", "减少到",
     "减少至", "降低到", "降低至", "增加到", "增加至", "迈上", "跨上", "站上", "跃上", "预期", "拟按",
-    "拟", "安排", "、", "将", "再", "首次",
+    "拟", "安排", "、", "将", "再", "首次", "上升", "回升",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并", "谋划",
@@ -247,8 +247,8 @@ _COMPARE = re.compile(
     r"(?!上年|去年|前年|年初|上半年|同期)"
 )
 _COMPARE_MID = re.compile(
-    r"(?:分别|均|都|要|连续.{1,3}年)?(?:达到或)?略?(?:高于|低于|快于|慢于|优于|高出|超出|"
-    r"较(?=[上去同前全“\d〇一二]|基期|十)|比(?=[上去同前全“\d〇一二]))"
+    r"(?:分别|均|都|要|连续.{1,3}年)?(?:达到或)?略?(?:高于|低于|快于|慢于|高出|超出|"
+    r"较(?=[上去同前全“\d〇一二]|基期|十)|(?<![同对占相类])比(?=[上去同前全“\d〇一二]))"
 )
 _RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
 _LIST_VERB = re.compile(r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)")
@@ -407,6 +407,8 @@ def _strip_head(s: str) -> str:
         changed = False
         for w in _STRIP_HEAD:
             if s.startswith(w) and len(s) - len(w) >= (3 if w in _TIME_WORDS else 1):
+                if w == "使" and s.startswith("使用"):
+                    continue
                 s = s[len(w) :]
                 changed = True
                 break
@@ -455,7 +457,7 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
         )
         if hm and hm.start() > 0 and len(first) >= 4 and not _MEASURE_HEAD.search(first):
             head = last[hm.start() :]
-    if not head and len(first) <= 3 and len(last) >= len(first) + 3:
+    if not head and len(first) <= 3 and len(last) >= len(first) + (2 if len(first) == 1 else 3):
         head = last[len(first) :]
     if not head:
         return parts
@@ -670,7 +672,10 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         seg = nt[k2 : k - 1]
         if not seg or k2 < floor or re.search(r"\d[^\d、]{0,3}$", seg) or len(seg) > 20:
             break
-        if _CLAUSE_VERB.search(seg) and _strip_head(_strip_tail(nt[k:s].strip())):
+        core = re.sub(
+            r"^(?:力争|确保|推动|推进|争取|全年|今年|年内|进一步|持续|继续|加快)+", "", seg
+        )
+        if _CLAUSE_VERB.search(core) and _strip_head(_strip_tail(nt[k:s].strip())):
             break  # 推动续建项目早日竣工、新开工项目100个: not a list of names
         k = k2
     raw = nt[k:s]

@@ -510,3 +510,15 @@ def test_bare_growth_after_a_noun_clause_takes_that_clause():
     assert [g[0] for g in got] == ["农村居民用于教育方面的人均支出", "医疗方面的人均支出"]
     got = names("税收收入剔除留抵退税因素，增长5.5%。")
     assert got[0][0] == "税收收入"
+
+
+def test_leading_plan_verb_does_not_break_a_list_of_names():
+    got = names("力争全年工业、服务业投资分别达300亿元、200亿元。")
+    assert [g[0] for g in got] == ["工业投资", "服务业投资"]
+    got = names("确保猪、禽出栏量分别稳定在20万头和300万只左右。")
+    assert [g[0] for g in got] == ["猪出栏量", "禽出栏量"]
+
+
+def test_year_on_year_is_not_a_comparison_cut():
+    assert names("地下水位同比回升0.8米。")[0][0] == "地下水位"
+    assert names("累计使用外资比上年增长12%。")[0][0] == "使用外资"
