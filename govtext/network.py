@@ -313,7 +313,20 @@ def _n_threads() -> int:
     return max(1, min(n, 8))
 
 
-def _gram(X: sp.csr_matrix, n_threads: int | None = None) -> sp.csr_matrix:
+def _one_pass_matmat() -> Any:
+    """scipy's numeric sparse product kernel, or None if this scipy does not expose it."""
+    try:
+        from scipy.sparse._sparsetools import csr_matmat
+    except ImportError:  # pragma: no cover - private module of scipy, may move
+        return None
+    return csr_matmat
+
+
+# largest result buffer (entries) sized by the work bound; beyond it, scipy's exact two passes
+_ONE_PASS_MAX = 2**27
+
+
+def _gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True) -> sp.csr_matrix:
     """``Xᵀ·X`` of a CSR matrix, row blocks of the result computed in parallel threads.
 
     Row ``i`` of a sparse product depends only on row ``i`` of the left factor, so the row
@@ -321,54 +334,92 @@ def _gram(X: sp.csr_matrix, n_threads: int | None = None) -> sp.csr_matrix:
     one product (same entries, same index order in each row), whatever ``n_threads`` is.
     scipy's sparsetools release the GIL, so the blocks run on separate cores. Blocks are cut
     at equal shares of the work: result row ``i`` costs the summed lengths of the windows
-    that hold term ``i``.
+    that hold term ``i``, and that sum (at most the number of columns) also bounds its
+    number of entries. With ``one_pass``, the result is written straight into one buffer of
+    that size by scipy's numeric kernel, skipping the symbolic pass that counts the entries
+    first (a third of the product's time), then compacted and shrunk in place.
     """
     import scipy.sparse as sp
 
     XT = X.T.tocsr()
-    n, m = XT.shape
+    n, m = XT.shape[0], X.shape[1]
     lens = np.diff(X.indptr)
     work = np.bincount(X.indices, weights=np.repeat(lens, lens).astype(float), minlength=n)
     total = float(work.sum())
     if n_threads is None:
         n_threads = _n_threads()
     n_blocks = max(1, min(n_threads, int(total // _THREAD_MIN_WORK), n))
-    if n_blocks == 1:
-        return XT @ X
     cuts = np.searchsorted(np.cumsum(work), total * np.arange(1, n_blocks) / n_blocks)
-    bounds = np.unique(np.r_[0, np.minimum(cuts + 1, n), n])
-    blocks = []
-    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-        s, e = int(XT.indptr[a]), int(XT.indptr[b])
-        blocks.append(
-            sp.csr_matrix(
-                (XT.data[s:e], XT.indices[s:e], XT.indptr[a : b + 1] - s), shape=(b - a, m)
-            )
-        )
+    rows = np.unique(np.r_[0, np.minimum(cuts + 1, n), n]).tolist() if n else [0, 0]
+    cap = np.minimum(work, m).astype(np.int64)
+    size = int(cap.sum())
+    matmat = _one_pass_matmat() if one_pass and size <= _ONE_PASS_MAX else None
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(len(blocks)) as pool:
-        parts = list(pool.map(lambda B: B @ X, blocks))
-    nnz = sum(P.nnz for P in parts)
-    idx = (
-        np.dtype(np.int64)
-        if nnz > np.iinfo(np.int32).max
-        else np.result_type(*(P.indices for P in parts))
-    )
-    offsets = np.cumsum([0] + [P.nnz for P in parts])
+    spans = list(zip(rows[:-1], rows[1:]))
+    if matmat is None:
+        if len(spans) == 1:
+            return XT @ X
+        blocks = []
+        for a, b in spans:
+            s, e = int(XT.indptr[a]), int(XT.indptr[b])
+            blocks.append(
+                sp.csr_matrix(
+                    (XT.data[s:e], XT.indices[s:e], XT.indptr[a : b + 1] - s),
+                    shape=(b - a, XT.shape[1]),
+                )
+            )
+        with ThreadPoolExecutor(len(blocks)) as pool:
+            parts = list(pool.map(lambda B: B @ X, blocks))
+        datas = [P.data for P in parts]
+        indices_parts = [P.indices for P in parts]
+        ptrs = [P.indptr for P in parts]
+    else:
+        big = max(size, XT.nnz, X.nnz, n, m, XT.shape[1]) > np.iinfo(np.int32).max
+        idx = np.dtype(np.int64 if big else np.int32)
+        Ap, Aj = XT.indptr.astype(idx, copy=False), XT.indices.astype(idx, copy=False)
+        Bp, Bj = X.indptr.astype(idx, copy=False), X.indices.astype(idx, copy=False)
+        out_j = np.empty(size, dtype=idx)
+        out_x = np.empty(size, dtype=np.result_type(XT.data, X.data))
+        first = np.r_[0, np.cumsum(cap)].astype(np.int64)
+        ptrs = [np.empty(b - a + 1, dtype=idx) for a, b in spans]
+
+        def run(k: int) -> None:
+            a, b = spans[k]
+            s, e = int(Ap[a]), int(Ap[b])
+            o, p = int(first[a]), int(first[b])
+            matmat(
+                b - a, m, Ap[a : b + 1] - Ap[a], Aj[s:e], XT.data[s:e], Bp, Bj, X.data,
+                ptrs[k], out_j[o:p], out_x[o:p],
+            )  # fmt: skip
+
+        if len(spans) == 1:
+            run(0)
+        else:
+            with ThreadPoolExecutor(len(spans)) as pool:
+                list(pool.map(run, range(len(spans))))
+        pos = 0
+        for k, (a, _) in enumerate(spans):  # close the gaps left by the bounds
+            cnt, o = int(ptrs[k][-1]), int(first[a])
+            if o != pos:
+                out_j[pos : pos + cnt] = out_j[o : o + cnt]
+                out_x[pos : pos + cnt] = out_x[o : o + cnt]
+            pos += cnt
+        out_j.resize(pos, refcheck=False)  # shrinks in place (realloc), no copy
+        out_x.resize(pos, refcheck=False)
+        datas, indices_parts = [out_x], [out_j]
+    counts = [int(P[-1]) for P in ptrs]
+    nnz = sum(counts)
+    idx = np.dtype(np.int64) if nnz > np.iinfo(np.int32).max else np.dtype(np.int32)
+    if any(P.dtype == np.int64 for P in indices_parts) and nnz > np.iinfo(np.int32).max:
+        idx = np.dtype(np.int64)
+    offsets = np.cumsum([0] + counts).tolist()
     indptr = np.concatenate(
-        [parts[0].indptr[:1].astype(idx)]
-        + [P.indptr[1:].astype(idx) + o for P, o in zip(parts, offsets[:-1].tolist())]
+        [np.zeros(1, dtype=idx)] + [P[1:].astype(idx) + o for P, o in zip(ptrs, offsets[:-1])]
     )
-    C = sp.csr_matrix(
-        (
-            np.concatenate([P.data for P in parts]),
-            np.concatenate([P.indices for P in parts]).astype(idx, copy=False),
-            indptr,
-        ),
-        shape=(n, X.shape[1]),
-    )
-    return C
+    data = datas[0] if len(datas) == 1 else np.concatenate(datas)
+    indices = indices_parts[0] if len(indices_parts) == 1 else np.concatenate(indices_parts)
+    return sp.csr_matrix((data, indices.astype(idx, copy=False), indptr), shape=(n, m))
 
 
 def _distance_counts(ids: np.ndarray, rows: np.ndarray, n_terms: int, k: int) -> sp.csr_matrix:

@@ -64,8 +64,8 @@ def test_cooccurrence_equals_naive_count(windows):
 
 
 @settings(max_examples=100, deadline=None)
-@given(windows_st, st.integers(1, 5))
-def test_threaded_product_is_the_single_product_exactly(windows, n_threads):
+@given(windows_st, st.integers(1, 5), st.booleans())
+def test_threaded_product_is_the_single_product_exactly(windows, n_threads, one_pass):
     # the row blocks of Xᵀ·X computed in threads must stack to the very same matrix
     import govtext.network as net
 
@@ -78,7 +78,7 @@ def test_threaded_product_is_the_single_product_exactly(windows, n_threads):
     old = net._THREAD_MIN_WORK
     net._THREAD_MIN_WORK = 1  # force blocks even for tiny inputs
     try:
-        got = net._gram(X, n_threads)
+        got = net._gram(X, n_threads, one_pass)
     finally:
         net._THREAD_MIN_WORK = old
     assert got.shape == ref.shape == (len(vocab), len(vocab))
