@@ -158,7 +158,7 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "累计", "计划", "实施", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
-               "安排"]  # fmt: skip
+               "安排", "年内", "全力推进", "加快推进", "全力"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
 _PROTECT = (
@@ -583,6 +583,8 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
             return True
         if re.match(r"^[大好]", nt[e : e + 1]) or (not base and not m.group("mult")):
             return True
+        if base == "棵" and nt.startswith("树", e):  # 三棵树 (a company name)
+            return True
         if _SLOGAN_AFTER.match(after):
             return True
         if "十" in num and re.match(r"^[五]", nt[e : e + 1]):  # 十四五
@@ -699,6 +701,11 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         verb = _CLAUSE_VERB.search(phrase)  # 民营企业数量稳居全省第一方阵、达到12万户
         if verb and verb.start() >= 2:
             phrase = _strip_tail(phrase[: verb.start()])
+    lead_num = re.match(
+        r"^[^，。；、]*\d[\d.]*[十百千万亿]*[元亩人户个吨平方米]+的(?=[\u4e00-\u9fff“]{2})", phrase
+    )
+    if lead_num:  # 总投资50.78亿元的重点项目19个 -> 重点项目
+        phrase = phrase[lead_num.end() :]
     rank = _RANK_VERB.search(phrase)
     if rank and rank.start() >= 2:  # 经营主体总量稳居全国前十强、达到600万户
         phrase = _strip_tail(phrase[: rank.start()])
@@ -1033,6 +1040,8 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
         or re.search(r"(能力|床位|容量|产能|装机|规模)$", bare)
     ):
         return "count_change"  # 新增规模以上工业企业218家, 新增养老床位460张
+    if bare.startswith("增加") and base in _CN_ONLY_UNITS:
+        return "count_change"  # 增加托位240个
     if re.search(r"(增量|净增加|净增长)$", bare):
         return "count_change"  # 存款增量200亿元
     if _CHANGE_VERB.search(raw.strip()) or re.search(

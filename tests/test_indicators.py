@@ -522,3 +522,26 @@ def test_leading_plan_verb_does_not_break_a_list_of_names():
 def test_year_on_year_is_not_a_comparison_cut():
     assert names("地下水位同比回升0.8米。")[0][0] == "地下水位"
     assert names("累计使用外资比上年增长12%。")[0][0] == "使用外资"
+
+
+def test_time_and_effort_words_before_the_name_are_stripped():
+    got = names("年内力争新增省级创新平台5个、市级创新平台12个。")
+    assert got == [
+        ("新增省级创新平台", "count_change", 5.0),
+        ("新增市级创新平台", "count_change", 12.0),
+    ]
+    assert names("全力推进总投资88亿元。")[0][0] == "总投资"
+
+
+def test_numbered_modifier_before_the_counted_noun_is_dropped():
+    got = rows("总投资32亿元的续建项目14个全部复工。")
+    assert [(r["indicator"], r["unit"]) for r in got] == [("续建项目", "个")]
+
+
+def test_increase_with_a_classifier_is_count_change():
+    assert names("增加普惠托位150个。")[0][1] == "count_change"
+
+
+def test_company_name_with_numeral_and_classifier_is_not_a_count():
+    got = rows("三棵树公司纳税超过4500万元。")
+    assert [r["surface"] for r in got] == ["4500万元"]
