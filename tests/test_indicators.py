@@ -545,3 +545,11 @@ def test_increase_with_a_classifier_is_count_change():
 def test_company_name_with_numeral_and_classifier_is_not_a_count():
     got = rows("三棵树公司纳税超过4500万元。")
     assert [r["surface"] for r in got] == ["4500万元"]
+
+
+def test_milestones_adjustments_and_new_persons():
+    got = names("经济总量连跨2000亿元、3000亿元两个台阶。")
+    assert [g[0] for g in got] == ["经济总量", "经济总量"]
+    assert names("企业退休人员基本养老金上调2%。")[0][:2] == ("企业退休人员基本养老金", "growth")
+    assert names("新增省级人才计划入选者58人。")[0][1] == "count_change"
+    assert names("新增转移农村劳动力2100人。")[0][1] == "level"
