@@ -151,14 +151,16 @@ _STRIP_TAIL = [
     "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "从", "由", "各", "不少于", "不低于", "不超过", "不高于", "至少",
     "年底", "年末", "底", "末", "下降到", "下降至", "上升到", "上升至", "增长到", "增长至", "减少到",
     "减少至", "降低到", "降低至", "增加到", "增加至", "迈上", "跨上", "站上", "跃上", "预期", "拟按",
-    "拟", "安排", "、", "将", "再", "首次", "上升", "回升", "连跨", "跨越", "迈过", "跨过", "调增", "上调", "调高",
+    "拟", "安排", "、", "将", "再", "首次", "上升", "回升", "连跨", "回落到", "回落至", "回落", "目标定", "目标拟定",
+    "继续", "基本建成", "已经", "已", "五年", "三年", "两年", "跨越", "迈过", "跨过", "调增", "上调", "调高",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并", "谋划",
                "累计", "计划", "实施", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
-               "安排", "年内", "全力推进", "加快推进", "全力"]  # fmt: skip
+               "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年",
+               "两年", "三年"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
 _PROTECT = (
@@ -241,11 +243,10 @@ _CONTRACTED = {
 _INHERIT = re.compile(
     r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价)*(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
     r"|(?:分别)?(?:是|为|相当于).{0,12}的"
+    r"|(?:分别)?(?:增加|提高|提升|上升|下降|减少|降低|扩大|增长|回落|缩小)?(?:到|至)"
+    r"(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[上去今]年|现在|目前|现)?(?:底|末)?的?"
 )
-_COMPARE = re.compile(
-    r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|较|比)"
-    r"(?!上年|去年|前年|年初|上半年|同期)"
-)
+_COMPARE = re.compile(r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|较|比)")
 _COMPARE_MID = re.compile(
     r"(?:分别|均|都|要|连续.{1,3}年)?(?:达到或)?略?(?:高于|低于|快于|慢于|高出|超出|"
     r"较(?=[上去同前全“\d〇一二]|基期|十)|(?<![同对占相类])比(?=[上去同前全“\d〇一二]))"
@@ -389,7 +390,7 @@ def _strip_tail(s: str) -> str:
     changed = True
     while changed and s:
         changed = False
-        if s in _KEEP_WHOLE:
+        if s in _KEEP_WHOLE or s.endswith(("经济增长", "经济增速", "经济总量")):
             break
         for w in _STRIP_TAIL:
             if s.endswith(w) and not s.endswith(_PROTECT):
@@ -694,6 +695,9 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         phrase = phrase[lead.start(2) :]
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
+    frm = re.search(r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|20|19)", phrase)
+    if frm and frm.start() >= 2:  # 资本充足率从2007年的8.4%提高到……
+        phrase = _strip_tail(phrase[: frm.start()])
     comp = _COMPARE_MID.search(phrase)
     if comp and comp.start() >= 2:  # PM2.5年均浓度较2020年 / 外贸进出口增速高于全国平均水平
         phrase = _strip_tail(phrase[: comp.start()])
@@ -1019,7 +1023,12 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
         if re.search(r"(到|至|在|为|达|达到)$", raw.strip()):
             if _SHARE_IND.search(ind) or re.search(r"(率|比重|占比|比例)", ind):
                 return "share"
-        if _GROWTH_CUE.search(near) or _GROWTH_CUE.search(ind[-4:]):
+        if (
+            _GROWTH_CUE.search(near)
+            or _GROWTH_CUE.search(ind[-4:])
+            or re.search(r"增长(预期)?目标", raw)
+            or (re.search(r"(提高|提升|上调)$", raw.strip()) and not _SHARE_IND.search(ind))
+        ):
             if re.search(r"(率|比重|占比|比例)$", ind) and not re.search(
                 r"(增长|下降|提高|降低|减少)$", raw.strip()
             ):

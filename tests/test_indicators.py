@@ -553,3 +553,22 @@ def test_milestones_adjustments_and_new_persons():
     assert names("企业退休人员基本养老金上调2%。")[0][:2] == ("企业退休人员基本养老金", "growth")
     assert names("新增省级人才计划入选者58人。")[0][1] == "count_change"
     assert names("新增转移农村劳动力2100人。")[0][1] == "level"
+
+
+def test_from_to_base_periods_keep_the_measured_noun():
+    got = names("存贷比从2015年的62%提高到2020年的71%。")
+    assert got == [("存贷比", "share", 62.0), ("存贷比", "share", 71.0)]
+    got = names("专项补助资金从2018年的120亿元增加到2022年的310亿元。")
+    assert [g[0] for g in got] == ["专项补助资金", "专项补助资金"]
+    got = names("残疾人两项补贴标准由2019年每人每月60元提高到现在的90元。")
+    assert [g[0] for g in got] == ["残疾人两项补贴标准", "残疾人两项补贴标准"]
+
+
+def test_target_phrasing_and_base_budget_comparison():
+    assert names("今年经济增长预期目标定为6%左右。")[0][:2] == ("经济增长", "growth")
+    assert names("社会融资规模预期增长目标拟定为9%。")[0][:2] == ("社会融资规模", "growth")
+    got = names("财政赤字9000亿元，比去年预算增加1500亿元。")
+    assert got[1] == ("财政赤字", "count_change", 1500.0)
+    assert names("把城镇登记失业率控制在4.5%以内。")[0][0] == "城镇登记失业率"
+    assert names("残疾人生活补贴继续提高5%。")[0][:2] == ("残疾人生活补贴", "growth")
+    assert names("国家财政科技支出五年累计2.1万亿元。")[0][0] == "国家财政科技支出"
