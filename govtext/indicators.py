@@ -159,7 +159,7 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "累计", "计划", "实施", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
-               "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年",
+               "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年", "目前",
                "两年", "三年"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
@@ -695,7 +695,9 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         phrase = phrase[lead.start(2) :]
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
-    frm = re.search(r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|20|19)", phrase)
+    frm = re.search(
+        r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|20|19|每人|人均)", phrase
+    )
     if frm and frm.start() >= 2:  # 资本充足率从2007年的8.4%提高到……
         phrase = _strip_tail(phrase[: frm.start()])
     comp = _COMPARE_MID.search(phrase)
