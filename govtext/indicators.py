@@ -761,6 +761,9 @@ def _indicator_after(nt: str, e: int) -> str:
             r"^、(?:([\u4e00-\u9fff]{1,4})(?=[、，。；\s]|$)|(自治区|直辖市|计划单列市|自治州|自治县))",
             rest,
         )
+        if not nxt and word in {"省", "市", "县", "省级", "市级", "国家"}:
+            # 28个省、市重点项目: levels sharing one head
+            nxt = re.match(r"^、(?:省|市|县|区|省级|市级|县级)[\u4e00-\u9fff]{1,10}", rest)
         if not nxt or len(word) > 24:
             break
         word += nxt.group(0)

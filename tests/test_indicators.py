@@ -572,3 +572,11 @@ def test_target_phrasing_and_base_budget_comparison():
     assert names("把城镇登记失业率控制在4.5%以内。")[0][0] == "城镇登记失业率"
     assert names("残疾人生活补贴继续提高5%。")[0][:2] == ("残疾人生活补贴", "growth")
     assert names("国家财政科技支出五年累计2.1万亿元。")[0][0] == "国家财政科技支出"
+
+
+def test_levels_sharing_one_head_after_a_count():
+    got = rows("总投资85亿元的16个省、市重点项目全部开工。")
+    assert [(r["indicator"], r["unit"]) for r in got] == [
+        ("总投资", "亿元"),
+        ("省、市重点项目", "个"),
+    ]
