@@ -8,7 +8,8 @@ Usage::
 CORPUS_DIR defaults to the bundled sample. The reports are tokenised once (not timed);
 then, for sentence and paragraph windows, the same token windows go to
 
-* ``govtext.cooccurrence(windows)`` — binary window × term matrix ``X``, one product Xᵀ·X;
+* ``govtext.cooccurrence(windows)`` — binary window × term matrix ``X``, one product Xᵀ·X
+  (row blocks of it on as many threads as this process has CPUs, shown in the header);
 * a naive reference — a ``Counter`` over the sorted pairs of each window's distinct terms
   (``itertools.combinations``), plus a ``Counter`` of terms for the diagonal.
 
@@ -31,6 +32,7 @@ import argparse
 import gc
 import itertools
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -42,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 import govtext as gt
-from govtext.network import split_windows
+from govtext.network import _n_threads, split_windows
 
 
 def naive(windows):
@@ -187,7 +189,9 @@ def main(argv=None) -> int:
         how = "cut + split_windows"
     t_cut = time.perf_counter() - t
     print(f"# co-occurrence speed: {len(corpus)} reports, {chars:,} characters")
-    print(f"tokenisation ({how}, not timed below): {t_cut:.1f} s\n")
+    print(f"tokenisation ({how}, not timed below): {t_cut:.1f} s")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    print(f"threads for the product: {_n_threads()}; load average before timing: {load}\n")
     print(
         "| windows | count | tokens | terms | non-zeros | density | govtext s (CPU s) "
         "| naive s (CPU s) | speed-up wall (CPU) | equal | govtext peak MiB | naive peak MiB "
