@@ -299,7 +299,7 @@ def _binary(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> sp.csr
 
 
 # below this many multiply-adds per thread, one product beats starting threads
-_THREAD_MIN_WORK = 4_000_000
+_THREAD_MIN_WORK = 1_000_000
 
 
 def _n_threads() -> int:
