@@ -151,7 +151,7 @@ _STRIP_TAIL = [
     "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "从", "由", "各", "不少于", "不低于", "不超过", "不高于", "至少",
     "年底", "年末", "底", "末", "下降到", "下降至", "上升到", "上升至", "增长到", "增长至", "减少到",
     "减少至", "降低到", "降低至", "增加到", "增加至", "迈上", "跨上", "站上", "跃上", "预期", "拟按",
-    "拟", "安排", "、", "将", "再", "首次", "上升", "回升", "连跨", "回落到", "回落至", "回落", "目标定", "目标拟定",
+    "拟", "安排", "、", "将", "再", "首次", "上升", "回升", "连跨", "回落到", "回落至", "回落", "净增", "净增加", "目标定", "目标拟定",
     "继续", "基本建成", "已经", "已", "五年", "三年", "两年", "跨越", "迈过", "跨过", "调增", "上调", "调高",
 ]  # fmt: skip
 _STRIP_TAIL.sort(key=len, reverse=True)
@@ -548,6 +548,10 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         return True
     if unit in _EXCLUDED_UNITS:
         return True
+    if base == "次" and re.match(
+        r"^(?:、[〇零一二三四五六七八九十\d]+次)+(?:全会|全体会议|会议)", after + nt[e + 8 : e + 16]
+    ):
+        return True  # 十一届九次、十次全会
     if (
         (m.group("mult") + (m.group("mult2") or "")) == ""
         and base == ""
@@ -700,6 +704,11 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     )
     if frm and frm.start() >= 2:  # 资本充足率从2007年的8.4%提高到……
         phrase = _strip_tail(phrase[: frm.start()])
+    phrase = re.sub(r"(?<=..)连续[\d一二三四五六七八九十两]+年$", "", phrase)
+    if phrase in {"经济", "全省经济", "全市经济", "全县经济", "全区经济"} and re.search(
+        r"增长|增速", raw
+    ):  # 经济年均增长5%左右 -> 经济增长
+        phrase += "增长"
     comp = _COMPARE_MID.search(phrase)
     if comp and comp.start() >= 2:  # PM2.5年均浓度较2020年 / 外贸进出口增速高于全国平均水平
         phrase = _strip_tail(phrase[: comp.start()])

@@ -580,3 +580,10 @@ def test_levels_sharing_one_head_after_a_count():
         ("总投资", "亿元"),
         ("省、市重点项目", "个"),
     ]
+
+
+def test_streaks_net_increase_and_session_lists():
+    assert names("粮食总产量连续5年稳定在500亿斤以上。")[0][0] == "粮食总产量"
+    assert names("林地面积净增3万亩。")[0][:2] == ("林地面积", "count_change")
+    assert names("经济年均增长6%左右。")[0][0] == "经济增长"
+    assert rows("贯彻市委十二届五次、六次全会精神。") == []
