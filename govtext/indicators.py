@@ -679,6 +679,8 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         seg = nt[k2 : k - 1]
         if not seg or k2 < floor or re.search(r"\d[^\d、]{0,3}$", seg) or len(seg) > 20:
             break
+        if re.search(r"\d[十百千万亿]*[个项家所座条处件种批名张户套]", seg):
+            break  # 建成35个先导区、1000个和美乡村: the items carry their own numbers
         core = re.sub(
             r"^(?:力争|确保|推动|推进|争取|全年|今年|年内|进一步|持续|继续|加快)+", "", seg
         )
@@ -759,7 +761,7 @@ def _previous_clause_name(nt: str, s: int) -> str:
 
 
 def _indicator_after(nt: str, e: int) -> str:
-    m = re.match(r"^(?:的)?([\u4e00-\u9fffA-Za-z]{1,14})", nt[e:])
+    m = re.match(r"^(?:的)?((?:[\u4e00-\u9fffA-Za-z]|“[^”]{1,8}”){1,14})", nt[e:])
     if not m:
         return ""
     word = m.group(1)
@@ -781,7 +783,7 @@ def _indicator_after(nt: str, e: int) -> str:
         r"(稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产|建设|加快|启动|开始|陆续|相继|先后|率先|基本|有效|进一步|全面|完成)",
         word,
     )[0]
-    word = re.split(r"(以上|以下|左右|以内|和|等|，|。)", word)[0]
+    word = re.split(r"(以上|以下|左右|以内|(?<=.)和|等|，|。)", word)[0]
     return word
 
 
@@ -893,6 +895,7 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
     cur_sent = 0
     floor = 0
     floor_prev: int | None = None
+    after_verb = ""
     carry_verb = ""
     for g in groups:
         last_qual = quants[g[-1]][8]
@@ -922,7 +925,27 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
             after = _indicator_after(nt, q_last[10])
             if after and not re.match(r"^(以上|以下|左右|以内|之内)", nt[q_last[10] :]):
                 verb = _ACTION.search(raw_s)
-                names = [(verb.group(1) if verb else "") + after]
+                if (
+                    not verb
+                    and not raw_s
+                    and after_verb
+                    and floor_prev is not None
+                    and re.fullmatch(r"[^，。；：、\n]{0,16}、", nt[floor_prev:s0])
+                ):
+                    names = [after_verb + after]  # 建成35个先导区、1000个和美乡村
+                else:
+                    names = [(verb.group(1) if verb else "") + after]
+                    after_verb = verb.group(1) if verb else ""
+        else:
+            after_verb = ""
+        if (
+            q_last[6] in ("%", "‰")
+            and nt.startswith("的", q_last[10])
+            and re.fullmatch(r"(推动|确保|力争|争取|实现|使|让|促进|带动|引导|支持|推进)?", phrase)
+        ):  # 推动60%以上的县级特困供养机构三级达标
+            after = _indicator_after(nt, q_last[10])
+            if after:
+                names = [after]
         if inherit or not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
             verb = _ACTION.search(raw_s)
@@ -1061,7 +1084,7 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
         or base in _NOUN_AFTER_UNITS
         or base in _CN_ONLY_UNITS
         or (base in {"人", "人次"} and not re.search(r"(就业|劳动力|转移|务工)", bare))
-        or re.search(r"(能力|床位|容量|产能|装机|规模)$", bare)
+        or re.search(r"(能力|床位|容量|产能|装机)$", bare)
     ):
         return "count_change"  # 新增规模以上工业企业218家, 新增养老床位460张
     if bare.startswith("增加") and base in _CN_ONLY_UNITS:

@@ -587,3 +587,11 @@ def test_streaks_net_increase_and_session_lists():
     assert names("林地面积净增3万亩。")[0][:2] == ("林地面积", "count_change")
     assert names("经济年均增长6%左右。")[0][0] == "经济增长"
     assert rows("贯彻市委十二届五次、六次全会精神。") == []
+
+
+def test_counted_nouns_after_classifiers_in_a_list():
+    got = names("建成12个示范区、300个和美乡村。")
+    assert [g[0] for g in got] == ["建成示范区", "建成和美乡村"]
+    got = names("新培育15家省级“两业”融合标杆企业。")
+    assert got[0][0] == "新培育省级“两业”融合标杆企业"
+    assert names("推动70%以上的乡镇卫生院达到服务能力标准。")[0][1] == "share"
