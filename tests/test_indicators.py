@@ -595,3 +595,10 @@ def test_counted_nouns_after_classifiers_in_a_list():
     got = names("新培育15家省级“两业”融合标杆企业。")
     assert got[0][0] == "新培育省级“两业”融合标杆企业"
     assert names("推动70%以上的乡镇卫生院达到服务能力标准。")[0][1] == "share"
+
+
+def test_target_wording_streak_and_years_ago_are_stripped():
+    assert names("经济增长预期目标为6%左右。")[0][:2] == ("经济增长", "growth")
+    assert names("全市生产总值连续跨越4000亿元。")[0][0] == "全市生产总值"
+    got = names("城镇化率已经由十年前的35%提高到52%。")
+    assert [g[0] for g in got] == ["城镇化率", "城镇化率"]
