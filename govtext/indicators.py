@@ -220,6 +220,7 @@ _PROTECT = (
     "所有",
     "现有",
     "赶超",
+    "人均",
 )
 _KEEP_WHOLE = {"经济增长", "经济增速", "增加值", "收入增长", "经济总量"}
 
@@ -288,7 +289,7 @@ _SLOGAN_VERB = re.compile(
     r"落细|做实|践行|守住|守牢|把握|树立|弘扬|统筹|实现|“)$"
 )
 _MEASURE_HEAD = re.compile(
-    r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速)$"
+    r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速|浓度|天数|密度)$"
 )
 _FOLLOW_CODE = re.compile(r"^[A-Za-z]")
 _SLOGAN_AFTER = re.compile(
@@ -422,7 +423,10 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     if m and m.group(2).startswith(m.group(1)):  # 国有和国有控股工业企业: one aggregate
         m = None
     if not m and split:  # 城镇居民人均可支配收入和农民人均纯收入分别增长10%
-        m = re.match(r"^([\u4e00-\u9fff]{4,})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
+        m = re.match(
+            r"^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9.]{3,})[和与及]([\u4e00-\u9fffA-Z][\u4e00-\u9fffA-Za-z0-9.]{3,})$",
+            phrase,
+        )
         if m and _MEASURE_HEAD.search(m.group(1)) and _MEASURE_HEAD.search(m.group(2)):
             return [m.group(1), m.group(2)]
         m = None
@@ -547,6 +551,8 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
     ):
         return True
     if unit in _EXCLUDED_UNITS:
+        return True
+    if base == "个" and nt.startswith("月", e):  # 用2个月时间: a duration
         return True
     if base == "次" and re.match(
         r"^(?:、[〇零一二三四五六七八九十\d]+次)+(?:全会|全体会议|会议)", after + nt[e + 8 : e + 16]
@@ -708,6 +714,13 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     if frm and frm.start() >= 2:  # 资本充足率从2007年的8.4%提高到……
         phrase = _strip_tail(phrase[: frm.start()])
     phrase = re.sub(r"(?<=..)连续[\d一二三四五六七八九十两]+年$", "", phrase)
+    phrase = _strip_head(
+        re.sub(
+            r"^.{0,6}?(?:用|经过|历时)[\d一二三四五六七八九十两]+个?(?:月|年|天)(?:时间)?",
+            "",
+            phrase,
+        )
+    )
     if phrase in {"经济", "全省经济", "全市经济", "全县经济", "全区经济"} and re.search(
         r"增长|增速", raw
     ):  # 经济年均增长5%左右 -> 经济增长

@@ -602,3 +602,10 @@ def test_target_wording_streak_and_years_ago_are_stripped():
     assert names("全市生产总值连续跨越4000亿元。")[0][0] == "全市生产总值"
     got = names("城镇化率已经由十年前的35%提高到52%。")
     assert [g[0] for g in got] == ["城镇化率", "城镇化率"]
+
+
+def test_durations_and_pairs_joined_by_he():
+    got = rows("用3个月时间完成征地1500亩。")
+    assert [(r["indicator"], r["surface"]) for r in got] == [("征地", "1500亩")]
+    got = names("综合指数和PM10平均浓度分别下降8%和12%。")
+    assert [g[0] for g in got] == ["综合指数", "PM10平均浓度"]
