@@ -609,3 +609,9 @@ def test_durations_and_pairs_joined_by_he():
     assert [(r["indicator"], r["surface"]) for r in got] == [("征地", "1500亩")]
     got = names("综合指数和PM10平均浓度分别下降8%和12%。")
     assert [g[0] for g in got] == ["综合指数", "PM10平均浓度"]
+
+
+def test_per_person_and_per_month_wording_is_stripped():
+    got = names("城乡低保标准分别提高到每人650元/月和480元/月。")
+    assert [g[0] for g in got] == ["城乡低保标准", "城乡低保标准"]
+    assert names("水稻亩产再度突破800公斤。")[0][0] == "水稻亩产"
