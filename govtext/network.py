@@ -326,6 +326,49 @@ def _one_pass_matmat() -> Any:
 _ONE_PASS_MAX = 2**27
 
 
+def _one_pass_blocks(
+    XT: sp.csr_matrix, X: sp.csr_matrix, spans: list[tuple[int, int]], cap: np.ndarray, matmat: Any
+) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """Row blocks of ``XT @ X`` by scipy's numeric kernel into one buffer of ``cap`` entries."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    n, m = XT.shape[0], X.shape[1]
+    size = int(cap.sum())
+    big = max(size, XT.nnz, X.nnz, n, m, XT.shape[1]) > np.iinfo(np.int32).max
+    idx = np.dtype(np.int64 if big else np.int32)
+    Ap, Aj = XT.indptr.astype(idx, copy=False), XT.indices.astype(idx, copy=False)
+    Bp, Bj = X.indptr.astype(idx, copy=False), X.indices.astype(idx, copy=False)
+    out_j = np.empty(size, dtype=idx)
+    out_x = np.empty(size, dtype=np.result_type(XT.data, X.data))
+    first = np.r_[0, np.cumsum(cap)].astype(np.int64)
+    ptrs = [np.empty(b - a + 1, dtype=idx) for a, b in spans]
+
+    def run(k: int) -> None:
+        a, b = spans[k]
+        s, e = int(Ap[a]), int(Ap[b])
+        o, p = int(first[a]), int(first[b])
+        matmat(
+            b - a, m, Ap[a : b + 1] - Ap[a], Aj[s:e], XT.data[s:e], Bp, Bj, X.data,
+            ptrs[k], out_j[o:p], out_x[o:p],
+        )  # fmt: skip
+
+    if len(spans) == 1:
+        run(0)
+    else:
+        with ThreadPoolExecutor(len(spans)) as pool:
+            list(pool.map(run, range(len(spans))))
+    pos = 0
+    for k, (a, _) in enumerate(spans):  # close the gaps left by the bounds
+        cnt, o = int(ptrs[k][-1]), int(first[a])
+        if o != pos:
+            out_j[pos : pos + cnt] = out_j[o : o + cnt]
+            out_x[pos : pos + cnt] = out_x[o : o + cnt]
+        pos += cnt
+    out_j.resize(pos, refcheck=False)  # shrinks in place (realloc), no copy
+    out_x.resize(pos, refcheck=False)
+    return [out_x], [out_j], ptrs
+
+
 def _gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True) -> sp.csr_matrix:
     """``Xᵀ·X`` of a CSR matrix, row blocks of the result computed in parallel threads.
 
@@ -357,7 +400,15 @@ def _gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True)
     from concurrent.futures import ThreadPoolExecutor
 
     spans = list(zip(rows[:-1], rows[1:]))
-    if matmat is None:
+    parts_of = None
+    if matmat is not None:
+        try:
+            parts_of = _one_pass_blocks(XT, X, spans, cap, matmat)
+        except (TypeError, ValueError):  # pragma: no cover - private kernel changed
+            parts_of = None
+    if parts_of is not None:
+        datas, indices_parts, ptrs = parts_of
+    else:
         if len(spans) == 1:
             return XT @ X
         blocks = []
@@ -374,45 +425,9 @@ def _gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True)
         datas = [P.data for P in parts]
         indices_parts = [P.indices for P in parts]
         ptrs = [P.indptr for P in parts]
-    else:
-        big = max(size, XT.nnz, X.nnz, n, m, XT.shape[1]) > np.iinfo(np.int32).max
-        idx = np.dtype(np.int64 if big else np.int32)
-        Ap, Aj = XT.indptr.astype(idx, copy=False), XT.indices.astype(idx, copy=False)
-        Bp, Bj = X.indptr.astype(idx, copy=False), X.indices.astype(idx, copy=False)
-        out_j = np.empty(size, dtype=idx)
-        out_x = np.empty(size, dtype=np.result_type(XT.data, X.data))
-        first = np.r_[0, np.cumsum(cap)].astype(np.int64)
-        ptrs = [np.empty(b - a + 1, dtype=idx) for a, b in spans]
-
-        def run(k: int) -> None:
-            a, b = spans[k]
-            s, e = int(Ap[a]), int(Ap[b])
-            o, p = int(first[a]), int(first[b])
-            matmat(
-                b - a, m, Ap[a : b + 1] - Ap[a], Aj[s:e], XT.data[s:e], Bp, Bj, X.data,
-                ptrs[k], out_j[o:p], out_x[o:p],
-            )  # fmt: skip
-
-        if len(spans) == 1:
-            run(0)
-        else:
-            with ThreadPoolExecutor(len(spans)) as pool:
-                list(pool.map(run, range(len(spans))))
-        pos = 0
-        for k, (a, _) in enumerate(spans):  # close the gaps left by the bounds
-            cnt, o = int(ptrs[k][-1]), int(first[a])
-            if o != pos:
-                out_j[pos : pos + cnt] = out_j[o : o + cnt]
-                out_x[pos : pos + cnt] = out_x[o : o + cnt]
-            pos += cnt
-        out_j.resize(pos, refcheck=False)  # shrinks in place (realloc), no copy
-        out_x.resize(pos, refcheck=False)
-        datas, indices_parts = [out_x], [out_j]
     counts = [int(P[-1]) for P in ptrs]
     nnz = sum(counts)
     idx = np.dtype(np.int64) if nnz > np.iinfo(np.int32).max else np.dtype(np.int32)
-    if any(P.dtype == np.int64 for P in indices_parts) and nnz > np.iinfo(np.int32).max:
-        idx = np.dtype(np.int64)
     offsets = np.cumsum([0] + counts).tolist()
     indptr = np.concatenate(
         [np.zeros(1, dtype=idx)] + [P[1:].astype(idx) + o for P, o in zip(ptrs, offsets[:-1])]
