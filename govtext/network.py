@@ -502,7 +502,9 @@ def cooccurrence(
     Notes
     -----
     One sparse product ``Xᵀ·X`` of the binary window × term matrix ``X``: no loop over
-    pairs, memory proportional to the number of co-occurring pairs.
+    pairs, memory proportional to the number of co-occurring pairs. Row blocks of the
+    product run on parallel threads (one per CPU); the result is the same, byte for byte,
+    whatever the number of threads.
 
     Examples
     --------
