@@ -244,7 +244,7 @@ _CONTRACTED = {
 _INHERIT = re.compile(
     r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价)*(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
     r"|(?:分别)?(?:是|为|相当于).{0,12}的"
-    r"|(?:分别)?(?:增加|提高|提升|上升|下降|减少|降低|扩大|增长|回落|缩小)?(?:到|至)"
+    r"|(?:分别)?(?:增加|提高|提升|上升|下降|减少|降低|扩大|增长|回落|缩小)?(?:到|至)\s*"
     r"(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[上去今]年|现在|目前|现)?(?:底|末)?的?"
 )
 _COMPARE = re.compile(r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|较|比)")
@@ -408,7 +408,9 @@ def _strip_head(s: str) -> str:
     while changed and s:
         changed = False
         for w in _STRIP_HEAD:
-            if s.startswith(w) and len(s) - len(w) >= (3 if w in _TIME_WORDS else 1):
+            if s.startswith(w) and len(s) - len(w) >= (
+                3 if w in _TIME_WORDS and w != "其中" else 2 if w == "其中" else 1
+            ):
                 if w == "使" and s.startswith("使用"):
                     continue
                 s = s[len(w) :]
@@ -419,6 +421,8 @@ def _strip_head(s: str) -> str:
 
 def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     """``高技术制造业、装备制造业增加值`` -> both names written out in full."""
+    if "研究与试验发展" in phrase or "研究和试验发展" in phrase:  # R&D: one term
+        return [phrase]
     m = re.match(r"^([\u4e00-\u9fff]{2,4})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
     if m and m.group(2).startswith(m.group(1)):  # 国有和国有控股工业企业: one aggregate
         m = None
@@ -725,6 +729,9 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         r"增长|增速", raw
     ):  # 经济年均增长5%左右 -> 经济增长
         phrase += "增长"
+    tgt = re.search(r"预期目标", phrase)
+    if tgt and tgt.start() >= 2:  # 经济增长预期目标是在……基础上增长7%
+        phrase = phrase[: tgt.start()]
     if re.fullmatch(r"/[月年日天人户次]+[和及与、]?", phrase):  # 700元/月和500元/月
         phrase = ""
     comp = _COMPARE_MID.search(phrase)

@@ -615,3 +615,12 @@ def test_per_person_and_per_month_wording_is_stripped():
     got = names("城乡低保标准分别提高到每人650元/月和480元/月。")
     assert [g[0] for g in got] == ["城乡低保标准", "城乡低保标准"]
     assert names("水稻亩产再度突破800公斤。")[0][0] == "水稻亩产"
+
+
+def test_national_report_wordings():
+    got = names("专项资金从2016年的20亿元增加到 2021年的55亿元。")
+    assert [g[0] for g in got] == ["专项资金", "专项资金"]
+    got = names("新增发电装机1.2亿千瓦，其中风电3000万千瓦。")
+    assert got[1][0] == "风电"
+    got = names("研究与试验发展经费支出占国内生产总值比重达到2.5%。")
+    assert [g[0] for g in got] == ["研究与试验发展经费支出占国内生产总值比重"]
