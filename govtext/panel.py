@@ -225,20 +225,49 @@ def targets(corpus: Corpus | Iterable[Report] | Report | str) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def _actual_for(report: Report, key: str) -> tuple[float, str] | None:
-    """First actual/estimate value of a canonical indicator in the review part of a report."""
+_MULTI_YEAR = re.compile(r"[五三两十]年|累计|年均|以来|期间|“十[一二三四五]五”|十[一二三四五]五")
+# a paragraph that reviews a whole term (五年来 …) states cumulative values throughout
+_MULTI_YEAR_PARAGRAPH = re.compile(
+    r"^\s*(?:[五三两十]年来|过去[五三两十]年|“?十[一二三四五]五”?时期)"
+)
+
+
+def _actual_for(
+    report: Report, key: str, frames: dict[str, Any] | None = None
+) -> tuple[float, str] | None:
+    """First actual/estimate value of a canonical indicator in the review part of a report.
+
+    Quantities whose clause speaks of several years (五年, 累计, 年均, 以来, 十四五 ...), or
+    that stand in a paragraph reviewing a whole term (五年来 …), are skipped: they are not
+    the value for the single year the target was set for. ``frames``
+    caches the extracted indicators per report name.
+    """
     from .indicators import extract_indicators
 
-    df = extract_indicators(report.text)
+    if frames is not None and report.name in frames:
+        df = frames[report.name]
+    else:
+        df = extract_indicators(report.text)
+        if frames is not None:
+            frames[report.name] = df
     if df.empty:
         return None
     kinds = CANONICAL[key][1]
     df = df[df["status"].isin(["actual", "estimate"]) & df["kind"].isin(kinds)]
     rev = df[df["section"].isin(["review", "preamble"])]
+    text = report.text
     for part in (rev, df):
         for rec in part.to_dict("records"):
-            if canonical_indicator(rec["indicator"], rec["kind"]) == key:
-                return float(rec["value_low"]), str(rec["status"])
+            if canonical_indicator(rec["indicator"], rec["kind"]) != key:
+                continue
+            start = int(rec["start"])
+            clause_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+            line_start = text.rfind("\n", 0, start) + 1
+            if _MULTI_YEAR.search(text[clause_start:start]) or _MULTI_YEAR_PARAGRAPH.match(
+                text[line_start:start]
+            ):
+                continue
+            return float(rec["value_low"]), str(rec["status"])
     return None
 
 
@@ -288,6 +317,7 @@ def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
     levels = {r.meta.get("region"): r.meta.get("level") for r in reports if r.meta.get("region")}
     tidx = {(row.region, row.year, row.canonical): row for row in t.itertuples()}
     cache: dict[tuple[str, int, str], tuple[float, str] | None] = {}
+    frames: dict[str, Any] = {}
     rows = []
     for row in t.itertuples():
         rec: dict[str, Any] = {
@@ -302,12 +332,12 @@ def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
         if nxt is not None:
             ck = (nxt.name, 0, row.canonical)
             if ck not in cache:
-                cache[ck] = _actual_for(nxt, row.canonical)
+                cache[ck] = _actual_for(nxt, row.canonical, frames)
             got = cache[ck]
             if got is not None:
                 rec["actual"], rec["actual_status"] = got
                 rec["actual_report"] = nxt.name
-        if row.region:
+        if isinstance(row.region, str) and row.region:
             for par in _parents(row.region, row.level, levels):
                 prow = tidx.get((par, row.year, row.canonical))
                 if prow is not None:

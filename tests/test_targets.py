@@ -193,3 +193,27 @@ def test_cli_targets_panel_csv(tmp_path):
     df = pd.read_csv(out)
     assert list(df.columns) == PANEL_COLUMNS
     assert (df.canonical == "gdp").sum() >= 20
+
+
+def test_panel_skips_multi_year_values_as_actuals():
+    """The 2018 national report reviews five years (城镇新增就业6600万人以上 over 2013-2017):
+    that cumulative figure is not 2017's actual; the single-year 1351万 from its text is."""
+    import govtext as gt
+
+    c = gt.datasets.load_sample().filter(level="national", year=[2017, 2018])
+    p = gt.target_panel(c)
+    jobs = p[(p.canonical == "new_urban_jobs") & (p.year == 2017)]
+    assert jobs["actual"].tolist() == [1351.0]
+    energy = p[(p.canonical == "energy_intensity") & (p.year == 2017)]
+    assert energy["actual"].isna().all()  # only a five-year 20% is stated
+
+
+def test_panel_tolerates_reports_without_region():
+    import govtext as gt
+
+    r = gt.Report.from_text(
+        "各位代表：\n今年主要预期目标是：地区生产总值增长6%左右。\n", name="noregion"
+    )
+    r.meta["year"] = 2023
+    p = gt.target_panel([r])
+    assert (p["canonical"] == "gdp").any() and (p["parent_region"] == "").all()
