@@ -624,3 +624,14 @@ def test_national_report_wordings():
     assert got[1][0] == "风电"
     got = names("研究与试验发展经费支出占国内生产总值比重达到2.5%。")
     assert [g[0] for g in got] == ["研究与试验发展经费支出占国内生产总值比重"]
+
+
+def test_trailing_new_and_from_to_counts():
+    assert names("城市轨道交通里程新增45公里。")[0][:2] == ("城市轨道交通里程", "count_change")
+    got = names("每万人口发明专利拥有量从12.5件增加到20件。")
+    assert got == [
+        ("每万人口发明专利拥有量", "level", 12.5),
+        ("每万人口发明专利拥有量", "level", 20.0),
+    ]
+    got = names("重点项目完成投资800亿元，120个新投产项目增加产值300亿元。")
+    assert got[1][0] == "新投产项目"
