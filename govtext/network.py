@@ -300,6 +300,7 @@ def _binary(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> sp.csr
 
 # below this many multiply-adds per thread, one product beats starting threads
 _THREAD_MIN_WORK = 1_000_000
+_BLOCKS_PER_THREAD = 4
 
 
 def _n_threads() -> int:
@@ -327,7 +328,12 @@ _ONE_PASS_MAX = 2**27
 
 
 def _one_pass_blocks(
-    XT: sp.csr_matrix, X: sp.csr_matrix, spans: list[tuple[int, int]], cap: np.ndarray, matmat: Any
+    XT: sp.csr_matrix,
+    X: sp.csr_matrix,
+    spans: list[tuple[int, int]],
+    cap: np.ndarray,
+    matmat: Any,
+    n_threads: int,
 ) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
     """Row blocks of ``XT @ X`` by scipy's numeric kernel into one buffer of ``cap`` entries."""
     from concurrent.futures import ThreadPoolExecutor
@@ -352,10 +358,11 @@ def _one_pass_blocks(
             ptrs[k], out_j[o:p], out_x[o:p],
         )  # fmt: skip
 
-    if len(spans) == 1:
-        run(0)
+    if len(spans) == 1 or n_threads == 1:
+        for k in range(len(spans)):
+            run(k)
     else:
-        with ThreadPoolExecutor(len(spans)) as pool:
+        with ThreadPoolExecutor(min(n_threads, len(spans))) as pool:
             list(pool.map(run, range(len(spans))))
     pos = 0
     for k, (a, _) in enumerate(spans):  # close the gaps left by the bounds
@@ -391,7 +398,8 @@ def _gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True)
     total = float(work.sum())
     if n_threads is None:
         n_threads = _n_threads()
-    n_blocks = max(1, min(n_threads, int(total // _THREAD_MIN_WORK), n))
+    # a few blocks per thread: a thread whose core is busy elsewhere then takes fewer blocks
+    n_blocks = max(1, min(_BLOCKS_PER_THREAD * n_threads, int(total // _THREAD_MIN_WORK), n))
     cuts = np.searchsorted(np.cumsum(work), total * np.arange(1, n_blocks) / n_blocks)
     rows = np.unique(np.r_[0, np.minimum(cuts + 1, n), n]).tolist() if n else [0, 0]
     cap = np.minimum(work, m).astype(np.int64)
@@ -403,7 +411,7 @@ def _gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True)
     parts_of = None
     if matmat is not None:
         try:
-            parts_of = _one_pass_blocks(XT, X, spans, cap, matmat)
+            parts_of = _one_pass_blocks(XT, X, spans, cap, matmat, n_threads)
         except (TypeError, ValueError):  # pragma: no cover - private kernel changed
             parts_of = None
     if parts_of is not None:
@@ -420,7 +428,7 @@ def _gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True)
                     shape=(b - a, XT.shape[1]),
                 )
             )
-        with ThreadPoolExecutor(len(blocks)) as pool:
+        with ThreadPoolExecutor(min(n_threads, len(blocks))) as pool:
             parts = list(pool.map(lambda B: B @ X, blocks))
         datas = [P.data for P in parts]
         indices_parts = [P.indices for P in parts]
