@@ -304,14 +304,23 @@ _BLOCKS_PER_THREAD = 4
 
 
 def _n_threads() -> int:
-    """CPUs this process may run on (at most 8)."""
+    """Threads for the product: the CPUs this process may use that are not busy (1 to 8).
+
+    On a machine whose cores are all taken by other programs, two threads of the product
+    on one core were measured slower than one thread, so cores busy by the 1-minute load
+    average (beyond this process itself) are not counted. The result does not depend on it.
+    """
     import os
 
     try:
         n = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         n = os.cpu_count() or 1
-    return max(1, min(n, 8))
+    try:
+        busy = max(0.0, os.getloadavg()[0] - 1.0)
+    except (AttributeError, OSError):  # pragma: no cover - no load average
+        busy = 0.0
+    return max(1, min(round(n - busy), n, 8))
 
 
 def _one_pass_matmat() -> Any:

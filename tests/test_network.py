@@ -63,6 +63,20 @@ def test_cooccurrence_equals_naive_count(windows):
     assert c.frequency.tolist() == [sum(w.count(t) for w in windows) for t in c.vocab]
 
 
+def test_product_threads_within_the_cpus_and_default_equals_one_thread():
+    import os
+
+    import govtext.network as net
+
+    n = net._n_threads()
+    assert 1 <= n <= min(len(os.sched_getaffinity(0)), 8)
+    windows = [list("abcdefgh"[i % 5 : i % 5 + 3 + i % 4]) for i in range(400)]
+    ids, rows, vocab = net._encode(windows, None)
+    X = net._binary(rows, ids, (len(windows), len(vocab)))
+    one, default = net._gram(X, 1), net._gram(X)
+    assert (one != default).nnz == 0 and np.array_equal(one.indices, default.indices)
+
+
 @settings(max_examples=100, deadline=None)
 @given(windows_st, st.integers(1, 5), st.booleans())
 def test_threaded_product_is_the_single_product_exactly(windows, n_threads, one_pass):
