@@ -91,12 +91,14 @@ def load_policy_terms(path: str | None = None) -> tuple[Term, ...]:
         if not row or not row[0].strip() or row[0].startswith("#"):
             continue
 
-        def col(name: str, default: str = "") -> str:
+        def col(name: str, default: str = "", row: list[str] = row) -> str:
             i = idx.get(name)
             return row[i].strip() if i is not None and i < len(row) else default
 
         term = col("term")
-        out.append(Term(term, col("category", "programme"), col("canonical") or term, col("source")))
+        out.append(
+            Term(term, col("category", "programme"), col("canonical") or term, col("source"))
+        )
     return tuple(out)
 
 
