@@ -35,6 +35,7 @@ on the normalised text; offsets are mapped back to the input with
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -851,16 +852,25 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
     >>> df[["indicator", "value_low", "value_high", "kind", "qualifier"]].values.tolist()
     [['地区生产总值', 5.0, 5.5, 'growth', ''], ['居民消费价格涨幅', 3.0, 3.0, 'growth', '左右']]
     """
-    import pandas as pd
 
     from .errors import InputError
-    from .textnorm import normalize_with_offsets
 
     text = getattr(text_or_report, "text", text_or_report)
     if not isinstance(text, str):
         raise InputError(
             f"extract_indicators() expects a report text (str) or a Report, not {type(text_or_report).__name__}"
         )
+    # the table is a pure function of (text, section): several analyses of one report
+    # (targets, target_panel, the HTML report) share one extraction
+    return _extract_cached(text, section).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _extract_cached(text: str, section: bool) -> pd.DataFrame:
+    import pandas as pd
+
+    from .textnorm import normalize_with_offsets
+
     nt, off = normalize_with_offsets(text)
     sections = _section_spans(text) if section else []
     tspans = _targets_spans(text) if section else []

@@ -10,12 +10,11 @@ showing made-up results.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1090,37 +1089,7 @@ def build_indicators(ctx: ReportContext) -> Section:
         "the figure sets each year's growth target against the growth reported a year later.",
         "govtext.extract_indicators; govtext.targets; govtext.target_panel",
     )
-    with _memo_indicators() as extract:
-        return _build_indicators(ctx, sec, extract)
-
-
-@contextlib.contextmanager
-def _memo_indicators() -> Iterator[Callable[..., Any]]:
-    """``extract_indicators`` memoised per text while the section is built.
-
-    ``target_panel`` extracts the indicators of a report once per target indicator; the
-    function is pure (same text, same table), so during the report it is looked up in a
-    memo instead. The module attribute is restored afterwards.
-    """
-    from . import indicators as mod
-
-    orig = mod.extract_indicators
-    memo: dict[tuple[str, bool], Any] = {}
-
-    def cached(text_or_report: Any, *, section: bool = True) -> Any:
-        text = getattr(text_or_report, "text", text_or_report)
-        if not isinstance(text, str):
-            return orig(text_or_report, section=section)
-        key = (text, section)
-        if key not in memo:
-            memo[key] = orig(text, section=section)
-        return memo[key].copy()
-
-    mod.extract_indicators = cached
-    try:
-        yield cached
-    finally:
-        mod.extract_indicators = orig
+    return _build_indicators(ctx, sec, _api("extract_indicators"))
 
 
 def _build_indicators(

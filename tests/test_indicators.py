@@ -635,3 +635,11 @@ def test_trailing_new_and_from_to_counts():
     ]
     got = names("重点项目完成投资800亿元，120个新投产项目增加产值300亿元。")
     assert got[1][0] == "新投产项目"
+
+
+def test_results_are_shared_but_never_aliased():
+    text = "全镇税收预计完成4.7亿元，增长7%左右。"
+    first = gt.extract_indicators(text)
+    first.loc[:, "indicator"] = "changed"
+    second = gt.extract_indicators(text)
+    assert "changed" not in set(second["indicator"]) and len(second) == len(first)
