@@ -65,6 +65,7 @@ class Block:
     text: str = ""
     data: str = ""
     total_rows: int = 0
+    grid: bool = False  # figures drawn side by side (small multiples)
 
 
 @dataclass
@@ -300,6 +301,19 @@ class ReportContext:
         save(fig, self.out / rel, dpi=110)
         return rel
 
+    def figure(
+        self, name: str, fig: Any, *, alt: str, caption: str, data: str = "", grid: bool = False
+    ) -> Block:
+        """Write ``fig`` (see :meth:`write_figure`) and return the figure block showing it."""
+        return Block(
+            "figure",
+            src=self.write_figure(name, fig),
+            alt=alt,
+            caption=caption,
+            data=data,
+            grid=grid,
+        )
+
     def write_file(self, rel: str, data: bytes | str) -> str:
         """Write any other file (GEXF, JSON) under the output folder; return its link."""
         if isinstance(data, str):
@@ -420,9 +434,9 @@ def build_overview(ctx: ReportContext) -> Section:
             stacked_labels=levels,
         )
         sec.blocks.append(
-            Block(
-                "figure",
-                src=ctx.write_figure("overview_years", fig),
+            ctx.figure(
+                "overview_years",
+                fig,
                 alt="Reports per year",
                 caption="Reports per year, stacked by level.",
             )
@@ -741,9 +755,9 @@ def build_emerging(ctx: ReportContext) -> Section:
                 ylabel="每万词出现次数",
             )
             sec.blocks.append(
-                Block(
-                    "figure",
-                    src=ctx.write_figure("trends", fig),
+                ctx.figure(
+                    "trends",
+                    fig,
                     alt="Term trends",
                     caption=f"Rate per 10,000 words of the strongest emerging and fading terms of {reg} over its years.",
                     data=tlink,
@@ -807,9 +821,9 @@ def build_topics(ctx: ReportContext) -> Section:
             vmin=0,
         )
         sec.blocks.append(
-            Block(
-                "figure",
-                src=ctx.write_figure(f"topic_prevalence_by_{by}", fig),
+            ctx.figure(
+                f"topic_prevalence_by_{by}",
+                fig,
                 alt=f"Topic prevalence by {by}",
                 caption=f"Topic prevalence by {by} ({len(prev)} groups).",
                 data=link,
@@ -993,12 +1007,13 @@ def build_network(ctx: ReportContext) -> Section:
         else:  # pragma: no cover
             fig = network_figure(linked, title=title, seed=ctx.random_state)
         sec.blocks.append(
-            Block(
-                "figure",
-                src=ctx.write_figure(f"network_{ctx.by}_{slug}", fig),
-                alt="grid",
+            ctx.figure(
+                f"network_{ctx.by}_{slug}",
+                fig,
+                alt=f"Co-occurrence network, {ctx.by} = {g}",
                 caption=f"{ctx.by} = {g}: {G.number_of_edges()} links",
                 data=gexf,
+                grid=True,
             )
         )
         for n in sorted(G.nodes, key=str):
@@ -1203,9 +1218,9 @@ def _targets_vs_actuals(ctx: ReportContext, sec: Section, target_panel: Callable
         paired, labels=[f"{short_region(r)} {y}" for r, y in zip(paired["region"], paired["year"])]
     )
     sec.blocks.append(
-        Block(
-            "figure",
-            src=ctx.write_figure("targets_vs_actuals", fig),
+        ctx.figure(
+            "targets_vs_actuals",
+            fig,
             alt="Targets vs actuals",
             caption="Each point is a target (x, middle of its range) against the actual reported a year later (y); above the diagonal = target exceeded.",
             data=link,
@@ -1275,13 +1290,7 @@ def build_similarity(ctx: ReportContext) -> Section:
             "a group of one report)."
         )
     sec.blocks.append(
-        Block(
-            "figure",
-            src=ctx.write_figure("similarity", fig),
-            alt="Similarity heatmap",
-            caption=cap,
-            data=link,
-        )
+        ctx.figure("similarity", fig, alt="Similarity heatmap", caption=cap, data=link)
     )
     return sec
 
@@ -1336,9 +1345,9 @@ def build_dictionary(ctx: ReportContext) -> Section:
             vmin=0,
         )
         sec.blocks.append(
-            Block(
-                "figure",
-                src=ctx.write_figure(f"dictionary_by_{ctx.by}", fig),
+            ctx.figure(
+                f"dictionary_by_{ctx.by}",
+                fig,
                 alt="Dictionary scores heatmap",
                 caption=f"Policy attention by {ctx.by}.",
                 data=glink,
