@@ -202,28 +202,6 @@ def _slug(s: Any) -> str:
     return out or "group"
 
 
-def _memo_cut(tokenizer: PolicyTokenizer) -> PolicyTokenizer:
-    """A shallow copy of ``tokenizer`` whose ``cut`` remembers each text it has cut.
-
-    The DTM, the topic model and the co-occurrence networks all cut every report text;
-    with the memo, each report is segmented once. The caller's tokenizer is not changed.
-    """
-    import copy
-
-    tok = copy.copy(tokenizer)
-    memo: dict[str, list[str]] = {}
-    cut = type(tokenizer).cut
-
-    def cached_cut(text: str) -> list[str]:
-        got = memo.get(text)
-        if got is None:
-            got = memo[text] = cut(tok, text)
-        return list(got)
-
-    tok.cut = cached_cut  # type: ignore[method-assign]
-    return tok
-
-
 @dataclass
 class ReportContext:
     """Everything the section builders share: corpus, DTM, options and the output folder."""
@@ -258,7 +236,7 @@ class ReportContext:
         from .matrix import dtm
         from .tokenize import PolicyTokenizer
 
-        tok = _memo_cut(tokenizer or PolicyTokenizer())
+        tok = (tokenizer or PolicyTokenizer()).memoized()
         for r in corpus:
             tok.cut(r.text)  # fills the memo; later analyses reuse the pieces
             if on_report is not None:

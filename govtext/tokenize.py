@@ -214,6 +214,7 @@ class PolicyTokenizer:
         self._names: set[str] = set()
         self._fast: Any = None
         self._drop: frozenset[str] | None = None
+        self._memo: dict[str, tuple[str, ...]] | None = None
         if self.userdict and not Path(self.userdict).is_file():
             raise InputError(f"{self.userdict}: user dictionary not found")
 
@@ -326,6 +327,9 @@ class PolicyTokenizer:
         with self._lock:
             self._user_words.extend(new)
             self._names.update(w for w, _, _ in new)
+            if self._memo is not None:  # a memoized copy shares its engine: rebuild its own
+                self._memo.clear()
+                self._engine = None
             if self._engine is not None:
                 for w, f, t in new:
                     if re.fullmatch(r"[\u4e00-\u9fff]+", w):
@@ -390,6 +394,8 @@ class PolicyTokenizer:
         self.discovered_ = sorted(t for t in terms if not _glued(t, names))
         with self._lock:
             self._engine = None
+            if self._memo is not None:
+                self._memo.clear()
         return self
 
     def config(self) -> dict[str, Any]:
@@ -489,8 +495,39 @@ class PolicyTokenizer:
         >>> PolicyTokenizer().cut("打好用好“三张好牌”")
         ['打好', '用好', '“', '三张好牌', '”']
         """
-        norm = normalize(text, simplify=self.simplify)
-        return self.cut_normalized(norm)
+        memo = self._memo
+        if memo is not None:
+            got = memo.get(text)
+            if got is not None:
+                return list(got)
+        pieces = self.cut_normalized(normalize(text, simplify=self.simplify))
+        if memo is not None:
+            memo[text] = tuple(pieces)
+        return pieces
+
+    def memoized(self) -> PolicyTokenizer:
+        """A copy of this tokenizer that remembers the pieces of every text it has cut.
+
+        For a session that analyses the same reports several times (a DTM, a topic model,
+        co-occurrence networks): each text is segmented once. The copy shares the built
+        dictionary until words are added to it (it then builds its own and forgets its memo);
+        the original is never changed. The memo lives in memory only
+        (see :class:`govtext.cache.TokenCache` for a cache on disk).
+
+        Examples
+        --------
+        >>> tok = PolicyTokenizer().memoized()
+        >>> tok.cut("推进乡村振兴") == tok.cut("推进乡村振兴") == PolicyTokenizer().cut("推进乡村振兴")
+        True
+        """
+        import copy
+
+        tok = copy.copy(self)
+        tok._user_words = list(self._user_words)
+        tok._names = set(self._names)
+        tok.discovered_ = list(self.discovered_)
+        tok._memo = {}
+        return tok
 
     def cut_normalized(self, norm: str) -> list[str]:
         """:meth:`cut` for text that is already normalised (skips normalisation).
@@ -607,6 +644,7 @@ class PolicyTokenizer:
         state["_special"] = None
         state["_names"] = set()
         state["_fast"] = None
+        state["_memo"] = None if self._memo is None else {}
         state.pop("_pos_cache", None)
         state.pop("_posseg", None)
         return state

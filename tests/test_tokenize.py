@@ -213,3 +213,15 @@ def _ends(pieces: list[str]) -> list[int]:
         pos += len(p)
         out.append(pos)
     return out
+
+
+def test_memoized_copy_gives_the_same_pieces_and_leaves_the_original_alone():
+    base = PolicyTokenizer()
+    tok = base.memoized()
+    text = "体现了闸口速度，推进乡村振兴"
+    assert tok.cut(text) == base.cut(text)
+    assert text in tok._memo and base._memo is None
+    tok.add_words(["闸口速度"])  # the memo is forgotten, the original keeps its dictionary
+    assert "闸口速度" in tok.cut(text)
+    assert "闸口速度" not in base.cut(text)
+    assert tok.config_hash != base.config_hash
