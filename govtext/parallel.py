@@ -29,7 +29,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from .matrix import DocumentTermMatrix
     from .tokenize import PolicyTokenizer
 
-__all__ = ["tokenize_texts", "count_chunks", "merge_counts", "stream_dtm", "chunked"]
+__all__ = [
+    "tokenize_texts",
+    "cut_texts",
+    "primed_tokenizer",
+    "count_chunks",
+    "merge_counts",
+    "stream_dtm",
+    "chunked",
+]
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -50,6 +58,10 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def _tokenize_chunk(tokenizer: PolicyTokenizer, texts: list[str]) -> list[list[str]]:
     return [tokenizer.tokenize(t) for t in texts]
+
+
+def _cut_chunk(tokenizer: PolicyTokenizer, texts: list[str]) -> list[list[str]]:
+    return [tokenizer.cut(t) for t in texts]
 
 
 def _check_backend(backend: str, n_jobs: int | None) -> None:
@@ -131,6 +143,23 @@ def tokenize_texts(
     >>> tokenize_texts(["推进乡村振兴", "优化营商环境"])
     [['乡村振兴'], ['优化', '营商环境']]
     """
+    return _cached_map(
+        _tokenize_chunk, "tokenize", texts, tokenizer, n_jobs, backend, client, cache, chunksize
+    )
+
+
+def _cached_map(
+    func: Any,
+    kind: str,
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None,
+    n_jobs: int | None,
+    backend: str,
+    client: Any,
+    cache: Any,
+    chunksize: int,
+) -> list[list[str]]:
+    """``func`` over chunks of the texts not found in the cache; results stored back."""
     from .tokenize import PolicyTokenizer
 
     _check_backend(backend, n_jobs)
@@ -139,20 +168,99 @@ def tokenize_texts(
     if cache is not None and not hasattr(cache, "get_many"):
         from .cache import TokenCache
 
-        cache = TokenCache(cache, tok.config_hash + ":tokenize")
+        cache = TokenCache(cache, tok.config_hash + ":" + kind)
     out: list[list[str] | None] = (
         cache.get_many(texts) if cache is not None else [None] * len(texts)
     )
     todo = [i for i, v in enumerate(out) if v is None]
     if todo:
-        chunks = list(chunked([texts[i] for i in todo], chunksize))
-        results = _map_chunks(_tokenize_chunk, tok, chunks, n_jobs, backend, client)
-        flat = [toks for chunk in results for toks in chunk]
-        for i, toks in zip(todo, flat):
-            out[i] = toks
+        # the same text twice is computed once
+        uniq = list(dict.fromkeys(texts[i] for i in todo))
+        chunks = list(chunked(uniq, chunksize))
+        results = _map_chunks(func, tok, chunks, n_jobs, backend, client)
+        done = dict(zip(uniq, (toks for chunk in results for toks in chunk)))
+        for i in todo:
+            out[i] = list(done[texts[i]])
         if cache is not None:
-            cache.put_many([texts[i] for i in todo], flat)
+            cache.put_many(uniq, [done[t] for t in uniq])
     return out  # type: ignore[return-value]
+
+
+def cut_texts(
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    n_jobs: int | None = 1,
+    backend: str = "local",
+    client: Any = None,
+    cache: Any = None,
+    chunksize: int = 4,
+) -> list[list[str]]:
+    """Lossless pieces (``tokenizer.cut``) of every text, in order; as :func:`tokenize_texts`.
+
+    The pieces are what every analysis starts from (filters, sentence windows and
+    paragraphs are cheap to derive from them), so caching them serves every analysis.
+
+    Examples
+    --------
+    >>> cut_texts(["推进乡村振兴。"])
+    [['推进', '乡村振兴', '。']]
+    """
+    return _cached_map(
+        _cut_chunk, "cut", texts, tokenizer, n_jobs, backend, client, cache, chunksize
+    )
+
+
+def primed_tokenizer(
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    n_jobs: int | None = 1,
+    cache: Any = None,
+    on_text: Any = None,
+) -> PolicyTokenizer:
+    """A memoized copy of ``tokenizer`` (:meth:`PolicyTokenizer.memoized`) that already
+    knows the pieces of ``texts``.
+
+    The texts are cut with ``n_jobs`` workers and/or read from the token ``cache`` (a
+    :class:`govtext.cache.TokenCache` or a folder); every later ``cut``/``tokenize`` of
+    one of these texts in this session is a look-up. The tokens are exactly those of the
+    original tokenizer.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    tokenizer : PolicyTokenizer, optional
+    n_jobs : int, default 1
+    cache : TokenCache or path, optional
+    on_text : callable, optional
+        Called with the index of each text once its pieces are known.
+
+    Examples
+    --------
+    >>> from govtext import PolicyTokenizer
+    >>> tok = primed_tokenizer(["推进乡村振兴。"])
+    >>> tok.tokenize("推进乡村振兴。") == PolicyTokenizer().tokenize("推进乡村振兴。")
+    True
+    """
+    from .tokenize import PolicyTokenizer
+
+    base = tokenizer or PolicyTokenizer()
+    tok = base if getattr(base, "_memo", None) is not None else base.memoized()
+    texts = list(texts)
+    memo = tok._memo
+    todo = [t for t in dict.fromkeys(texts) if t not in memo]
+    if todo:
+        if cache is None and n_jobs in (None, 1):
+            for t in todo:  # in this process: the memo fills as it goes
+                tok.cut(t)
+        else:
+            for t, pieces in zip(todo, cut_texts(todo, tok, n_jobs=n_jobs, cache=cache)):
+                memo[t] = tuple(pieces)
+    if on_text is not None:
+        for i in range(len(texts)):
+            on_text(i)
+    return tok
 
 
 def _count(tokens_per_doc: list[list[str]]) -> tuple[list[str], sp.csr_matrix]:
