@@ -40,6 +40,8 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from .indicatornames import after_cut, carry_prefix, share_of_units_name, tidy_name
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -463,7 +465,8 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
             break
     if not head:  # 新一代信息技术、高端装备产业增加值
         hm = re.search(
-            r"(产业|行业|制造业)?(增加值|产值|营业收入|营收|收入|投资|产量|面积|规模|总额)$", last
+            r"(产业|行业|制造业)?(增加值|产值|营业收入|营收|收入|投资|产量|面积|规模|总额|排放量|排放总量)$",
+            last,
         )
         if hm and hm.start() > 0 and len(first) >= 4 and not _MEASURE_HEAD.search(first):
             head = last[hm.start() :]
@@ -755,6 +758,9 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         "",
         phrase,
     )
+    tidied = tidy_name(phrase, raw)
+    if tidied != phrase:
+        phrase = tidy_name(_strip_tail(tidied), raw)
     return phrase, raw
 
 
@@ -811,7 +817,7 @@ def _indicator_after(nt: str, e: int) -> str:
     if len(word) == 1 and len(parts) > 2:  # 新投产项目增加产值 -> 新投产项目
         word = "".join(parts[:3])
     word = re.split(r"(以上|以下|左右|以内|(?<=.)和|等|，|。)", word)[0]
-    return word
+    return after_cut(word)
 
 
 def _find_sections(sections: list[tuple[str, int, int]], pos: int) -> str:
@@ -984,9 +990,14 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
         if (
             q_last[6] in ("%", "‰")
             and nt.startswith("的", q_last[10])
-            and re.fullmatch(r"(推动|确保|力争|争取|实现|使|让|促进|带动|引导|支持|推进)?", phrase)
+            and re.fullmatch(
+                r"(?:全[县市省区镇乡国])?(推动|确保|力争|争取|实现|使|让|促进|带动|引导|支持|推进|有|已有)?",
+                phrase,
+            )
         ):  # 推动60%以上的县级特困供养机构三级达标
-            after = _indicator_after(nt, q_last[10])
+            after = share_of_units_name(nt, q_last[2], q_last[10]) or _indicator_after(
+                nt, q_last[10]
+            )
             if after:
                 names = [after]
         if inherit or not names or names == [""] or _ACTION.fullmatch(phrase):
@@ -1027,7 +1038,9 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
             names = [carry_verb + n for n in names]
         else:
             lv = _LIST_VERB.match(names[0]) if names else None
-            carry_verb = lv.group(1) if lv else ""
+            carry_verb = carry_prefix(names[0], lv.group(1)) if lv else ""
+            if carry_verb == "新增" and re.match(r"新增.{0,4}就业", names[0]):
+                carry_verb = ""  # 新增城镇就业N人、农民工返乡创业M人: a named statistic
         floor_prev = floor
         sent_groups.append(names)
         sentence = nt[_clause_start(nt, s0, "。！？\n!?") : s0]

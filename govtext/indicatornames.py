@@ -1,0 +1,125 @@
+"""Naming rules for :func:`govtext.extract_indicators` (private helpers).
+
+The extractor in :mod:`govtext.indicators` finds the quantities and a first phrase naming
+each one; the functions here tidy that phrase so that it names *what is measured*:
+
+* fragments of the clause that are not part of the name are cut: list enumerators
+  (``九是``, ``⑧``), modal and adverbial tails (``都要``, ``可比``, ``更多``, ``早日``), a
+  dangling comparison (``PM2.5浓度较``), a ranking clause (``稳居全国前十强``);
+* shares of units (``55%以上的村（社区）经营性收入达到10万元以上``) are named by the
+  units *and* what they satisfy (``经营性收入达到10万元以上的村（社区）``);
+* the action verb of a list carries its modifier (``淘汰落后的水泥产能、炼铁产能`` ->
+  ``淘汰落后的炼铁产能``);
+* a verb phrase before ``总投资``/``投资`` is cut (``压茬推进总投资`` -> ``总投资``);
+  ``争取`` stays before funds (``争取上级资金``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__: list[str] = []
+
+# list enumerators at the head of a clause: 一是, 九是, ⑧, （3）, 3.
+_ENUM_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}是|[①-⑳]|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))"
+)
+# modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
+_FRAGMENT_TAIL = re.compile(
+    r"(?<=..)(?:都要|也要|均要|还要|要(?<![主需重必纲摘只将]要)|(?<!首)都|也|(?<!偿)还|可比|同口径|"
+    r"更多|早日|尽快|力争|确保|(?<![一二三四五六七八九十同平均对])等)$"
+)
+# a comparison left dangling at the end (较/比 with its object stripped)
+_DANGLING_COMPARE = re.compile(r"(?<=..)(?<![占对相同类无])(?:较|比|相比|相较)$")
+_COMPARED_TO = re.compile(r"(?:较|比|相比|相较)(?:于|\s)*(?:[上去前今同全“\d〇零一二]|基期|十)")
+# ranking and comparison clauses: not a name at all
+_RANK_CLAUSE = re.compile(
+    r"^(?:稳居|位居|跃居|居于|排名|排在|位列|跻身|跨入|进入全|高于|低于|快于|慢于|优于|"
+    r"高出|超出|领先|居全|居中部|居西部|居东部|列全)"
+)
+# verbs in front of an investment total: 压茬推进总投资, 带动总投资, 启动投资
+_INVEST_LEAD = re.compile(
+    r"^(?:重点|突出|大力|积极|强力|全面|全力|持续|统筹|谋划|启动|推进|推动|带动|抓好|抓紧|"
+    r"实施|加快|提速|建设|围绕|压茬|开工|新开工|对新|对)+(?=(?:总投资|投资)$)"
+)
+# verbs that start the predicate of a unit after N%以上的: 55%以上的村实现分红
+_PRED_VERB = re.compile(
+    r"(实现|达到|完成|建成|具备|开展|拥有|享有|参加|接受|享受|纳入|覆盖|通过|获得|达标|有|"
+    r"建立|设立|配备|开通|接入|使用|落实|推行|入选|获评|创建|成为)"
+)
+
+
+def tidy_name(phrase: str, raw: str = "") -> str:
+    """Cut enumerators, modal tails, dangling comparisons and ranking clauses.
+
+    A dangling ``较``/``比`` is cut only where ``raw`` (the clause the phrase comes from)
+    compares with a period (``较去年``, ``比2020年``), so ``存贷比`` stays. A phrase that is only a ranking or comparison clause becomes ``''`` (the caller then
+    takes the name of the previous quantity of the sentence).
+    """
+    if not phrase:
+        return phrase
+    p = _ENUM_HEAD.sub("", phrase)
+    if _RANK_CLAUSE.match(p):
+        return ""
+    for _ in range(3):
+        q = _FRAGMENT_TAIL.sub("", p)
+        if _COMPARED_TO.search(raw):
+            q = _DANGLING_COMPARE.sub("", q)
+        if q == p:
+            break
+        p = q
+    lead = _INVEST_LEAD.match(p)
+    if lead:
+        p = p[lead.end() :]
+    return p
+
+
+def after_cut(word: str) -> str:
+    """A noun after a classifier, cut before adverbs and verbs of its own clause."""
+    m = re.search(
+        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|选址|年均|分别|同比|设立|接入|被)",
+        word,
+    )
+    if m and m.start() >= 2:
+        if m.group(1) == "受益":  # 600多万户企业受益 -> 受益企业
+            return "受益" + word[: m.start()]
+        word = word[: m.start()]
+    return word
+
+
+def share_of_units_name(nt: str, e: int, qe: int) -> str:
+    """Name of ``55%以上的村（社区）经营性收入达到10万元以上``: what the units satisfy.
+
+    ``e`` is the end of the unit ``%``; ``qe`` the end of a qualifier after it. Returns
+    ``'经营性收入达到10万元以上的村（社区）'`` (predicate, 的, the units); the units alone
+    when no short predicate follows; ``''`` when ``的`` does not follow.
+    """
+    if not nt.startswith("的", qe):
+        return ""
+    rest = nt[qe + 1 :]
+    clause = re.split(r"[，。；：！？、\n,;:!?]", rest, maxsplit=1)[0]
+    if not clause or not re.match(r"[\u4e00-\u9fff“]", clause):
+        return ""
+    # the units: up to a closing parenthesis (村（社区）) or the first predicate verb
+    par = re.match(r"^([\u4e00-\u9fff“”]{1,10}[（(][^）)]{1,8}[）)])", clause)
+    if par:
+        unit = par.group(1)
+    else:
+        v = _PRED_VERB.search(clause, 1)
+        if not v:
+            return ""
+        unit = clause[: v.start()]
+    pred = clause[len(unit) :]
+    pred = re.sub(r"^(?:都|均|全部|基本|要|能|已|已经)", "", pred)
+    if not unit or len(unit) > 12:
+        return ""
+    if not pred or len(pred) > 16:
+        return unit
+    return pred + "的" + unit
+
+
+def carry_prefix(name: str, verb: str) -> str:
+    """The verb of a list with its modifier: ``淘汰落后的水泥产能`` -> ``淘汰落后的``."""
+    m = re.match(rf"^{re.escape(verb)}([\u4e00-\u9fff]{{1,6}}的)(?=[\u4e00-\u9fff“]{{2}})", name)
+    return verb + m.group(1) if m else verb
