@@ -151,6 +151,9 @@ def build_report(
     force: bool = False,
     progress: bool | None = None,
     title: str | None = None,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+    stats: dict[str, int] | None = None,
 ) -> Path:
     """Write the comparison page for ``corpus`` into ``out_dir`` and return index.html's path.
 
@@ -180,6 +183,21 @@ def build_report(
         Show a progress bar on stderr (default: when stderr is a terminal).
     title : str, optional
         Page title.
+    n_jobs : int, default 1
+        Worker processes that cut the reports into words (-1: all cores); the page is
+        the same for any number.
+    cache_dir : path, optional
+        Cache folder (opt-in; the ``govtext report`` command uses the user cache folder
+        unless ``--no-cache``). Holds the words of every report
+        (:class:`govtext.cache.TokenCache`) and the finished sections, figures and tables
+        (:class:`govtext.cache.ResultCache`), keyed by the hash of every report's text and
+        metadata, every option, the tokenizer configuration and govtext's code and
+        library versions. A second run on the same reports with the same options writes
+        the same bytes without recomputing; any change recomputes. Damaged entries are
+        ignored and rewritten.
+    stats : dict, optional
+        Filled with counters: ``sections_reused`` and ``sections_computed`` (sections
+        read from / stored into the cache), ``token_hits`` and ``token_misses``.
 
     Returns
     -------
@@ -212,10 +230,17 @@ def build_report(
     from . import reportsections as rs
 
     out = prepare_out_dir(out_dir, force=force)
+    results = token_cache = None
+    if cache_dir is not None:
+        from .cache import ResultCache, TokenCache
+        from .tokenize import PolicyTokenizer
+
+        results = ResultCache(cache_dir)
+        token_cache = TokenCache(cache_dir, (tokenizer or PolicyTokenizer()).config_hash + ":cut")
     builders = rs.SECTION_BUILDERS
     bar = Progress(len(corpus) + len(builders) + 2, enabled=progress)
     try:
-        bar.start("tokenizing")
+        bar.start("reading")
         ctx = rs.ReportContext.create(
             corpus,
             out,
@@ -226,16 +251,31 @@ def build_report(
             max_groups=max_groups,
             random_state=random_state,
             on_report=lambda name: bar.step(f"tokenized {name}"),
+            n_jobs=n_jobs,
+            token_cache=token_cache,
+            lazy=results is not None,  # tokenize only if some section is not in the cache
         )
-        bar.step("document-term matrix")
+        bar.step("context")
         sections = []
         for key, builder in builders:
             bar.start(key)
-            sections.append(rs.run_builder(key, builder, ctx))
+            sections.append(rs.run_section(key, builder, ctx, results))
             bar.step(key)
         bar.start("page")
+        if results is not None:  # the page's one number from the DTM
+            pkey = ctx.section_key("_page")
+            got = results.get(pkey)
+            doc = got[0] if got is not None else None
+            if isinstance(doc, dict) and isinstance(doc.get("n_terms"), int):
+                ctx._n_terms = doc["n_terms"]
+            else:
+                results.put(pkey, {"n_terms": ctx.n_terms})
         page = rs.render_page(ctx, sections, title=title)
         bar.step("page")
     finally:
         bar.close()
+    if stats is not None:
+        stats.update(ctx.stats)
+        if token_cache is not None:
+            stats.update(token_hits=token_cache.hits, token_misses=token_cache.misses)
     return page

@@ -30,6 +30,8 @@ import numpy as np
 from .errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
+    import os
+
     import networkx as nx
     import pandas as pd
     import scipy.sparse as sp
@@ -223,7 +225,11 @@ def split_windows(
 
 
 def _corpus_windows(
-    data: Any, tokenizer: PolicyTokenizer | None, window: str
+    data: Any,
+    tokenizer: PolicyTokenizer | None,
+    window: str,
+    n_jobs: int | None = 1,
+    cache_dir: Any = None,
 ) -> tuple[list[list[str]], np.ndarray, Any]:
     """Windows of a corpus/report/texts with the document index of each window."""
     from .corpus import Corpus, Report, corpus_from_texts
@@ -240,10 +246,16 @@ def _corpus_windows(
     if window not in WINDOWS:
         raise InputError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
     tok = tokenizer or PolicyTokenizer()
+    if n_jobs not in (None, 1) or cache_dir is not None:
+        from .parallel import cut_texts  # workers and/or the token cache: the same pieces
+
+        pieces = cut_texts(data.texts, tok, n_jobs=n_jobs, cache=cache_dir)
+    else:
+        pieces = (tok.cut(r.text) for r in data)
     windows: list[list[str]] = []
     doc: list[int] = []
-    for d, r in enumerate(data):
-        ws = split_windows(tok.cut(r.text), window, tok)
+    for d, p in enumerate(pieces):
+        ws = split_windows(p, window, tok)
         windows.extend(ws)
         doc.extend([d] * len(ws))
     return windows, np.asarray(doc, dtype=np.int64), data
@@ -487,6 +499,8 @@ def cooccurrence(
     tokenizer: PolicyTokenizer | None = None,
     window: str = "sentence",
     distance: int | None = None,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> Cooccurrence:
     """Count in how many windows each pair of terms occurs together.
 
@@ -511,6 +525,12 @@ def cooccurrence(
         Sliding window instead: count token pairs at most ``distance`` tokens apart
         inside each window (so never across a window boundary); the diagonal holds token
         counts and ``n_windows`` the number of tokens.
+    n_jobs : int, default 1
+        Worker processes cutting reports and texts (joblib, spawn-safe; -1 = all cores);
+        the result is the same for any number.
+    cache_dir : path, optional
+        Token cache folder (:class:`govtext.cache.TokenCache`): reports cut before with
+        the same tokenizer configuration are read back instead of cut again.
 
     Returns
     -------
@@ -559,7 +579,9 @@ def cooccurrence(
         n_docs = len(windows)
         label = "given"
     else:
-        windows, doc, corpus = _corpus_windows(data if items is None else items, tokenizer, window)
+        windows, doc, corpus = _corpus_windows(
+            data if items is None else items, tokenizer, window, n_jobs, cache_dir
+        )
         n_docs = len(corpus)
         label = window
     first = next((w[0] for w in windows if w), "")
@@ -962,6 +984,8 @@ def cooccurrence_graph(
     communities: bool = True,
     positions: bool = True,
     random_state: int = 0,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> nx.Graph:
     """Keyword co-occurrence network of a corpus, a report, texts or a :class:`Cooccurrence`.
 
@@ -971,7 +995,7 @@ def cooccurrence_graph(
     Parameters
     ----------
     data : Corpus, Report, str, iterable of str, list of token lists, or Cooccurrence
-    tokenizer, window
+    tokenizer, window, n_jobs, cache_dir
         As in :func:`cooccurrence` (ignored for a ``Cooccurrence``).
     top_n : int, default 60
         Number of terms, chosen by ``select_by`` (``"frequency"``, ``"window_count"`` or
@@ -1020,7 +1044,9 @@ def cooccurrence_graph(
     cooc = (
         data
         if isinstance(data, Cooccurrence)
-        else cooccurrence(data, tokenizer=tokenizer, window=window)
+        else cooccurrence(
+            data, tokenizer=tokenizer, window=window, n_jobs=n_jobs, cache_dir=cache_dir
+        )
     )
     if terms is not None:
         chosen = [t for t in dict.fromkeys(terms) if t in cooc.term_index]

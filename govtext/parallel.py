@@ -246,7 +246,7 @@ def primed_tokenizer(
     from .tokenize import PolicyTokenizer
 
     base = tokenizer or PolicyTokenizer()
-    tok = base if getattr(base, "_memo", None) is not None else base.memoized()
+    tok = base.memoized()
     texts = list(texts)
     memo = tok._memo
     todo = [t for t in dict.fromkeys(texts) if t not in memo]

@@ -37,6 +37,7 @@ __all__ = [
     "NotApplicable",
     "SECTION_BUILDERS",
     "run_builder",
+    "run_section",
     "render_page",
 ]
 
@@ -202,21 +203,50 @@ def _slug(s: Any) -> str:
     return out or "group"
 
 
-@dataclass
 class ReportContext:
-    """Everything the section builders share: corpus, DTM, options and the output folder."""
+    """Everything the section builders share: corpus, DTM, options and the output folder.
 
-    corpus: Corpus
-    out: Path
-    by: str
-    tokenizer: PolicyTokenizer
-    dtm: DocumentTermMatrix
-    top: int = 10
-    n_topics: int | None = None
-    max_groups: int = 12
-    random_state: int = 0
-    labels: list[str] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)
+    The tokenizer (a memoized copy that knows the pieces of every report) and the DTM are
+    built on first use, so sections read back from a :class:`govtext.cache.ResultCache`
+    cost no tokenization at all.
+    """
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        out: Path,
+        by: str,
+        tokenizer: PolicyTokenizer | None = None,
+        dtm: DocumentTermMatrix | None = None,
+        top: int = 10,
+        n_topics: int | None = None,
+        max_groups: int = 12,
+        random_state: int = 0,
+        labels: list[str] | None = None,
+        cache: dict[str, Any] | None = None,
+        *,
+        n_jobs: int | None = 1,
+        token_cache: Any = None,
+        on_report: Callable[[str], None] | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.out = Path(out)
+        self.by = by
+        self.top = top
+        self.n_topics = n_topics
+        self.max_groups = max_groups
+        self.random_state = random_state
+        self.labels = list(labels) if labels is not None else []
+        self.cache: dict[str, Any] = cache if cache is not None else {}
+        self.n_jobs = n_jobs
+        self.token_cache = token_cache
+        self.on_report = on_report
+        self.base_tokenizer = tokenizer
+        self._tokenizer: PolicyTokenizer | None = None
+        self._dtm = dtm
+        self._n_terms: int | None = None
+        self._fingerprint: str | None = None
+        self.stats: dict[str, int] = {"sections_reused": 0, "sections_computed": 0}
 
     @classmethod
     def create(
@@ -231,20 +261,112 @@ class ReportContext:
         max_groups: int,
         random_state: int,
         on_report: Callable[[str], None] | None = None,
+        n_jobs: int | None = 1,
+        token_cache: Any = None,
+        lazy: bool = False,
     ) -> ReportContext:
-        """Segment every report once (calling ``on_report(name)`` after each), build the DTM."""
-        from .matrix import dtm
-        from .tokenize import PolicyTokenizer
+        """The context of a report. Unless ``lazy``, segment every report now (calling
+        ``on_report(name)`` after each) and build the DTM; otherwise on first use.
 
-        tok = (tokenizer or PolicyTokenizer()).memoized()
-        for r in corpus:
-            tok.cut(r.text)  # fills the memo; later analyses reuse the pieces
-            if on_report is not None:
-                on_report(r.name)
-        m = dtm(corpus, tokenizer=tok)
-        ctx = cls(corpus, out, by, tok, m, top, n_topics, max_groups, random_state)
+        ``n_jobs`` worker processes cut the reports; ``token_cache`` (a folder or a
+        :class:`govtext.cache.TokenCache`) keeps their pieces across runs.
+        """
+        ctx = cls(
+            corpus,
+            out,
+            by,
+            tokenizer,
+            None,
+            top,
+            n_topics,
+            max_groups,
+            random_state,
+            n_jobs=n_jobs,
+            token_cache=token_cache,
+            on_report=on_report,
+        )
         ctx.labels = ctx._make_labels()
+        if not lazy:
+            ctx.dtm  # noqa: B018  (builds the tokenizer's memo and the DTM now)
         return ctx
+
+    @property
+    def tokenizer(self) -> PolicyTokenizer:
+        """A memoized tokenizer that has already cut every report (see
+        :func:`govtext.parallel.primed_tokenizer`)."""
+        if self._tokenizer is None:
+            from .parallel import primed_tokenizer
+
+            names = self.corpus.names
+            cb = self.on_report
+            self._tokenizer = primed_tokenizer(
+                self.corpus.texts,
+                self.base_tokenizer,
+                n_jobs=self.n_jobs,
+                cache=self.token_cache,
+                on_text=None if cb is None else (lambda i: cb(names[i])),
+            )
+        return self._tokenizer
+
+    @property
+    def dtm(self) -> DocumentTermMatrix:
+        """The document-term matrix of the corpus (built on first use)."""
+        if self._dtm is None:
+            from .matrix import dtm
+
+            self._dtm = dtm(self.corpus, tokenizer=self.tokenizer)
+        return self._dtm
+
+    @property
+    def n_terms(self) -> int:
+        """Columns of the DTM (read from the result cache when the DTM was not needed)."""
+        if self._n_terms is None:
+            self._n_terms = int(self.dtm.shape[1])
+        return self._n_terms
+
+    @property
+    def docs(self) -> list[str]:
+        """Report names (the DTM's row labels)."""
+        return [str(i) for i in self.corpus.meta.index]
+
+    def fingerprint(self) -> str:
+        """Hash of everything the sections depend on: each report's name, text and metadata,
+        the options, the tokenizer configuration, and the govtext code and library versions.
+        """
+        if self._fingerprint is None:
+            import hashlib
+
+            from .cache import fingerprint
+
+            docs = [
+                (r.name, hashlib.sha256(r.text.encode("utf-8", "surrogatepass")).hexdigest())
+                for r in self.corpus
+            ]
+            meta = self.corpus.meta.to_csv(lineterminator="\n")
+            base = self.base_tokenizer
+            if base is None:
+                from .tokenize import PolicyTokenizer
+
+                base = PolicyTokenizer()
+            options = {
+                "by": self.by,
+                "top": self.top,
+                "n_topics": self.n_topics,
+                "max_groups": self.max_groups,
+                "random_state": self.random_state,
+                "max_table_rows": MAX_TABLE_ROWS,
+                "max_similarity_labels": MAX_SIMILARITY_LABELS,
+            }
+            self._fingerprint = fingerprint(
+                "govtext-report-v1", _code_fingerprint(), docs, meta, options, base.config_hash
+            )
+        return self._fingerprint
+
+    def section_key(self, key: str) -> str:
+        """Cache key of one section's result."""
+        from .cache import fingerprint
+
+        return fingerprint("section", key, self.fingerprint())
 
     def _make_labels(self) -> list[str]:
         meta = self.corpus.meta
@@ -1432,6 +1554,136 @@ def run_builder(
         )
 
 
+_DEPENDENCIES = (
+    "numpy", "scipy", "pandas", "scikit-learn", "networkx", "matplotlib", "jinja2", "jieba",
+    "rjieba", "opencc",
+)  # fmt: skip
+
+
+def _code_fingerprint() -> str:
+    """Hash of govtext's own files (code, templates, lexicons) and of the versions of the
+    libraries the results depend on: an edited or upgraded install never reuses old results."""
+    global _CODE_FP
+    if _CODE_FP is None:
+        import hashlib
+        from importlib import metadata
+
+        from . import __version__
+
+        root = Path(__file__).resolve().parent
+        h = hashlib.sha256(f"govtext {__version__}\n".encode())
+        for p in sorted(root.rglob("*")):
+            rel = p.relative_to(root).as_posix()
+            if not p.is_file() or "__pycache__" in rel or rel.startswith("datasets/"):
+                continue
+            if p.suffix not in (".py", ".j2", ".tsv", ".txt", ".json", ".css"):
+                continue
+            h.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
+        for dist in _DEPENDENCIES:
+            try:
+                v = metadata.version(dist)
+            except metadata.PackageNotFoundError:
+                v = "-"
+            h.update(f"{dist}=={v}\n".encode())
+        _CODE_FP = h.hexdigest()
+    return _CODE_FP
+
+
+_CODE_FP: str | None = None
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
+    out = {}
+    for p in root.rglob("*"):
+        try:
+            st = p.stat()
+        except OSError:  # pragma: no cover - removed meanwhile
+            continue
+        if p.is_file():
+            out[p.relative_to(root).as_posix()] = (st.st_mtime_ns, st.st_size, st.st_ino)
+    return out
+
+
+def _safe_rel(rel: Any) -> bool:
+    """A relative path inside the output folder (a cache entry can never write elsewhere)."""
+    from pathlib import PurePosixPath
+
+    if not isinstance(rel, str) or not rel or "\\" in rel or ":" in rel:
+        return False
+    p = PurePosixPath(rel)
+    return not p.is_absolute() and ".." not in p.parts
+
+
+def _section_from_doc(doc: Any) -> tuple[Section, dict[str, Any]] | None:
+    """The Section (and context entries) of a cached document, or None if malformed."""
+    try:
+        d = dict(doc["section"])
+        d["blocks"] = [Block(**b) for b in d.get("blocks", [])]
+        sec = Section(**d)
+        extra = dict(doc.get("context", {}))
+    except (TypeError, KeyError, ValueError):
+        return None
+    if not all(isinstance(x, str) for x in sec.files):
+        return None
+    return sec, extra
+
+
+def run_section(
+    key: str,
+    builder: Callable[[ReportContext], Section],
+    ctx: ReportContext,
+    cache: Any = None,
+) -> Section:
+    """:func:`run_builder` through a :class:`govtext.cache.ResultCache`.
+
+    The key is :meth:`ReportContext.section_key` (every report's text and metadata, every
+    option, the tokenizer configuration, govtext's code and the library versions). On a
+    hit the section's files are written back byte for byte and the builder is not run; on
+    a miss the builder runs and the section, the files it wrote and the context entries
+    it set are stored. Sections that failed are never stored.
+    """
+    import dataclasses
+
+    if cache is None:
+        ctx.stats["sections_computed"] += 1
+        return run_builder(key, builder, ctx)
+    skey = ctx.section_key(key)
+    got = cache.get(skey)
+    if got is not None:
+        doc, blobs = got
+        restored = _section_from_doc(doc)
+        if restored is not None and all(_safe_rel(rel) for rel in blobs):
+            sec, extra = restored
+            for rel, data in sorted(blobs.items()):
+                atomic_write_bytes(ctx.out / rel, data)
+            ctx.cache.update(extra)
+            ctx.stats["sections_reused"] += 1
+            return sec
+    before = _snapshot(ctx.out)
+    seen = {k: json.dumps(v, sort_keys=True, default=str) for k, v in ctx.cache.items()}
+    sec = run_builder(key, builder, ctx)
+    ctx.stats["sections_computed"] += 1
+    if sec.status == "error":
+        return sec
+    after = _snapshot(ctx.out)
+    written = {rel for rel, st in after.items() if before.get(rel) != st}
+    written.update(f for f in sec.files if f in after)
+    written.update(b.src for b in sec.blocks if b.src in after)
+    extra = {
+        k: v
+        for k, v in ctx.cache.items()
+        if json.dumps(v, sort_keys=True, default=str) != seen.get(k)
+    }
+    doc = {"section": dataclasses.asdict(sec), "context": extra}
+    try:
+        json.dumps(doc)
+    except (TypeError, ValueError):  # not JSON-able: computed again next time
+        return sec
+    blobs = {rel: (ctx.out / rel).read_bytes() for rel in sorted(written)}
+    cache.put(skey, doc, blobs)
+    return sec
+
+
 # -------------------------------------------------------------------------- the page
 def render_page(ctx: ReportContext, sections: list[Section], *, title: str | None = None) -> Path:
     """Render ``index.html`` from the sections with the jinja2 template (autoescaped)."""
@@ -1455,7 +1707,7 @@ def render_page(ctx: ReportContext, sections: list[Section], *, title: str | Non
         "years": f"{years[0]}–{years[-1]}" if years else "unknown",
         "n_regions": int(meta["region"].nunique()) if "region" in meta else 0,
         "levels": "、".join(sorted({str(v) for v in meta.get("level", []) if not _is_missing(v)})),
-        "n_terms": ctx.dtm.shape[1],
+        "n_terms": ctx.n_terms,
         "by": ctx.by,
         "random_state": ctx.random_state,
     }
@@ -1470,7 +1722,7 @@ def render_page(ctx: ReportContext, sections: list[Section], *, title: str | Non
         "govtext_version": __version__,
         "by": ctx.by,
         "random_state": ctx.random_state,
-        "reports": ctx.dtm.docs,
+        "reports": ctx.docs,
         "sections": {
             s.key: {"status": s.status, "produced_by": s.produced_by, "files": s.files}
             for s in sections

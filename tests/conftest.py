@@ -17,3 +17,10 @@ def tok():
     import govtext as gt
 
     return gt.PolicyTokenizer()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_dir(tmp_path_factory, monkeypatch):
+    """The CLI caches in the user cache folder by default: each test gets its own folder,
+    so tests never write into the home directory nor see each other's results."""
+    monkeypatch.setenv("GOVTEXT_CACHE_DIR", str(tmp_path_factory.mktemp("govtext-cache")))

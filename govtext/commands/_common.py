@@ -40,3 +40,58 @@ def load_input(args: Any) -> Any:
     if not args.paths:
         raise InputError("no input: give report files or folders (PATHS), or --sample")
     return load_corpus(args.paths, metadata=args.metadata, text_column=args.text_column)
+
+
+def add_perf_args(p: argparse.ArgumentParser) -> None:
+    """Add ``--jobs``, ``--cache-dir`` and ``--no-cache`` to a subcommand that tokenizes."""
+    g = p.add_argument_group("speed")
+    g.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes that cut the reports into words (-1: all cores; default 1)",
+    )
+    g.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=None,
+        help="cache folder (default: $GOVTEXT_CACHE_DIR or the user cache folder, "
+        "see 'govtext cache info')",
+    )
+    g.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache",
+    )
+
+
+def cache_dir(args: Any) -> Any:
+    """The cache folder the options ask for (None with ``--no-cache``)."""
+    from ..cache import default_cache_dir
+    from ..errors import InputError
+
+    jobs = getattr(args, "jobs", 1)
+    if jobs == 0 or jobs < -1:
+        raise InputError(f"--jobs must be a positive number of workers or -1, not {jobs}")
+    if getattr(args, "no_cache", False):
+        if getattr(args, "cache_dir", None):
+            raise InputError("give either --cache-dir or --no-cache, not both")
+        return None
+    return getattr(args, "cache_dir", None) or default_cache_dir()
+
+
+def tokenizer_for(args: Any, corpus: Any) -> Any:
+    """A tokenizer that already knows the words of every report of ``corpus``: cut with
+    ``--jobs`` workers and kept in the token cache unless ``--no-cache``."""
+    from ..parallel import primed_tokenizer
+
+    folder = cache_dir(args)
+    cache = None
+    if folder is not None:
+        from ..cache import TokenCache
+        from ..tokenize import PolicyTokenizer
+
+        cache = TokenCache(folder, PolicyTokenizer().config_hash + ":cut")
+    return primed_tokenizer(corpus.texts, n_jobs=getattr(args, "jobs", 1), cache=cache)

@@ -6,7 +6,7 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_input_args
+    from ._common import add_input_args, add_perf_args
     from .keywords import add_output_args
 
     p = sub.add_parser(
@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_args(p)
+    add_perf_args(p)
     p.add_argument("--target", metavar="COND", help='target reports, e.g. "year == 2023"')
     p.add_argument("--reference", metavar="COND", help="reference reports (default: the rest)")
     p.add_argument("--by", metavar="COLUMN", help="each group of COLUMN against the rest")
@@ -55,15 +56,16 @@ def run(args: argparse.Namespace) -> int:
     from ..compare import compare_vertical, keyness, similarity
     from ..errors import InputError
     from ..matrix import dtm
-    from ._common import load_input
+    from ._common import load_input, tokenizer_for
     from .keywords import emit_table
 
     corpus = load_input(args)
+    tok = tokenizer_for(args, corpus)
     if args.vertical:
-        v = compare_vertical(corpus, top=args.top, measure=args.measure)
+        v = compare_vertical(corpus, top=args.top, measure=args.measure, tokenizer=tok)
         emit_table(v.pairs, args)
         return 0
-    m = dtm(corpus)
+    m = dtm(corpus, tokenizer=tok)
     if args.similarity:
         s = similarity(m).round(4)
         s.insert(0, "doc", s.index)

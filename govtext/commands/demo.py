@@ -6,7 +6,7 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_input_args
+    from ._common import add_input_args, add_perf_args
 
     p = sub.add_parser(
         "demo",
@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_args(p)
+    add_perf_args(p)
     p.add_argument("--top", type=int, default=10, help="keywords per report (default 10)")
     p.set_defaults(func=run)
 
@@ -24,12 +25,12 @@ def run(args: argparse.Namespace) -> int:
     import numpy as np
 
     from ..matrix import dtm
-    from ._common import load_input
+    from ._common import load_input, tokenizer_for
 
     if not args.paths:
         args.sample = True
     corpus = load_input(args)
-    m = dtm(corpus)
+    m = dtm(corpus, tokenizer=tokenizer_for(args, corpus))
     w = m.tfidf()
     for i, r in enumerate(corpus):
         row = w.getrow(i)

@@ -22,7 +22,7 @@ files written (NAME = network, or network_<group> with --by):
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_input_args
+    from ._common import add_input_args, add_perf_args
 
     p = sub.add_parser(
         "graph",
@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_args(p)
+    add_perf_args(p)
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="output folder (created)")
     p.add_argument(
         "--window",
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import InputError
     from ..netplot import draw_network, write_gexf, write_graphml, write_json
     from ..network import compare_graphs, cooccurrence_graph, graphs_by
-    from ._common import load_input
+    from ._common import load_input, tokenizer_for
 
     for name, v in (("--top-n", args.top_n), ("--min-count", args.min_count)):
         if v < 1:
@@ -107,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         backbone=None if args.backbone == "none" else args.backbone,
         alpha=args.alpha,
         random_state=args.seed,
+        tokenizer=tokenizer_for(args, corpus),
     )
     if args.by:
         graphs = {

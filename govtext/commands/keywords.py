@@ -42,7 +42,7 @@ def emit_table(df: Any, args: argparse.Namespace) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_input_args
+    from ._common import add_input_args, add_perf_args
 
     p = sub.add_parser(
         "keywords",
@@ -61,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_args(p)
+    add_perf_args(p)
     p.add_argument("--top", type=int, default=20, help="keywords per report (default 20)")
     p.add_argument("--doc", action="append", metavar="NAME", help="only this report (repeatable)")
     p.add_argument(
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     from ..compare import keywords
     from ..corpus import Corpus
     from ..errors import InputError
-    from ._common import load_input
+    from ._common import load_input, tokenizer_for
 
     corpus = load_input(args)
     if args.doc:
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         if missing:
             raise InputError(f"--doc: no report named {', '.join(missing)}")
         corpus = Corpus(corpus[d] for d in args.doc)
-    kw = keywords(corpus, top=args.top, idf=args.idf)
+    kw = keywords(corpus, top=args.top, idf=args.idf, tokenizer=tokenizer_for(args, corpus))
     if args.wide:
         kw = pd.DataFrame(
             [(d, " ".join(g["term"])) for d, g in kw.groupby("doc", sort=False)],

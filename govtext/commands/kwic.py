@@ -6,7 +6,7 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_input_args
+    from ._common import add_input_args, add_perf_args
     from .keywords import add_output_args
 
     p = sub.add_parser(
@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("term", metavar="TERM", help="text (or --regex pattern) to find")
     add_input_args(p)
+    add_perf_args(p)
     p.add_argument("--window", type=int, default=15, help="characters of context (default 15)")
     p.add_argument("--regex", action="store_true", help="TERM is a regular expression")
     p.add_argument("--tokens", action="store_true", help="only whole tokens of the PolicyTokenizer")
@@ -36,11 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..concordance import kwic
-    from ._common import load_input
+    from ._common import load_input, tokenizer_for
     from .keywords import emit_table
 
     corpus = load_input(args)
-    k = kwic(corpus, args.term, window=args.window, regex=args.regex, tokens=args.tokens)
+    tok = tokenizer_for(args, corpus) if args.tokens else None
+    k = kwic(
+        corpus, args.term, window=args.window, regex=args.regex, tokens=args.tokens, tokenizer=tok
+    )
     if args.count:
         k = k.groupby("doc", sort=False).size().rename("count").reset_index()
     emit_table(k, args)

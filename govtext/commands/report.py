@@ -9,6 +9,11 @@ EXAMPLES = """examples:
   govtext report --sample -o govtext-sample          # the bundled sample corpus
   govtext report reports/ -o out/ --by region        # your own folder of .txt reports
   govtext report reports/ -o out/ --metadata meta.csv --force --quiet
+  govtext report reports/ -o out/ --jobs 2 --no-cache  # 2 workers, no cache
+
+Results are cached (words of each report, finished sections and figures) in the user
+cache folder: a second run on the same reports with the same options reuses them and
+writes the same files; any changed report, option or govtext version recomputes.
 
 Open OUT/index.html in a browser; it works from disk with no network. Tables are in
 OUT/data/*.csv, figures in OUT/fig/*.png, co-occurrence graphs in OUT/network/.
@@ -16,7 +21,7 @@ OUT/data/*.csv, figures in OUT/fig/*.png, co-occurrence graphs in OUT/network/.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_input_args
+    from ._common import add_input_args, add_perf_args
 
     p = sub.add_parser(
         "report",
@@ -31,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_args(p)
+    add_perf_args(p)
     p.add_argument(
         "-o",
         "--output",
@@ -66,15 +72,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError
     from ..htmlreport import build_report, prepare_out_dir
-    from ._common import load_input
+    from ._common import cache_dir, load_input
 
     if args.top < 1:
         raise InputError(f"--top must be at least 1, not {args.top}")
     if args.topics is not None and args.topics < 2:
         raise InputError(f"--topics must be at least 2, not {args.topics}")
     # refuse a non-empty folder before the (slow) loading
+    folder = cache_dir(args)
     prepare_out_dir(args.output, force=args.force)
     corpus = load_input(args)
+    stats: dict[str, int] = {}
     page = build_report(
         corpus,
         args.output,
@@ -84,7 +92,17 @@ def run(args: argparse.Namespace) -> int:
         random_state=args.seed,
         force=True,
         progress=False if args.quiet else None,
+        n_jobs=args.jobs,
+        cache_dir=folder,
+        stats=stats,
     )
+    if folder is not None and not args.quiet:
+        print(
+            f"cache: {stats.get('sections_reused', 0)} of "
+            f"{stats.get('sections_reused', 0) + stats.get('sections_computed', 0)} sections "
+            f"reused from {folder} (--no-cache to recompute)",
+            file=sys.stderr,
+        )
     print(page)
     sys.stdout.flush()
     return 0

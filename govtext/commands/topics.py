@@ -18,7 +18,7 @@ def _ks(text: str) -> list[int]:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ._common import add_input_args
+    from ._common import add_input_args, add_perf_args
 
     p = sub.add_parser(
         "topics",
@@ -37,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_args(p)
+    add_perf_args(p)
     p.add_argument("-k", type=int, default=10, help="number of topics (default 10)")
     p.add_argument("--method", choices=("nmf", "lda"), default="nmf", help="default nmf")
     p.add_argument(
@@ -69,20 +70,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError
     from ..topics import TopicModel, choose_k
-    from ._common import load_input
+    from ._common import load_input, tokenizer_for
 
     if args.k < 1:
         raise InputError(f"-k must be a positive integer, not {args.k}")
     corpus = load_input(args)
+    tok = tokenizer_for(args, corpus)
     if args.choose_k:
         table = choose_k(
-            corpus, args.choose_k, method=args.method, unit=args.unit, random_state=args.seed
+            corpus,
+            args.choose_k,
+            method=args.method,
+            unit=args.unit,
+            random_state=args.seed,
+            tokenizer=tok,
         )
         print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         return 0
-    model = TopicModel(k=args.k, method=args.method, unit=args.unit, random_state=args.seed).fit(
-        corpus
-    )
+    model = TopicModel(
+        k=args.k, method=args.method, unit=args.unit, random_state=args.seed, tokenizer=tok
+    ).fit(corpus)
     coh = model.coherence(args.top)
     print(
         f"{args.k} topics ({args.method}, {model.unit_dtm_.shape[0]} {args.unit}s, "
