@@ -28,7 +28,7 @@ _ENUM_HEAD = re.compile(
 # modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
 _FRAGMENT_TAIL = re.compile(
     r"(?<=..)(?:都要|也要|均要|还要|要(?<![主需重必纲摘只将]要)|(?<!首)都|也|(?<!偿)还|可比|同口径|"
-    r"更多|早日|尽快|力争|确保|(?<![一二三四五六七八九十同平均对])等)$"
+    r"更多|早日|尽快|力争|确保|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
 )
 # a comparison left dangling at the end (较/比 with its object stripped)
 _DANGLING_COMPARE = re.compile(r"(?<=..)(?<![占对相同类无])(?:较|比|相比|相较)$")
@@ -41,11 +41,12 @@ _RANK_CLAUSE = re.compile(
 # verbs in front of an investment total: 压茬推进总投资, 带动总投资, 启动投资
 _INVEST_LEAD = re.compile(
     r"^(?:重点|突出|大力|积极|强力|全面|全力|持续|统筹|谋划|启动|推进|推动|带动|抓好|抓紧|"
-    r"实施|加快|提速|建设|围绕|压茬|开工|新开工|对新|对)+(?=(?:总投资|投资)$)"
+    r"实施|加快|提速|建设|围绕|压茬|开工|新开工|对新|对|新|引进|落地|签约)+(?=(?:总投资|投资)$)"
 )
 # verbs that start the predicate of a unit after N%以上的: 55%以上的村实现分红
 _PRED_VERB = re.compile(
-    r"(实现|达到|完成|建成|具备|开展|拥有|享有|参加|接受|享受|纳入|覆盖|通过|获得|达标|有|"
+    r"(实现|达到|完成|建成|具备|开展|拥有|享有|参加|接受|享受|纳入|覆盖|通过|获得|"
+    r"(?<![国所拥具享没现共占特含])有|"
     r"建立|设立|配备|开通|接入|使用|落实|推行|入选|获评|创建|成为)"
 )
 
@@ -111,9 +112,12 @@ def share_of_units_name(nt: str, e: int, qe: int) -> str:
             return ""
         unit = clause[: v.start()]
     pred = clause[len(unit) :]
+    adv = re.search(r"(初步|基本|全部|已经|已|均|都|全面|普遍|率先|逐步)$", unit)
+    if adv and adv.start() >= 1:  # 73%的企业初步建立……
+        unit, pred = unit[: adv.start()], pred
     pred = re.sub(r"^(?:都|均|全部|基本|要|能|已|已经)", "", pred)
-    if not unit or len(unit) > 12:
-        return ""
+    if not unit or len(unit) > 12 or re.search(r"(速|速度|增长|水平|可以|能够|能|会|将|要)$", unit):
+        return ""  # 6.5%左右的增速可以实现……: a rate, not a share of units
     if not pred or len(pred) > 16:
         return unit
     return pred + "的" + unit
@@ -123,3 +127,27 @@ def carry_prefix(name: str, verb: str) -> str:
     """The verb of a list with its modifier: ``淘汰落后的水泥产能`` -> ``淘汰落后的``."""
     m = re.match(rf"^{re.escape(verb)}([\u4e00-\u9fff]{{1,6}}的)(?=[\u4e00-\u9fff“]{{2}})", name)
     return verb + m.group(1) if m else verb
+
+
+_GENERIC = re.compile(
+    r"(?:五年|全年|年度|累计)?(?:总量|增量|总数|总额|总规模|数量)"
+    r"(?:接近|超过|超|达到|达|突破|约|近|为)?"
+)
+_TOPIC_SENTENCE = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:持续|不断|稳步|快速|进一步|显著|明显|日益|加快)?"
+    r"(?:壮大|增长|增加|扩大|提升|增强|发展|提高|活跃|攀升)"
+)
+
+
+def generic_measure(name: str) -> bool:
+    """``总量``, ``五年增量``, ``总量接近``: a measure word without what it measures."""
+    return bool(_GENERIC.fullmatch(name))
+
+
+def topic_of_previous_sentence(nt: str, ss: int) -> str:
+    """Topic of a short sentence just before ``ss`` (``经营主体持续壮大。`` -> ``经营主体``)."""
+    if ss < 2 or nt[ss - 1] not in "。；":
+        return ""
+    ps = max(nt.rfind(c, 0, ss - 1) for c in "。；！？\n") + 1
+    m = _TOPIC_SENTENCE.fullmatch(nt[ps : ss - 1])
+    return m.group(1) if m else ""

@@ -40,7 +40,14 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from .indicatornames import after_cut, carry_prefix, share_of_units_name, tidy_name
+from .indicatornames import (
+    after_cut,
+    carry_prefix,
+    generic_measure,
+    share_of_units_name,
+    tidy_name,
+    topic_of_previous_sentence,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -237,8 +244,10 @@ _CHANGE_VERB = re.compile(
 _ACTION = re.compile(
     r"(新建|新增|改造|建设|建成|新培育|培育|引进|实施|创建|减免|发放|救助|帮扶|新开工|落地|开展|举办|召开|"
     r"提高|增加|减少|净增|培训|安置|吸纳|带动|签约|招引|打造|新改建|新开通|新认定|认定|获批|"
-    r"增长|下降)$"
+    r"增长|下降|修复|整治|治理|关停|关闭|淘汰|拆除|承办|惠及|救治|资助|招聘|走访|慰问)$"
 )
+# verbs counting who benefits: without a noun after the number the verb is the name (惠及461万人次)
+_BENEFIT_VERBS = {"惠及", "救治", "资助", "慰问", "走访", "招聘"}
 _CONTRACTED = {
     "城乡居民": ("城镇居民", "农村居民"),
     "存贷款": ("存款", "贷款"),
@@ -416,6 +425,11 @@ def _strip_head(s: str) -> str:
             ):
                 if w == "使" and s.startswith("使用"):
                     continue
+                if w == "争取" and re.match(
+                    r"争取(上级|中央|省|国家|各类|政策性)[\u4e00-\u9fff]{0,8}(资金|转移支付|补助)",
+                    s,
+                ):
+                    continue  # 争取上级资金: the action is the measure
                 s = s[len(w) :]
                 changed = True
                 break
@@ -767,7 +781,7 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
 def _subject_of(clause: str) -> str:
     """The noun phrase opening a clause without a number (外贸出口从7月份开始大幅度回升 -> 外贸出口)."""
     m = re.match(
-        r"^([\u4e00-\u9fff]{2,12}?)(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次|剔除|扣除)",
+        r"^([\u4e00-\u9fff]{2,12}?)(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次|剔除|扣除|迈上|跨上|跃上|站上)",
         clause,
     )
     return m.group(1) if m else ""
@@ -983,7 +997,19 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
                 ):
                     names = [after_verb + after]  # 建成35个先导区、1000个和美乡村
                 else:
-                    names = [(verb.group(1) if verb else "") + after]
+                    q_first = quants[g[0]]
+                    if (
+                        len(g) == 2
+                        and not verb
+                        and not scope_only
+                        and len(names) == 1
+                        and names[0]
+                        and q_first[6] not in _NOUN_AFTER_UNITS
+                        and q_first[6] != q_last[6]
+                    ):  # 总投资638亿元、128个重点项目: each number its own name
+                        names = [names[0], after]
+                    else:
+                        names = [(verb.group(1) if verb else "") + after]
                     after_verb = verb.group(1) if verb else ""
         else:
             after_verb = ""
@@ -1003,7 +1029,7 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
         if inherit or not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
             verb = _ACTION.search(raw_s)
-            if (inherit or not after) and sent_groups:
+            if (inherit or not after) and sent_groups and phrase not in _BENEFIT_VERBS:
                 # 国内生产总值达到114万亿元，增长8.1% / ……，实际增长9.8%和8.5%
                 if len(g) == 1:
                     names = sent_groups[-1]
@@ -1042,6 +1068,16 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
             if carry_verb == "新增" and re.match(r"新增.{0,4}就业", names[0]):
                 carry_verb = ""  # 新增城镇就业N人、农民工返乡创业M人: a named statistic
         floor_prev = floor
+        kind_of: dict[str, str] = {}
+        if any(generic_measure(n) for n in names):
+            # 地区生产总值迈上5万亿台阶、五年增量超1.36万亿元 / 经营主体持续壮大。总量接近800万户
+            ss = _sentence_start(nt, s0)
+            subj = _subject_of(nt[ss:s0])
+            if not subj and not re.search(r"[，、,]", nt[ss:s0]):  # first clause only
+                subj = topic_of_previous_sentence(nt, ss)
+            if subj:
+                kind_of = {subj: next(n for n in names if generic_measure(n))}
+                names = [subj if generic_measure(n) else n for n in names]
         sent_groups.append(names)
         sentence = nt[_clause_start(nt, s0, "。！？\n!?") : s0]
         for j, qi in enumerate(g):
@@ -1057,7 +1093,7 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
             # kind
             ctx = nt[_clause_start(nt, s0) : s0] if j == 0 else raw
             for ind in inds:
-                kind = _kind(ind, raw, ctx, base, nt, s)
+                kind = _kind(kind_of.get(ind, ind), raw, ctx, base, nt, s)
                 pos = off[s]
                 sec = _find_sections(sections, pos) if section else ""
                 if _ESTIMATE.search(sentence):
@@ -1145,7 +1181,7 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
         return "count_change"  # 新增规模以上工业企业218家, 新增养老床位460张
     if bare.startswith("增加") and base in _CN_ONLY_UNITS:
         return "count_change"  # 增加托位240个
-    if re.search(r"(增量|净增加|净增长)$", bare):
+    if re.search(r"(增量|净增加|净增长|扩面)$", bare):
         return "count_change"  # 存款增量200亿元
     if _CHANGE_VERB.search(raw.strip()) or re.search(
         r"(比上年|较上年|同比)(增加|减少|多|少)$", raw.strip()
