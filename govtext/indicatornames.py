@@ -25,10 +25,14 @@ _ENUM_HEAD = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}是|[①-⑳]|"
     r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))"
 )
+# a duration opening the phrase: 3年增长58.6% (the name is the sentence's subject)
+_DURATION_HEAD = re.compile(
+    r"^(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:来|间|中|内|里)?(?=$|累计|共)"
+)
 # modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
 _FRAGMENT_TAIL = re.compile(
     r"(?<=..)(?:都要|也要|均要|还要|要(?<![主需重必纲摘只将]要)|(?<!首)都|也|(?<!偿)还|可比|同口径|"
-    r"更多|早日|尽快|力争|确保|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
+    r"更多|早日|尽快|力争|确保|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
 )
 # a comparison left dangling at the end (较/比 with its object stripped)
 _DANGLING_COMPARE = re.compile(r"(?<=..)(?<![占对相同类无])(?:较|比|相比|相较)$")
@@ -41,7 +45,7 @@ _RANK_CLAUSE = re.compile(
 # verbs in front of an investment total: 压茬推进总投资, 带动总投资, 启动投资
 _INVEST_LEAD = re.compile(
     r"^(?:重点|突出|大力|积极|强力|全面|全力|持续|统筹|谋划|启动|推进|推动|带动|抓好|抓紧|"
-    r"实施|加快|提速|建设|围绕|压茬|开工|新开工|对新|对|新|引进|落地|签约)+(?=(?:总投资|投资)$)"
+    r"实施|加快|提速|建设|围绕|压茬|开工|新开工|对新|对|新|引进|落地|签约|一批)+(?=(?:总投资|投资)$)"
 )
 # verbs that start the predicate of a unit after N%以上的: 55%以上的村实现分红
 _PRED_VERB = re.compile(
@@ -61,6 +65,7 @@ def tidy_name(phrase: str, raw: str = "") -> str:
     if not phrase:
         return phrase
     p = _ENUM_HEAD.sub("", phrase)
+    p = _DURATION_HEAD.sub("", p)
     if _RANK_CLAUSE.match(p):
         return ""
     for _ in range(3):
@@ -79,7 +84,9 @@ def tidy_name(phrase: str, raw: str = "") -> str:
 def after_cut(word: str) -> str:
     """A noun after a classifier, cut before adverbs and verbs of its own clause."""
     m = re.search(
-        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|选址|年均|分别|同比|设立|接入|被)",
+        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|选址|年均|分别|同比|设立|接入|被|首次|"
+        r"进入|压减至|压缩至|压减到|压缩到|缩短至|缩短到|减少到|减少至|降至|降到|增至|增到|"
+        r"提高到|提升到)",
         word,
     )
     if m and m.start() >= 2:
