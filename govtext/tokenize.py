@@ -99,6 +99,71 @@ def _is_punct(tok: str) -> bool:
     return all(unicodedata.category(c)[0] in _PUNCT_CATS for c in tok)
 
 
+# ---------------------------------------------------------------- rjieba backend
+# jieba-rs follows jieba's algorithm (DAG over the dictionary, max log-probability route, HMM
+# for runs of single characters) but differs from jieba 0.42 in three details, each of which
+# changed tokens on the reference corpus:
+# 1. ``total`` (the denominator of every word probability): jieba adds the frequency of every
+#    added word to it, also when the word was already in the dictionary, and counts the
+#    duplicate ``B超`` line of dict.txt twice; jieba-rs replaces the old frequency. With the
+#    policy lexicon the totals differed by ~0.4%, which flipped near-ties (一成 / 一|成,
+#    立等 / 立|等, 零|九所 / 零九所). Fixed by padding jieba-rs's total with an unreachable
+#    word (``_RJ_PAD``: a NUL is never inside a block either engine segments).
+# 2. Letters and digits around ``-``, ``_`` or ``.`` in a run the HMM handles: jieba splits
+#    them with ``[a-zA-Z0-9]+(?:\.\d+)?%?`` (``U|-|Key``, ``AR|-|E``, ``M|_|M``); jieba-rs
+#    keeps ``U-Key``, ``AR-E``, ``M_M`` whole. Such blocks are cut by jieba (``_RJ_ASCII``).
+# 3. Han ranges: jieba's blocks hold U+4E00..U+9FD5 only, jieba-rs's also the CJK extensions
+#    and compatibility ideographs; jieba yields each such character alone (``_RJ_EXOTIC``).
+_RJ_PAD = "\x00govtext-total"
+_RJ_EXOTIC = r"[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+_RJ_ASCII = r"[A-Za-z0-9][+#&._%\-]+[A-Za-z0-9]"
+_RJ_UNSAFE = re.compile(f"({_RJ_EXOTIC})|{_RJ_ASCII}")
+_RJ_SUSPECT = re.compile(r"[+#&._%\-" + _RJ_EXOTIC[1:])  # one class: a 3x faster first scan
+_PY_BLOCK = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")  # jieba's re_han_default
+
+
+class _FastEngine:
+    """A private jieba-rs instance that segments like a given ``jieba.Tokenizer``.
+
+    Loaded with the tokenizer's own dictionary (not jieba-rs's embedded copy), it mirrors
+    every ``add_word`` and keeps jieba-rs's ``total`` equal to jieba's (see the notes above).
+    ``exact`` turns False if a word is added with a frequency jieba-rs cannot mirror
+    (zero or negative: jieba's force-split); the tokenizer then uses jieba.
+    """
+
+    def __init__(self, rjieba: Any, freq: dict[str, int]) -> None:
+        self.jb = rjieba.Jieba.empty()
+        add = self.jb.add_word
+        total = 0
+        for w, f in freq.items():
+            if f > 0:
+                add(w, f, None)
+                total += f
+        self._base = freq
+        self._own: dict[str, int] = {}
+        self._total = total  # jieba-rs's total, without the pad
+        self._pad = 0
+        self.exact = True
+
+    def add_word(self, word: str, freq: int, tag: str | None) -> None:
+        if freq <= 0:
+            self.exact = False
+            return
+        old = self._own.get(word, self._base.get(word, 0))
+        self.jb.add_word(word, freq, tag)
+        self._own[word] = freq
+        self._total += freq - old
+
+    def align(self, total: int) -> None:
+        """Pad jieba-rs's total up to jieba's ``total``."""
+        pad = total - self._total
+        if pad < 0:
+            self.exact = False
+        elif pad != self._pad:
+            self.jb.add_word(_RJ_PAD, pad, None)
+            self._pad = pad
+
+
 _jieba_lock = threading.Lock()
 _BASE: tuple[dict[str, int], int] | None = None
 
@@ -155,8 +220,10 @@ class PolicyTokenizer:
         Convert traditional to simplified characters while normalising (``zh`` extra).
     backend : {"jieba", "rjieba"}, default "jieba"
         Segmentation engine. ``"rjieba"`` (extra ``fast``) runs jieba-rs on a private
-        instance loaded with the same dictionary and lexicon: about five times faster,
-        with the same tokens except at a handful of boundaries per million characters.
+        instance loaded with the same dictionary, lexicon and dictionary total, and hands
+        the few blocks where jieba-rs departs from jieba (letters joined by ``-``, ``_``
+        or ``.``; CJK-extension characters) to jieba: the same tokens, about four times
+        faster. Without rjieba installed it raises :class:`~govtext.errors.MissingExtraError`.
 
     Examples
     --------
@@ -191,6 +258,10 @@ class PolicyTokenizer:
             raise InputError(f"backend must be 'jieba' or 'rjieba', not {backend!r}")
         if min_len < 1:
             raise InputError(f"min_len must be at least 1, not {min_len}")
+        if backend == "rjieba":  # fail here, not at the first cut
+            from .errors import require
+
+            require("rjieba", "fast", "PolicyTokenizer(backend='rjieba')")
         self.mode = mode
         self.lexicon = lexicon
         self.userdict = str(userdict) if userdict else None
@@ -277,9 +348,10 @@ class PolicyTokenizer:
             from .errors import require
 
             rjieba = require("rjieba", "fast", "PolicyTokenizer(backend='rjieba')")
-            fast = rjieba.Jieba()  # a private instance with jieba's default dictionary
+            fast = _FastEngine(rjieba, freq)  # jieba's dictionary, not jieba-rs's copy
             for w, f, tag in added:
                 fast.add_word(w, f, tag)
+            fast.align(tk.total)
             self._fast = fast
         return tk
 
@@ -333,14 +405,15 @@ class PolicyTokenizer:
             if self._engine is not None:
                 for w, f, t in new:
                     if re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                        f2 = f if f is not None else self._term_freq(self._engine, w)
                         if self._fast is not None:
-                            f2 = f if f is not None else self._term_freq(self._engine, w)
                             self._fast.add_word(w, f2, t)
-                        self._engine.add_word(
-                            w, freq=f if f is not None else self._term_freq(self._engine, w), tag=t
-                        )
+                        self._engine.add_word(w, freq=f2, tag=t)
                     else:
                         self._engine = None  # rebuild the rule for non-Han words
+                        break
+                if self._engine is not None and self._fast is not None:
+                    self._fast.align(self._engine.total)
         return self
 
     def load_userdict(self, path: str | Path) -> PolicyTokenizer:
@@ -475,9 +548,42 @@ class PolicyTokenizer:
         if not text:
             return []
         engine = self.engine
-        if self._fast is not None:
-            return self._fast.cut(text, self.hmm)
+        fast = self._fast
+        if fast is not None and fast.exact:
+            if _RJ_SUSPECT.search(text) is None or _RJ_UNSAFE.search(text) is None:
+                return fast.jb.cut(text, self.hmm)
+            return self._fast_cut_repaired(text)
         return list(engine.cut(text, HMM=self.hmm))
+
+    def _fast_cut_repaired(self, text: str) -> list[str]:
+        """jieba-rs on ``text`` except where it departs from jieba (see ``_RJ_UNSAFE``).
+
+        jieba cuts each block of ``_PY_BLOCK`` on its own, and yields every other
+        character alone (whitespace included), so ``text`` can be split at a block's ends:
+        the blocks jieba-rs would cut differently go to jieba, CJK-extension characters are
+        single pieces, and the rest still goes to jieba-rs.
+        """
+        jb, hmm, engine = self._fast.jb, self.hmm, self.engine
+        out: list[str] = []
+        pos = 0
+        for m in _RJ_UNSAFE.finditer(text):
+            if m.start() < pos:  # inside a block already cut by jieba
+                continue
+            if m.group(1) is not None:  # a CJK-extension character: alone in jieba
+                s, e = m.span()
+                slow = [m.group()]
+            else:
+                block = _PY_BLOCK.match(text, _block_start(text, m.start()))
+                assert block is not None
+                s, e = block.span()
+                slow = list(engine.cut(text[s:e], HMM=hmm))
+            if s > pos:
+                out.extend(jb.cut(text[pos:s], hmm))
+            out.extend(slow)
+            pos = e
+        if pos < len(text):
+            out.extend(jb.cut(text[pos:], hmm))
+        return out
 
     def cut(self, text: str) -> list[str]:
         """Split the normalised text into pieces; ``"".join(cut(t)) == normalize(t)``.
@@ -677,6 +783,13 @@ def _read_userdict(path: str) -> list[tuple[str, int | None, str | None]]:
                 ) from None
         out.append((parts[0], freq, parts[2] if len(parts) > 2 else None))
     return out
+
+
+def _block_start(text: str, i: int) -> int:
+    """Start of the ``_PY_BLOCK`` run that contains ``text[i]``."""
+    while i > 0 and _PY_BLOCK.match(text[i - 1]):
+        i -= 1
+    return i
 
 
 def _trie_regex(words: Iterable[str]) -> str:
