@@ -32,11 +32,15 @@ _DURATION_HEAD = re.compile(
 # modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
 _FRAGMENT_TAIL = re.compile(
     r"(?<=..)(?:都要|也要|均要|还要|要(?<![主需重必纲摘只将]要)|(?<!首)都|也|(?<!偿)还|可比|同口径|"
-    r"更多|早日|尽快|力争|确保|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
+    r"更多|早日|尽快|力争|确保|可以|能够|就能够|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
 )
 # a comparison left dangling at the end (较/比 with its object stripped)
-_DANGLING_COMPARE = re.compile(r"(?<=..)(?<![占对相同类无])(?:较|比|相比|相较)$")
-_COMPARED_TO = re.compile(r"(?:较|比|相比|相较)(?:于|\s)*(?:[上去前今同全“\d〇零一二]|基期|十)")
+_DANGLING_COMPARE = re.compile(
+    r"(?<=..)(?:较|(?<![占对相同类无贷债价出支])比|相比|相较)$"
+)  # 存贷比, 投入产出比, 收支比: ratios, not comparisons
+_COMPARED_TO = re.compile(
+    r"(?:较|比较|比|相比|相较)(?:于|\s)*(?:[上去前今同全“\d〇零一二]|基期|十)"
+)
 # ranking and comparison clauses: not a name at all
 _RANK_CLAUSE = re.compile(
     r"^(?:稳居|位居|跃居|居于|排名|排在|位列|跻身|跨入|进入全|高于|低于|快于|慢于|优于|"
@@ -55,12 +59,22 @@ _PRED_VERB = re.compile(
 )
 
 
+def _cut_fragments(p: str) -> str:
+    for _ in range(3):
+        q = _FRAGMENT_TAIL.sub("", p)
+        if q == p:
+            break
+        p = q
+    return p
+
+
 def tidy_name(phrase: str, raw: str = "") -> str:
     """Cut enumerators, modal tails, dangling comparisons and ranking clauses.
 
     A dangling ``较``/``比`` is cut only where ``raw`` (the clause the phrase comes from)
-    compares with a period (``较去年``, ``比2020年``), so ``存贷比`` stays. A phrase that is only a ranking or comparison clause becomes ``''`` (the caller then
-    takes the name of the previous quantity of the sentence).
+    compares with a period (``较去年``, ``比2020年``), and only once (``存贷比较上年`` ->
+    ``存贷比``). A phrase that is only a ranking or comparison clause becomes ``''`` (the
+    caller then takes the name of the previous quantity of the sentence).
     """
     if not phrase:
         return phrase
@@ -68,13 +82,11 @@ def tidy_name(phrase: str, raw: str = "") -> str:
     p = _DURATION_HEAD.sub("", p)
     if _RANK_CLAUSE.match(p):
         return ""
-    for _ in range(3):
-        q = _FRAGMENT_TAIL.sub("", p)
-        if _COMPARED_TO.search(raw):
-            q = _DANGLING_COMPARE.sub("", q)
-        if q == p:
-            break
-        p = q
+    p = _cut_fragments(p)
+    dangling = _DANGLING_COMPARE.search(p)
+    at = raw.rfind(p)
+    if dangling and at >= 0 and _COMPARED_TO.match(raw, at + dangling.start()):
+        p = _cut_fragments(p[: dangling.start()])
     lead = _INVEST_LEAD.match(p)
     if lead:
         p = p[lead.end() :]
@@ -84,7 +96,7 @@ def tidy_name(phrase: str, raw: str = "") -> str:
 def after_cut(word: str) -> str:
     """A noun after a classifier, cut before adverbs and verbs of its own clause."""
     m = re.search(
-        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|选址|年均|分别|同比|设立|接入|被|首次|"
+        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|可以|能够|就能|选址|年均|分别|同比|设立|接入|被|首次|"
         r"进入|压减至|压缩至|压减到|压缩到|缩短至|缩短到|减少到|减少至|降至|降到|增至|增到|"
         r"提高到|提升到)",
         word,

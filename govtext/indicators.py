@@ -272,7 +272,7 @@ _ITEM_VERB = re.compile(
 )
 _CLAUSE_VERB = re.compile(
     r"(推动|推进|加快|早日|更多|竣工|确保|力争|争取|纳入|开工|投产|稳居|位居|跃居|突破|保持|持续|继续|"
-    r"不断|进一步|大力|积极|着力|努力|坚持|深化|强化|显著|明显|稳步|大幅)"
+    r"不断|进一步|大力|积极|着力|努力|坚持|深化|强化|显著|明显|稳步|大幅|迈上|跨上|跃上|站上)"
 )
 _COUNT_UNITS = {
     "个",
@@ -1073,6 +1073,8 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
             # 地区生产总值迈上5万亿台阶、五年增量超1.36万亿元 / 经营主体持续壮大。总量接近800万户
             ss = _sentence_start(nt, s0)
             subj = _subject_of(nt[ss:s0])
+            if generic_measure(subj):
+                subj = ""
             if not subj and not re.search(r"[，、,]", nt[ss:s0]):  # first clause only
                 subj = topic_of_previous_sentence(nt, ss)
             if subj:
@@ -1157,6 +1159,7 @@ def _kind(ind: str, raw: str, ctx: str, base: str, nt: str, s: int) -> str:
             or _GROWTH_CUE.search(ind[-4:])
             or re.search(r"增长(预期)?目标", raw)
             or (re.search(r"(提高|提升|上调)$", raw.strip()) and not _SHARE_IND.search(ind))
+            or (re.search(r"(增加|增多|减少)了?$", raw.strip()) and not _SHARE_IND.search(ind))
         ):
             if re.search(r"(率|比重|占比|比例)$", ind) and not re.search(
                 r"(增长|下降|提高|降低|减少)$", raw.strip()
