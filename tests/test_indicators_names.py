@@ -1,0 +1,97 @@
+"""Indicator names: one test per error type fixed in govtext.indicatornames (hand-written)."""
+
+from __future__ import annotations
+
+import govtext as gt
+
+
+def names(text: str) -> list[tuple[str, str, float]]:
+    df = gt.extract_indicators(text, section=False)
+    return [(r.indicator, r.kind, r.value_low) for r in df.itertuples()]
+
+
+def test_ranking_clause_is_not_a_name():
+    got = names("全市生产总值达到820亿元、位居全省第三、增长6.1%。")
+    assert got == [("全市生产总值", "level", 820.0), ("全市生产总值", "growth", 6.1)]
+
+
+def test_modal_and_comparable_tails_are_cut():
+    assert names("二氧化硫排放量都要减少2%。")[0][0] == "二氧化硫排放量"
+    assert names("一般公共预算收入可比增长6%。")[0][0] == "一般公共预算收入"
+    assert names("村集体收入全部突破10万元。")[0][0] == "村集体收入"
+    assert names("高新技术企业数量实现翻番、达到360家。")[0][0] == "高新技术企业数量"
+
+
+def test_adverbs_after_a_counted_noun_are_cut():
+    assert names("推动12个续建项目早日竣工。")[0][0] == "续建项目"
+    assert names("推动30个谋划项目更多纳入省级盘子。")[0][0] == "谋划项目"
+    assert names("6.5%左右的增速可以实现比较充分的就业。")[0][0] == "增速"
+    # who benefits: the beneficiaries, not the bare noun
+    assert names("减税政策使2600户企业受益。")[0][0] == "受益企业"
+
+
+def test_dangling_comparison_is_cut_but_ratios_stay():
+    assert names("PM2.5平均浓度较去年下降8.2%。")[0][:2] == ("PM2.5平均浓度", "growth")
+    assert names("存贷比较上年提高3个百分点。")[0][0] == "存贷比"
+    assert names("工业投资总额比较2019年增加了96%。")[0][:2] == ("工业投资总额", "growth")
+
+
+def test_list_enumerators_are_cut():
+    assert names("三是新增城区供热面积50万平方米。")[0][0] == "新增城区供热面积"
+    assert names("⑤投资800万元，完成县医院改造。")[0][0] == "投资"
+    # 第一产业 is a name, not an enumerator
+    assert names("第一产业增加值增长3.5%。")[0][0] == "第一产业增加值"
+
+
+def test_share_of_units_is_named_by_what_they_satisfy():
+    got = names("全县60%以上的村（社区）实现分红。")
+    assert got == [("实现分红的村（社区）", "share", 60.0)]
+    assert names("70%的乡镇有标准化卫生院。")[0][0] == "有标准化卫生院的乡镇"
+    assert names("80%的企业初步建立现代企业制度。")[0][0] == "建立现代企业制度的企业"
+
+
+def test_list_verb_carries_its_modifier():
+    got = names("淘汰落后的造纸产能20万吨、印染产能5万吨。")
+    assert [g[0] for g in got] == ["淘汰落后的造纸产能", "淘汰落后的印染产能"]
+
+
+def test_verbs_before_an_investment_total_are_cut():
+    got = names("抓好总投资80亿元、25个重点项目建设。")
+    assert [g[0] for g in got] == ["总投资", "重点项目"]
+    assert names("启动投资1.2亿元的污水处理厂。")[0][0] == "投资"
+    # a noun before 投资 stays
+    assert names("基本建设投资120亿元。")[0][0] == "基本建设投资"
+
+
+def test_funds_obtained_keep_the_action():
+    assert names("争取上级资金3.2亿元。")[0][0] == "争取上级资金"
+    assert names("力争全年争取新增债券5亿元。")[0][0] == "新增债券"
+
+
+def test_generic_measure_word_takes_its_subject():
+    assert names("经营主体持续壮大。总量达到35万户。")[0][0] == "经营主体"
+    got = names("地区生产总值迈上千亿台阶、五年增量超过300亿元。")
+    assert got == [("地区生产总值", "count_change", 300.0)]
+
+
+def test_beneficiaries_and_coverage_expansion():
+    got = names("改造老旧小区12个、惠及3600户居民。")
+    assert [g[0] for g in got] == ["改造老旧小区", "惠及居民"]
+    # without a noun after the number the verb names it (no name borrowed from before)
+    assert names("发放救助资金1.2亿元、惠及46万人次。")[1][0] == "惠及"
+    assert names("城乡居民养老保险扩面1500人。")[0][1] == "count_change"
+
+
+def test_named_flow_statistic_does_not_lend_its_verb():
+    got = names("新增城镇就业3200人、农民工返乡创业800人。")
+    assert got == [("新增城镇就业", "level", 3200.0), ("农民工返乡创业", "level", 800.0)]
+
+
+def test_duration_before_a_growth_rate_is_not_a_name():
+    got = names("财政收入达到135亿元，3年增长28.6%。")
+    assert got == [("财政收入", "level", 135.0), ("财政收入", "growth", 28.6)]
+
+
+def test_coordinated_pollutants_share_the_emission_head():
+    got = names("二氧化硫、氮氧化物排放量分别下降3%、4%。")
+    assert [g[0] for g in got] == ["二氧化硫排放量", "氮氧化物排放量"]
