@@ -160,7 +160,7 @@ _STRIP_TAIL = [
     "在", "到", "至", "了", "按", "预计", "初步预计", "力争", "确保", "争取", "全年", "今年", "去年",
     "其中", "以上", "总量", "总数", "突破", "有", "的", "实际", "从", "由", "各", "不少于", "不低于", "不超过", "不高于", "至少",
     "年底", "年末", "底", "末", "下降到", "下降至", "上升到", "上升至", "增长到", "增长至", "减少到",
-    "减少至", "降低到", "降低至", "增加到", "增加至", "迈上", "跨上", "站上", "跃上", "预期", "拟按",
+    "减少至", "降低到", "降低至", "年均递增", "递增", "递减", "以及", "增加到", "增加至", "迈上", "跨上", "站上", "跃上", "预期", "拟按",
     "拟", "安排", "、", "将", "再", "首次", "上升", "回升", "连跨", "回落到", "回落至", "回落", "净增", "净增加", "预期目标", "连续", "再度", "再次", "分别新增", "新增", "每人每月", "每人每年", "每人", "每月", "每年", "目标定", "目标拟定",
     "继续", "基本建成", "已经", "已", "五年", "三年", "两年", "跨越", "迈过", "跨过", "调增", "上调", "调高",
 ]  # fmt: skip
@@ -414,7 +414,11 @@ def _strip_tail(s: str) -> str:
 
 
 def _strip_head(s: str) -> str:
-    s = re.sub(r"^(?:[\d〇零一二三四五六七八九]{4}年度?|[上去今明]年)", "", s)
+    s = re.sub(
+        r"^(?:(?:到|至|截至)?\s*[\d〇零一二三四五六七八九]{4}\s*年(?:度|底|末)?|[上去今明]年|年底(?!前)|年末)",
+        "",
+        s,
+    )
     s = re.sub(r"^(当年|全年|今年|年度)(完成|实现|累计)", r"\1", s)
     changed = True
     while changed and s:
@@ -484,6 +488,9 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
         )
         if hm and hm.start() > 0 and len(first) >= 4 and not _MEASURE_HEAD.search(first):
             head = last[hm.start() :]
+    sector = re.search(r"(贷款余额|存款余额|增加值|总?产值|投资|营业收入|营收)$", last)
+    if not head and first.endswith("业") and sector and sector.start() > 0:
+        head = sector.group(1)  # 制造业、普惠小微贷款余额
     if not head and len(first) <= 3 and len(last) >= len(first) + (2 if len(first) == 1 else 3):
         head = last[len(first) :]
     if not head:
@@ -575,6 +582,8 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
     if unit in _EXCLUDED_UNITS:
         return True
     if base == "个" and nt.startswith("月", e):  # 用2个月时间: a duration
+        return True
+    if base == "次" and nt.startswith("产业", e):  # 三次产业: the three sectors
         return True
     if base == "次" and re.match(
         r"^(?:、[〇零一二三四五六七八九十\d]+次)+(?:全会|全体会议|会议)", after + nt[e + 8 : e + 16]
@@ -730,7 +739,7 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
     frm = re.search(
-        r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|\d|每人|人均|[一二三四五六七八九十两]年前)",
+        r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|上半年|\d|每人|人均|[一二三四五六七八九十两]年前)",
         phrase,
     )
     if frm and frm.start() >= 2:  # 资本充足率从2007年的8.4%提高到……
