@@ -95,3 +95,21 @@ def test_duration_before_a_growth_rate_is_not_a_name():
 def test_coordinated_pollutants_share_the_emission_head():
     got = names("二氧化硫、氮氧化物排放量分别下降3%、4%。")
     assert [g[0] for g in got] == ["二氧化硫排放量", "氮氧化物排放量"]
+
+
+def test_target_year_and_year_end_are_cut():
+    assert names("到2030年全社会研发投入强度达到3.2%左右。")[0][0] == "全社会研发投入强度"
+    assert names("年底力争完成产值190亿元。")[0][0] == "产值"
+    got = names("农村居民人均纯收入年均递增10%，达11814元。")
+    assert got == [("农村居民人均纯收入", "growth", 10.0), ("农村居民人均纯收入", "level", 11814.0)]
+
+
+def test_three_sectors_are_not_a_count():
+    assert names("推动三次产业协调发展。") == []
+
+
+def test_industry_before_a_shared_head_takes_the_head():
+    got = names("制造业、普惠小微贷款余额分别增长10.7%、13.3%。")
+    assert [g[0] for g in got] == ["制造业贷款余额", "普惠小微贷款余额"]
+    # a suffix shared with the head still wins: 工业和手工业总产值
+    assert names("工业和手工业总产值增长12%。")[0][0] == "工业总产值"
