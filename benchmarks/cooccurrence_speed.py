@@ -46,6 +46,10 @@ import numpy as np
 import govtext as gt
 from govtext.network import _n_threads, split_windows
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bench import alternate, median  # noqa: E402
+
 
 def naive(windows):
     single: Counter = Counter()
@@ -101,23 +105,32 @@ CNTEXT_SCRIPT = r"""
 import json, sys, time, resource, warnings
 warnings.filterwarnings("ignore")
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
+repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 import cntext as ct
-t = time.perf_counter()
-df = ct.co_occurrence_matrix(texts, window_size=2, lang="chinese")
-dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "shape": list(df.shape),
+ct.co_occurrence_matrix(["预热：推进乡村振兴。"], window_size=2, lang="chinese")  # load jieba
+times = []
+for _ in range(repeat):
+    t = time.perf_counter()
+    df = ct.co_occurrence_matrix(texts, window_size=2, lang="chinese")
+    times.append(time.perf_counter() - t)
+print(json.dumps({"seconds": min(times), "times": times, "shape": list(df.shape),
                   "frame_mib": float(df.memory_usage(deep=True).sum()) / 2**20,
-                  "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "version": getattr(ct, "__version__", "?")}))
 """
 
 
-def run_cntext(python: str, corpus, n: int, tok) -> None:
+def cntext_measure(python: str, corpus, n: int, tok, repeat: int = 1) -> dict:
+    """cntext's ``co_occurrence_matrix`` (in ``python``) and govtext on the first ``n``
+    county reports, tokenisation included for both, ``repeat`` runs each (medians).
+
+    Returns ``{"ok": False, "why": ...}`` when cntext cannot run with that interpreter."""
+    import statistics
     import tempfile
 
     counties = [r for r in corpus if r.meta.get("level") == "county"][:n]
     if not counties:
-        print("cntext: no county reports in the corpus")
-        return
+        return {"ok": False, "why": "no county reports in the corpus"}
     texts = [r.text for r in counties]
     chars = sum(map(len, texts))
     with tempfile.TemporaryDirectory() as d:
@@ -125,34 +138,123 @@ def run_cntext(python: str, corpus, n: int, tok) -> None:
         src.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
         script = Path(d) / "run_cntext.py"
         script.write_text(CNTEXT_SCRIPT, encoding="utf-8")
-        proc = subprocess.run([python, str(script), str(src)], capture_output=True, text=True)
+        try:
+            proc = subprocess.run(
+                [python, str(script), str(src), str(repeat)], capture_output=True, text=True
+            )
+        except OSError as e:
+            return {"ok": False, "why": f"cannot start {python}: {e}"}
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
-        print(f"cntext: did not run with {python}: {tail}")
-        return
+        return {"ok": False, "why": f"did not run with {python}: {tail}"}
     res = json.loads(proc.stdout.strip().splitlines()[-1])
-    t = time.perf_counter()
-    c = gt.cooccurrence(texts, tokenizer=tok, window="report", distance=2)
-    dt = time.perf_counter() - t
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        c = gt.cooccurrence(texts, tokenizer=tok, window="report", distance=2)
+        times.append(time.perf_counter() - t)
     mat_mib = (c.matrix.data.nbytes + c.matrix.indices.nbytes + c.matrix.indptr.nbytes) / 2**20
+    return {
+        "ok": True,
+        "reports": len(texts),
+        "chars": chars,
+        "cntext_version": res.get("version", "?"),
+        "cntext_s": statistics.median(res.get("times", [res["seconds"]])),
+        "cntext_shape": res["shape"],
+        "cntext_frame_mib": res["frame_mib"],
+        "cntext_rss_mib": res["max_rss_mib"],
+        "govtext_s": statistics.median(times),
+        "govtext_terms": len(c.vocab),
+        "govtext_nnz": int(c.matrix.nnz),
+        "govtext_mib": mat_mib,
+        "repeat": repeat,
+    }
+
+
+def run_cntext(python: str, corpus, n: int, tok) -> None:
+    res = cntext_measure(python, corpus, n, tok)
+    if not res["ok"]:
+        print(f"cntext: {res['why']}")
+        return
     print(
-        f"\n## cntext vs govtext on {len(texts)} county reports ({chars:,} chars), tokenisation included\n"
+        f"\n## cntext vs govtext on {res['reports']} county reports ({res['chars']:,} chars), "
+        "tokenisation included\n"
     )
     print("| tool | seconds | matrix | memory |")
     print("|---|---:|---|---:|")
     print(
-        f"| cntext co_occurrence_matrix(window_size=2) | {res['seconds']:.2f} | dense "
-        f"{res['shape'][0]:,} × {res['shape'][1]:,} DataFrame | frame {res['frame_mib']:.1f} MiB, "
-        f"process max RSS {res['max_rss_mib']:.0f} MiB |"
+        f"| cntext co_occurrence_matrix(window_size=2) | {res['cntext_s']:.2f} | dense "
+        f"{res['cntext_shape'][0]:,} × {res['cntext_shape'][1]:,} DataFrame | frame "
+        f"{res['cntext_frame_mib']:.1f} MiB, process max RSS {res['cntext_rss_mib']:.0f} MiB |"
     )
     print(
-        f"| govtext cooccurrence(distance=2) | {dt:.2f} | sparse {len(c.vocab):,} × {len(c.vocab):,}, "
-        f"{c.matrix.nnz:,} non-zeros | matrix {mat_mib:.1f} MiB |"
+        f"| govtext cooccurrence(distance=2) | {res['govtext_s']:.2f} | sparse "
+        f"{res['govtext_terms']:,} × {res['govtext_terms']:,}, {res['govtext_nnz']:,} non-zeros "
+        f"| matrix {res['govtext_mib']:.1f} MiB |"
     )
     print(
         "\n(cntext keeps every jieba token, punctuation and stopwords included; govtext's tokens "
         "are filtered, so the vocabularies differ.)"
     )
+
+
+def measure(
+    folder=None,
+    repeat: int = 3,
+    naive_repeat: int = 1,
+    cntext_python: str | None = None,
+    cntext_reports: int = 10,
+) -> dict:
+    """Median seconds of ``gt.cooccurrence`` and of the naive loop on the same windows.
+
+    The corpus is tokenised once (timed separately, not part of either); each round runs
+    both on sentence and on paragraph windows and checks that the counts are equal.
+    Rows: ``windows, count, terms, nnz, govtext_s, naive_s, speed_up, equal, repeats``.
+    """
+    corpus = gt.load_corpus(folder) if folder else gt.datasets.load_sample()
+    tok = gt.PolicyTokenizer()
+    tok.cut("预热")
+    t = time.perf_counter()
+    pieces = [tok.cut(r.text) for r in corpus]
+    all_windows = {
+        kind: [w for p in pieces for w in split_windows(p, kind, tok)]
+        for kind in ("sentence", "paragraph")
+    }
+    t_cut = time.perf_counter() - t
+    rows = []
+    for kind, windows in all_windows.items():
+        times, out = alternate(
+            {"govtext": lambda w=windows: gt.cooccurrence(w), "naive": lambda w=windows: naive(w)},
+            max(repeat, naive_repeat),
+            {"govtext": repeat, "naive": naive_repeat},
+        )
+        c = out["govtext"]
+        ok = same(c, *out["naive"])
+        del out
+        rows.append(
+            {
+                "windows": kind,
+                "count": len(windows),
+                "tokens": sum(map(len, windows)),
+                "terms": len(c.vocab),
+                "nnz": int(c.matrix.nnz),
+                "govtext_s": median(times["govtext"]),
+                "naive_s": median(times["naive"]),
+                "speed_up": median(times["naive"]) / median(times["govtext"]),
+                "equal": ok,
+                "repeats": f"{len(times['govtext'])} / {len(times['naive'])}",
+            }
+        )
+    res = {
+        "reports": len(corpus),
+        "chars": sum(len(r.text) for r in corpus),
+        "tokenize_s": t_cut,
+        "threads": _n_threads(),
+        "rows": rows,
+    }
+    if cntext_python:
+        res["cntext"] = cntext_measure(cntext_python, corpus, cntext_reports, tok, repeat)
+    return res
 
 
 def main(argv=None) -> int:

@@ -10,6 +10,9 @@ Usage::
 
     python benchmarks/dtm_speed.py                      # bundled sample
     python benchmarks/dtm_speed.py ../shared/corpus     # CORPUS_DIR
+
+:func:`measure` (used by ``run_suite.py``) gives medians instead, for tokenizing alone and
+for ``gt.dtm`` with 1 and 2 worker processes (``n_jobs``) and with the rjieba backend.
 """
 
 from __future__ import annotations
@@ -17,6 +20,69 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bench import alternate, median, ratio  # noqa: E402
+
+
+def measure(
+    folder: str | Path | None = None, repeat: int = 3, workers: tuple[int, ...] = (1, 2)
+) -> dict[str, Any]:
+    """Median seconds of tokenizing a folder and of ``gt.dtm`` on it (1 and 2 workers).
+
+    Rows: ``step, workers, repeats, median_s, vs_tokenize`` (this step's time / tokenizing
+    alone, same run) and ``nnz``; every matrix is checked equal to the 1-worker one.
+    """
+    import govtext as gt
+
+    corpus = gt.load_corpus(folder) if folder else gt.datasets.load_sample()
+    texts = corpus.texts
+    tok = gt.PolicyTokenizer()
+    tok.tokenize("预热：推进乡村振兴")
+    fns: dict[str, Any] = {
+        "tokenize each report (jieba backend)": lambda: [tok.tokenize(t) for t in texts]
+    }
+    nw = {"tokenize each report (jieba backend)": 1}
+    for n in workers:
+        fns[f"gt.dtm(n_jobs={n})"] = lambda n=n: gt.dtm(corpus, tokenizer=tok, n_jobs=n)
+        nw[f"gt.dtm(n_jobs={n})"] = n
+    try:
+        fast = gt.PolicyTokenizer(backend="rjieba")
+        fast.tokenize("预热")
+        fns["gt.dtm(n_jobs=1), rjieba backend"] = lambda: gt.dtm(corpus, tokenizer=fast)
+        nw["gt.dtm(n_jobs=1), rjieba backend"] = 1
+    except gt.MissingExtraError:
+        pass
+    times, out = alternate(fns, repeat)
+    ref = out[f"gt.dtm(n_jobs={workers[0]})"]
+    base = median(times["tokenize each report (jieba backend)"])
+    rows = []
+    for name, ts in times.items():
+        m = out[name]
+        equal = None
+        if name.startswith("gt.dtm"):
+            equal = m.vocab == ref.vocab and (m.matrix != ref.matrix).nnz == 0
+        rows.append(
+            {
+                "step": name,
+                "workers": nw[name],
+                "repeats": len(ts),
+                "median_s": median(ts),
+                "vs_tokenize": ratio(median(ts), base),
+                "nnz": int(m.matrix.nnz) if equal is not None else None,
+                "same_matrix": equal,
+            }
+        )
+    return {
+        "reports": len(texts),
+        "chars": sum(map(len, texts)),
+        "terms": len(ref.vocab),
+        "repeat": repeat,
+        "rows": rows,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

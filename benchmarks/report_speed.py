@@ -12,6 +12,11 @@ and prints the wall-clock and CPU time next to the goal (sample < 60 s, 178 repo
 < 180 s wall clock); CPU time shows what a quiet machine would take. With
 ``--sections`` it also times each section builder in this process. Also prints the load
 average, as other work on the machine slows the run down.
+
+:func:`cold_warm` (used by ``run_suite.py``) runs the command twice on one corpus with the
+same fresh, empty token cache folder (``--cache-dir``): the first run is cold (tokenises
+and fills the cache), the second warm (reads the tokens back). If this version of the CLI
+has no ``--cache-dir`` option, only the cold run is made and ``cache_option`` is False.
 """
 
 from __future__ import annotations
@@ -41,6 +46,56 @@ def run_cli(args: list[str]) -> tuple[float, float, int, str]:
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
         return dt, cpu, proc.returncode, f"{n_files} files"
+
+
+def has_cache_option() -> bool:
+    """Whether ``govtext report --help`` lists ``--cache-dir``."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "govtext", "report", "--help"], capture_output=True, text=True
+    )
+    return "--cache-dir" in proc.stdout
+
+
+def cold_warm(corpus: str | None = None, warm_runs: int = 1) -> dict:
+    """Wall and CPU seconds of ``govtext report`` on ``corpus`` (default: ``--sample``), cold
+    then warm, with one fresh cache folder (also set as ``GOVTEXT_CACHE_DIR``, so the user's
+    own cache is never read).
+
+    Returns ``{"cache_option", "runs": [{"run", "wall_s", "cpu_s", "exit", "files"}],
+    "speed_up"}`` where ``speed_up`` = cold wall / median warm wall (None without a cache).
+    """
+    import statistics
+
+    src = ["--sample"] if corpus is None else [str(corpus)]
+    opt = has_cache_option()
+    runs = []
+    with tempfile.TemporaryDirectory() as cache:
+        env_old = os.environ.get("GOVTEXT_CACHE_DIR")
+        os.environ["GOVTEXT_CACHE_DIR"] = cache
+        try:
+            extra = ["--cache-dir", cache] if opt else []
+            for i in range(1 + (warm_runs if opt else 0)):
+                dt, cpu, code, files = run_cli([*src, *extra])
+                runs.append(
+                    {
+                        "run": "cold" if i == 0 else f"warm {i}",
+                        "wall_s": dt,
+                        "cpu_s": cpu,
+                        "exit": code,
+                        "files": files,
+                    }
+                )
+        finally:
+            if env_old is None:
+                os.environ.pop("GOVTEXT_CACHE_DIR", None)
+            else:
+                os.environ["GOVTEXT_CACHE_DIR"] = env_old
+    warm = [r["wall_s"] for r in runs[1:]]
+    return {
+        "cache_option": opt,
+        "runs": runs,
+        "speed_up": runs[0]["wall_s"] / statistics.median(warm) if warm else None,
+    }
 
 
 def time_sections(corpus_arg: str | None) -> None:

@@ -177,6 +177,83 @@ def baseline_nmf(docs: list[list[str]], k: int, seed: int) -> list[list[str]]:
     return [[vocab[i] for i in np.argsort(-row, kind="stable")[:10]] for row in nmf.components_]
 
 
+# ---------------------------------------------------------------------------- suite
+def measure(
+    folder: str | None = None,
+    repeat: int = 3,
+    k: int = 10,
+    level: str = "national",
+    years: tuple[int, int] = (1978, 2025),
+    seed: int = 0,
+    stopwords: str | Path = HIT_DEFAULT,
+    paragraph_repeat: int = 1,
+) -> dict:
+    """Median seconds and NPMI of govtext's topics and the gensim / NMF baselines.
+
+    Each round fits every method once, in turn (tokenisation included in each time);
+    gensim's LDA on paragraphs is slow and runs in the first ``paragraph_repeat`` rounds
+    only. NPMI etc. are scored on the last fit of each method. Rows: ``method, repeats,
+    median_s, speed_vs_gensim`` (gensim-on-reports median / this one, same run),
+    ``npmi_mean, diversity, max_fillers``.
+    """
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    from _bench import alternate, median, ratio
+
+    corpus = load_reports(folder, level, years)
+    paragraphs = reference_paragraphs(corpus)
+    fns = {"govtext fit_topics (defaults)": lambda: gt.fit_topics(corpus, k=k, random_state=seed)}
+    note = None
+    sw_path = Path(stopwords)
+    if sw_path.is_file():
+        stop = {w.strip() for w in sw_path.read_text(encoding="utf-8").splitlines() if w.strip()}
+        try:
+            import gensim  # noqa: F401
+
+            fns["gensim LdaModel passes=20, jieba+HIT, reports"] = lambda: baseline_gensim(
+                jieba_docs(corpus, stop, "report"), k, seed
+            )
+            fns["gensim LdaModel passes=20, jieba+HIT, paragraphs"] = lambda: baseline_gensim(
+                jieba_docs(corpus, stop, "paragraph"), k, seed
+            )
+            fns["sklearn NMF on TF-IDF, jieba+HIT, reports"] = lambda: baseline_nmf(
+                jieba_docs(corpus, stop, "report"), k, seed
+            )
+        except ImportError:
+            note = "gensim is not installed (pip install gensim): baselines skipped"
+    else:
+        note = f"no HIT stopword list at {sw_path}: baselines skipped"
+    times, out = alternate(
+        fns, repeat, {"gensim LdaModel passes=20, jieba+HIT, paragraphs": paragraph_repeat}
+    )
+    base = median(times.get("gensim LdaModel passes=20, jieba+HIT, reports", []))
+    rows = []
+    for name, ts in times.items():
+        top = out[name].top_terms(10) if name.startswith("govtext") else out[name]
+        s = summarise(name, top, paragraphs, median(ts))
+        rows.append(
+            {
+                "method": name,
+                "repeats": len(ts),
+                "median_s": median(ts),
+                "speed_vs_gensim": ratio(base, median(ts)),
+                "npmi_mean": s["npmi_mean"],
+                "diversity": s["diversity"],
+                "max_fillers": s["max_fillers"],
+            }
+        )
+    return {
+        "reports": len(corpus),
+        "level": level,
+        "years": f"{years[0]}-{years[1]}",
+        "k": k,
+        "paragraphs": len(paragraphs),
+        "rows": rows,
+        "note": note,
+    }
+
+
 # ----------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
