@@ -32,7 +32,7 @@ _DURATION_HEAD = re.compile(
 # modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
 _FRAGMENT_TAIL = re.compile(
     r"(?<=..)(?:都要|也要|均要|还要|要(?<![主需重必纲摘只将]要)|(?<!首)都|也|(?<!偿)还|可比|同口径|"
-    r"更多|早日|尽快|力争|确保|可以|能够|就能够|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
+    r"更多|早日|尽快|力争|确保|可以|能够|就能够|双双|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
 )
 # a comparison left dangling at the end (较/比 with its object stripped)
 _DANGLING_COMPARE = re.compile(
@@ -96,7 +96,7 @@ def tidy_name(phrase: str, raw: str = "") -> str:
 def after_cut(word: str) -> str:
     """A noun after a classifier, cut before adverbs and verbs of its own clause."""
     m = re.search(
-        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|可以|能够|就能|选址|年均|分别|同比|设立|接入|被|首次|"
+        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|可以|能够|就能|进行|选址|年均|分别|同比|设立|接入|被|首次|"
         r"进入|压减至|压缩至|压减到|压缩到|缩短至|缩短到|减少到|减少至|降至|降到|增至|增到|"
         r"提高到|提升到)",
         word,

@@ -170,7 +170,7 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
                "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年", "目前",
-               "两年", "三年"]  # fmt: skip
+               "两年", "三年", "推动", "促进"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
 _PROTECT = (
@@ -262,7 +262,7 @@ _INHERIT = re.compile(
 _COMPARE = re.compile(r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|较|比)")
 _COMPARE_MID = re.compile(
     r"(?:分别|均|都|要|连续.{1,3}年)?(?:达到或)?略?(?:高于|低于|快于|慢于|高出|超出|"
-    r"较(?=[上去同前全“\d〇一二]|基期|十)|(?<![同对占相类])比(?=[上去同前全“\d〇一二]))"
+    r"较(?=[上去同前全“\d〇一二]|基期|十|年初)|(?<![同对占相类])比(?=[上去同前全“\d〇一二]|年初))"
 )
 _RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
 _LIST_VERB = re.compile(r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)")
@@ -463,6 +463,9 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     if len(parts) < 2:
         return [phrase]
     parts[0] = re.sub(r"^全[市省县区镇国]", "", parts[0]) or parts[0]
+    if len(parts) == 2 and parts[0][-1:] in ("存", "贷") and re.match(r"^[存贷]款", parts[1]):
+        # 金融机构存、贷款余额: one contracted pair
+        return [parts[0] + parts[1][1:], parts[0][:-1] + parts[1]]
     last = parts[-1]
     if "等" in last[1:-1] and not split:  # 抓好A、B等总投资: examples, then the measure
         return [last.rsplit("等", 1)[1]]
@@ -584,6 +587,8 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
     if base == "个" and nt.startswith("月", e):  # 用2个月时间: a duration
         return True
     if base == "次" and nt.startswith("产业", e):  # 三次产业: the three sectors
+        return True
+    if base == "方" and nt.startswith("面", e):  # 从5方面: aspects, not a quantity
         return True
     if base == "次" and re.match(
         r"^(?:、[〇零一二三四五六七八九十\d]+次)+(?:全会|全体会议|会议)", after + nt[e + 8 : e + 16]
@@ -739,7 +744,8 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
     frm = re.search(
-        r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|上半年|\d|每人|人均|[一二三四五六七八九十两]年前)",
+        r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|上半年|\d|每人|人均|[一二三四五六七八九十两]年前)"
+        r"|(?<![服自])从(?![业事严紧快优重源头而来未容])(?=[\u4e00-\u9fff]{1,6}$)",
         phrase,
     )
     if frm and frm.start() >= 2:  # 资本充足率从2007年的8.4%提高到……
