@@ -119,7 +119,7 @@ _NUM = rf"(?:{_ARABIC}|{_CNNUM})"
 # base units, longest first
 _BASE_UNITS = sorted(
     """个百分点 百分点 微克/立方米 吨标准煤 标准煤 千瓦时 平方公里 平方米 立方米 标准箱 万标箱 标箱
-    人次 户次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
+    人次 户次 处次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
     元 人 户 个 家 项 所 座 套 间 台 辆 艘 次 场 名 位 条 处 张 栋 幢 头 只 株 棵 支 期 种 部 块 盏 根
     眼 口 宗 笔 批 轮 床 册 份 剂 例 天 岁 成 亩 米 吨 斤 克 升 方 件 篇 首 部 类 对 门 片 道 村 区 园
     网点 公顷 度 担 ㎡ ㎞ ㎏ % ‰""".split(),
@@ -250,6 +250,7 @@ _ACTION = re.compile(
 _BENEFIT_VERBS = {"惠及", "救治", "资助", "慰问", "走访", "招聘"}
 _CONTRACTED = {
     "城乡居民": ("城镇居民", "农村居民"),
+    "城乡": ("城镇", "农村"),
     "存贷款": ("存款", "贷款"),
     "中小学": ("中学", "小学"),
 }
@@ -419,7 +420,7 @@ def _strip_head(s: str) -> str:
         "",
         s,
     )
-    s = re.sub(r"^(当年|全年|今年|年度)(完成|实现|累计)", r"\1", s)
+    s = re.sub(r"^(当年|全年|今年|年度)(完成|实现|累计)(?!率)", r"\1", s)
     changed = True
     while changed and s:
         changed = False
@@ -1066,6 +1067,19 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
                     # 外贸出口从7月份开始大幅度回升，全年达到1949亿美元
                     subj = _subject_of(nt[_sentence_start(nt, s0) : s0]) if not phrase else ""
                     names = [subj or raw_s]
+        if (
+            len(g) == 1
+            and q_last[6] in ("%", "‰")
+            and names == [phrase]
+            and re.fullmatch(r"占[\u4e00-\u9fffA-Za-z]{2,16}", phrase)
+            and not re.search(r"(比|比重|比例|份额)$", phrase)
+            and raw_s.endswith("的")
+            and sent_groups
+            and len(sent_groups[-1]) == 1
+            and re.fullmatch(r"[\u4e00-\u9fffA-Za-z“”]{2,20}", sent_groups[-1][0])
+            and "占" not in sent_groups[-1][0]
+        ):  # 纳税总额达5.7亿元，占全部财政收入的56.4% -> 纳税总额占全部财政收入比重
+            names = [sent_groups[-1][0] + phrase + "比重"]
         prev_end = floor_prev
         if (
             carry_verb

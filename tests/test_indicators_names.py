@@ -113,3 +113,17 @@ def test_industry_before_a_shared_head_takes_the_head():
     assert [g[0] for g in got] == ["制造业贷款余额", "普惠小微贷款余额"]
     # a suffix shared with the head still wins: 工业和手工业总产值
     assert names("工业和手工业总产值增长12%。")[0][0] == "工业总产值"
+
+
+def test_share_of_a_total_names_both_sides():
+    got = names("工业企业纳税总额达5.7亿元，占全部财政收入的56.4%。")
+    assert got[1] == ("工业企业纳税总额占全部财政收入比重", "share", 56.4)
+
+
+def test_urban_rural_pair_is_written_out():
+    got = names("城乡低保标准分别提高9.9%、13.2%。")
+    assert [g[0] for g in got] == ["城镇低保标准", "农村低保标准"]
+
+
+def test_completion_rate_keeps_its_verb():
+    assert names("年度完成率为139.4%。")[0][0] == "年度完成率"
