@@ -22,6 +22,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -266,6 +267,9 @@ class ResultCache(_Store):
     ----------
     cache_dir : path
         Folder for the cache file ``results-v1.sqlite`` (created if missing).
+    max_bytes : int, optional
+        When the stored blobs exceed this size, the least recently used entries are
+        deleted. Default: ``$GOVTEXT_CACHE_MAX_MB`` megabytes, else 2,000 MB.
 
     Attributes
     ----------
@@ -284,15 +288,22 @@ class ResultCache(_Store):
     """
 
     _schema = (
-        "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, doc TEXT NOT NULL, "
+        "size INTEGER NOT NULL DEFAULT 0, used REAL NOT NULL DEFAULT 0)",
         "CREATE TABLE IF NOT EXISTS blobs (key TEXT NOT NULL, name TEXT NOT NULL, "
         "data BLOB NOT NULL, PRIMARY KEY (key, name))",
     )
 
-    def __init__(self, cache_dir: str | os.PathLike[str]) -> None:
+    def __init__(self, cache_dir: str | os.PathLike[str], max_bytes: int | None = None) -> None:
         self.dir = Path(cache_dir)
         _make_dir(self.dir)
         super().__init__(self.dir / "results-v1.sqlite")
+        if max_bytes is None:
+            try:
+                max_bytes = int(float(os.environ.get("GOVTEXT_CACHE_MAX_MB", "2000")) * 1e6)
+            except ValueError:
+                max_bytes = 2_000_000_000
+        self.max_bytes = max_bytes
         self.hits = 0
         self.misses = 0
 
@@ -312,6 +323,13 @@ class ResultCache(_Store):
             self.misses += 1
             return None
         self.hits += 1
+        now = time.time()
+
+        def touch(conn: sqlite3.Connection) -> None:
+            with conn:
+                conn.execute("UPDATE results SET used = ? WHERE key = ?", (now, key))
+
+        self._run(touch)
         return value
 
     def put(self, key: str, doc: Any, blobs: dict[str, bytes] | None = None) -> None:
@@ -320,16 +338,40 @@ class ResultCache(_Store):
         sums = {name: hashlib.sha256(data).hexdigest() for name, data in blobs.items()}
         text = json.dumps({"doc": doc, "sha256": sums}, ensure_ascii=False, sort_keys=True)
 
+        size = sum(len(d) for d in blobs.values()) + len(text)
+        now = time.time()
+
         def write(conn: sqlite3.Connection) -> None:
             with conn:
                 conn.execute("DELETE FROM blobs WHERE key = ?", (key,))
-                conn.execute("INSERT OR REPLACE INTO results (key, doc) VALUES (?, ?)", (key, text))
+                conn.execute(
+                    "INSERT OR REPLACE INTO results (key, doc, size, used) VALUES (?, ?, ?, ?)",
+                    (key, text, size, now),
+                )
                 conn.executemany(
                     "INSERT INTO blobs (key, name, data) VALUES (?, ?, ?)",
                     [(key, n, sqlite3.Binary(d)) for n, d in sorted(blobs.items())],
                 )
+                self._prune(conn, keep=key)
 
         self._run(write)
+
+    def _prune(self, conn: sqlite3.Connection, keep: str) -> None:
+        """Delete the least recently used entries while the total size exceeds max_bytes."""
+        total = conn.execute("SELECT COALESCE(SUM(size), 0) FROM results").fetchone()[0]
+        if total <= self.max_bytes:
+            return
+        rows = conn.execute(
+            "SELECT key, size FROM results WHERE key != ? ORDER BY used, key", (keep,)
+        ).fetchall()
+        drop = []
+        for k, sz in rows:
+            if total <= self.max_bytes:
+                break
+            drop.append((k,))
+            total -= sz
+        conn.executemany("DELETE FROM blobs WHERE key = ?", drop)
+        conn.executemany("DELETE FROM results WHERE key = ?", drop)
 
     def __len__(self) -> int:
         return int(self._run(lambda c: c.execute("SELECT COUNT(*) FROM results").fetchone()[0]))

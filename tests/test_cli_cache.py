@@ -161,3 +161,15 @@ def test_cooccurrence_same_with_two_workers_and_the_cache(tmp_path):
     g1 = cooccurrence_graph(corpus, top_n=25)
     g2 = cooccurrence_graph(corpus, top_n=25, n_jobs=2, cache_dir=tmp_path)
     assert sorted(g1.edges(data="weight")) == sorted(g2.edges(data="weight"))
+
+
+def test_result_cache_drops_least_recently_used_entries_beyond_its_size(tmp_path):
+    from govtext.cache import ResultCache
+
+    c = ResultCache(tmp_path, max_bytes=2500)
+    c.put("a", {"n": 1}, {"x.png": b"a" * 1000})
+    c.put("b", {"n": 2}, {"x.png": b"b" * 1000})
+    assert c.get("a") is not None  # a is now the most recently used
+    c.put("c", {"n": 3}, {"x.png": b"c" * 1000})
+    assert c.get("b") is None and c.get("a") is not None and c.get("c") is not None
+    assert len(c) == 2
