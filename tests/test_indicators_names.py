@@ -127,3 +127,23 @@ def test_urban_rural_pair_is_written_out():
 
 def test_completion_rate_keeps_its_verb():
     assert names("年度完成率为139.4%。")[0][0] == "年度完成率"
+
+
+def test_totals_keep_their_measure_word_or_borrow_the_subject():
+    assert names("信访总量下降3.8%。")[0][0] == "信访总量"
+    got = names("新增挂牌上市企业3家，总数达到11家。")
+    assert got == [("新增挂牌上市企业", "count_change", 3.0), ("挂牌上市企业", "level", 11.0)]
+    assert names("国内生产总值增长6.6%，总量突破90万亿元。")[1][0] == "国内生产总值"
+
+
+def test_reduced_to_inherits_the_name():
+    got = names("钢铁产能由2.39亿吨减至1.9亿吨。")
+    assert [g[0] for g in got] == ["钢铁产能", "钢铁产能"]
+
+
+def test_quoted_names_are_not_split_at_he():
+    assert names("创建8个省级“和美乡村”。")[0][0] == "创建省级“和美乡村”"
+
+
+def test_bare_zhan_becomes_a_share_name():
+    assert names("全区10万元以上村占47%。")[0][:2] == ("全区10万元以上村占比", "share")
