@@ -87,7 +87,15 @@ def tidy_name(phrase: str, raw: str = "") -> str:
     at = raw.rfind(p)
     if dangling and at >= 0 and _COMPARED_TO.match(raw, at + dangling.start()):
         p = _cut_fragments(p[: dangling.start()])
-    p = re.sub(r"(?<=..)(?<!所)占$", "占比", p)  # 10万元以上村占47% -> ……村占比
+    done = re.fullmatch(r".{2,}?完成了?([\u4e00-\u9fff]{2,10})", p)
+    if (
+        done and raw.rstrip().endswith("的") and "分别" not in done.group(0)
+    ):  # 重点项目完成年度投资计划的140%
+        p = done.group(1)
+    if not re.search(r"[、和与及]", p):
+        p = re.sub(
+            r"(?<=..)(?<!所)(?:也只|则只|还只|仍然|将|已|只|约|都)?占$", "占比", p
+        )  # 10万元以上村占47% -> ……村占比
     lead = _INVEST_LEAD.match(p)
     if lead:
         p = p[lead.end() :]

@@ -147,3 +147,10 @@ def test_quoted_names_are_not_split_at_he():
 
 def test_bare_zhan_becomes_a_share_name():
     assert names("全区10万元以上村占47%。")[0][:2] == ("全区10万元以上村占比", "share")
+
+
+def test_completion_of_a_plan_is_named_by_the_plan():
+    assert names("重点项目完成年度投资计划的140%。")[0][:2] == ("年度投资计划", "share")
+    # two rates of two named quantities keep their own names
+    got = names("新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.5%。")
+    assert all(g[0] != "年计划" for g in got)
