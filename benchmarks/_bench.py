@@ -89,7 +89,7 @@ def fmt(v: Any) -> str:
             return f"{v:.2f}"
         if a == 0:
             return "0"
-        return f"{v:.3g}"
+        return f"{v:#.3g}"
     return str(v).replace("|", "\\|").replace("\n", " ")
 
 

@@ -2,7 +2,7 @@
 
 Each synthetic report draws its number of paragraphs from the real reports' paragraph
 counts and its paragraphs uniformly from all real paragraphs (lines of >= 20 characters).
-Two figures per size, each in a fresh subprocess so peak memory (ru_maxrss) is its own:
+Two figures per size, each in a fresh subprocess so peak memory (VmHWM) is its own:
 
 * ``stream``: :func:`govtext.parallel.stream_dtm` over the synthetic reports with every
   report tokenized in full (real work; slow, run for the smaller sizes only);
@@ -48,6 +48,22 @@ def synth(n: int, n_paras: int, counts: list[int], seed: int = 0) -> list[np.nda
     return [rng.integers(0, n_paras, size=k) for k in lengths]
 
 
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB.
+
+    ``VmHWM`` from ``/proc/self/status`` where there is one: on Linux ``ru_maxrss`` survives
+    ``fork`` + ``exec``, so a child started by a big parent would report the parent's size.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_one(corpus_dir: str, n: int, how: str, seed: int) -> dict:
     import scipy.sparse as sp
 
@@ -71,18 +87,18 @@ def run_one(corpus_dir: str, n: int, how: str, seed: int) -> dict:
         mat = (A @ P).tocsr()
     secs = time.perf_counter() - t
     if how == "stream":
-        t_paras = 0.0
+        t_paras = None
     chars = sum(len(paras[i]) for d in docs for i in d)
     return {
         "n": n,
         "how": how,
         "seconds": secs,
         "paragraph_s": t_paras,
-        "assemble_s": secs - t_paras,
+        "assemble_s": None if t_paras is None else secs - t_paras,
         "chars": chars,
         "nnz": int(mat.nnz),
         "terms": len(vocab),
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
         "checksum": int(mat.sum()),
     }
 
