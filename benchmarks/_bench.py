@@ -102,7 +102,7 @@ def md_table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
     | tool | s |
     |---|---:|
     | a | 1.50 |
-    | b | 0.25 |
+    | b | 0.250 |
     """
     if not rows:
         return "(no rows)"
