@@ -255,15 +255,16 @@ _CONTRACTED = {
     "中小学": ("中学", "小学"),
 }
 _INHERIT = re.compile(
+    r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末)?)?(?:"
     r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价)*(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
     r"|(?:分别)?(?:是|为|相当于).{0,12}的"
-    r"|(?:分别)?(?:增加|提高|提升|上升|下降|减少|降低|扩大|增长|回落|缩小|压减|缩减|减)?(?:到|至)\s*"
-    r"(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[上去今]年|现在|目前|现)?(?:底|末)?的?"
+    r"|(?:分别)?(?:增加|提高|提升|上升|下降|减少|降低|扩大|增长|回落|缩小|压减|缩减|减|达)?(?:到|至)\s*"
+    r"(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[上去今]年|现在|目前|现)?(?:底|末)?的?)"
 )
 _COMPARE = re.compile(r"^(?:分别|均|并|且|也)?(?:高于|低于|快于|慢于|优于|高出|低出|超出|较|比)")
 _COMPARE_MID = re.compile(
     r"(?:分别|均|都|要|连续.{1,3}年)?(?:达到或)?略?(?:高于|低于|快于|慢于|高出|超出|"
-    r"较(?=[上去同前全“\d〇一二]|基期|十|年初)|(?<![同对占相类])比(?=[上去同前全“\d〇一二]|年初))"
+    r"较(?=\s?(?:[上去同前全“\d〇一二]|基期|十|年初))|(?<![同对占相类])比(?=\s?(?:[上去同前全“\d〇一二]|年初)))"
 )
 _RANK_VERB = re.compile(r"(稳居|位居|跃居|居全|居于|排名|排在|位列|跻身|跨入|进入全)")
 _LIST_VERB = re.compile(r"^(新增|净增|修复|淘汰|关停|关闭|取缔|拆除|新培育|新认定|新开工)(?=.)")
@@ -605,7 +606,7 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
     if re.search(r"(限额|起点|门槛)(为|是|在)?$", before):
         return True
     # ordinals, ranks, streaks
-    if before.endswith(
+    if before.rstrip(" ").endswith(
         ("第", "前", "后", "连续", "排名", "倒数", "位居", "位列", "跻身", "列", "No.")
     ):
         return True
@@ -745,7 +746,7 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     phrase = _strip_head(_strip_tail(phrase))
     phrase = _strip_tail(phrase)
     frm = re.search(
-        r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|上半年|\d|每人|人均|[一二三四五六七八九十两]年前)"
+        r"(?:从|由)(?=\d{4}|[〇零一二三四五六七八九]{4}|[上去前]年|上半年|“十|\d|每人|人均|[一二三四五六七八九十两]年前)"
         r"|(?<![服自])从(?![业事严紧快优重源头而来未容])(?=[\u4e00-\u9fff]{1,6}$)",
         phrase,
     )
@@ -797,7 +798,7 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
 def _subject_of(clause: str) -> str:
     """The noun phrase opening a clause without a number (外贸出口从7月份开始大幅度回升 -> 外贸出口)."""
     m = re.match(
-        r"^([\u4e00-\u9fff]{2,12}?)(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次|剔除|扣除|迈上|跨上|跃上|站上)",
+        r"^([\u4e00-\u9fff]{2,12}?)[：:]?(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次|剔除|扣除|迈上|跨上|跃上|站上|突破|超过)",
         clause,
     )
     return m.group(1) if m else ""
@@ -813,7 +814,7 @@ def _previous_clause_name(nt: str, s: int) -> str:
     prev = re.sub(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度|末|底)?", "", prev)
     if not prev or len(prev) > 40 or re.search(r"\d", re.sub(r"[A-Za-z]+[\d.]+", "", prev)):
         return ""
-    m = re.search(r"(实现|保持|继续|持续|达到|比上年|较上年|同比|连续)", prev[2:])
+    m = re.search(r"(实现|保持|继续|持续|达到|比上年|较上年|同比|连续|突破|超过)", prev[2:])
     if m:
         prev = prev[: m.start() + 2]
     name = _strip_tail(_strip_head(prev))
@@ -839,6 +840,9 @@ def _indicator_after(nt: str, e: int) -> str:
             break
         word += nxt.group(0)
         rest = rest[nxt.end() :]
+    quoted = re.findall(r"“[^”]*”", word)  # quoted names are not split at verbs
+    for i, q in enumerate(quoted):
+        word = word.replace(q, f"\x00{i}\x01", 1)
     parts = re.split(
         r"(增加|增长|带动|贡献|稳步|顺利|全部|已经|已|建成|完成|投入|开工|推进|实现|落地|达到|获得|入选|通过|纳入|正在|被|均|得到|列入|竣工|投产|建设|加快|启动|开始|陆续|相继|先后|率先|基本|有效|进一步|全面|完成)",
         word,
@@ -846,7 +850,10 @@ def _indicator_after(nt: str, e: int) -> str:
     word = parts[0]
     if len(word) == 1 and len(parts) > 2:  # 新投产项目增加产值 -> 新投产项目
         word = "".join(parts[:3])
-    word = re.split(r"(以上|以下|左右|以内|(?<=.)和(?![^“]*”)|等|，|。)", word)[0]
+    word = re.split(r"(以上|以下|左右|以内|(?<=.)和|等|，|。)", word)[0]
+    for i, q in enumerate(quoted):
+        word = word.replace(f"\x00{i}\x01", q)
+    word = re.sub(r"\x00\d+\x01?|\x00?\d+\x01", "", word)
     return after_cut(word)
 
 
@@ -958,7 +965,7 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
         if groups:
             prev = quants[groups[-1][-1]]
             gap = nt[prev[10] : q[1]]
-            if re.fullmatch(r"(?:、|和|及)(?:近|约|超过|超)?", gap):
+            if re.fullmatch(r" ?(?:、|和|及) ?(?:近|约|超过|超)?", gap):
                 groups[-1].append(i)
                 continue
         groups.append([i])

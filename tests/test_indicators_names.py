@@ -154,3 +154,25 @@ def test_completion_of_a_plan_is_named_by_the_plan():
     # two rates of two named quantities keep their own names
     got = names("新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.5%。")
     assert all(g[0] != "年计划" for g in got)
+
+
+def test_year_before_respectively_inherits_the_previous_clause():
+    got = names("农民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元。")
+    assert [g[0] for g in got] == ["农民人均纯收入", "城镇居民人均可支配收入"]
+
+
+def test_subject_before_a_colon_or_a_milestone():
+    got = names("粮食：达到3856亿斤，增长17.6%。\n棉花：达到3270万担，增长25.4%。")
+    assert [g[0] for g in got] == ["粮食", "粮食", "棉花", "棉花"]
+    got = names("城镇居民人均可支配收入突破万元，达到10300元，增长13%。")
+    assert {g[0] for g in got} == {"城镇居民人均可支配收入"}
+
+
+def test_spaced_ranks_and_comparisons():
+    assert names("固定资产投资增长20.5%，全市第 1 位。") == [("固定资产投资", "growth", 20.5)]
+    got = names("信访件次、人次比 2011 年分别下降 84.21%和 81.11%。")
+    assert [g[0] for g in got] == ["信访件次", "人次"]
+
+
+def test_quoted_names_are_not_cut_at_verbs():
+    assert names("立项培育10所省级“双高建设”学校。")[0][0] == "培育省级“双高建设”学校"
