@@ -32,7 +32,7 @@ _DURATION_HEAD = re.compile(
 # modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
 _FRAGMENT_TAIL = re.compile(
     r"(?<=..)(?:都要|也要|均要|还要|要(?<![主需重必纲摘只将]要)|(?<!首)都|也|(?<!偿)还|可比|同口径|"
-    r"更多|早日|尽快|力争|确保|可以|能够|就能够|双双|一律|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
+    r"更多|早日|尽快|力争|确保|可以|能够|就能够|双双|一律|每|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
 )
 # a comparison left dangling at the end (较/比 with its object stripped)
 _DANGLING_COMPARE = re.compile(
@@ -79,6 +79,8 @@ def tidy_name(phrase: str, raw: str = "") -> str:
     if not phrase:
         return phrase
     p = _ENUM_HEAD.sub("", phrase)
+    if not re.search(r"(贡献|转移支付|出口|进口|投资|援助|依存)", p):  # 对小微企业年应纳税所得额
+        p = re.sub(r"^对(?![外口标接比话于照手应待称])(?=[\u4e00-\u9fff]{2})", "", p)
     p = _DURATION_HEAD.sub("", p)
     if _RANK_CLAUSE.match(p):
         return ""
@@ -105,7 +107,7 @@ def tidy_name(phrase: str, raw: str = "") -> str:
 def after_cut(word: str) -> str:
     """A noun after a classifier, cut before adverbs and verbs of its own clause."""
     m = re.search(
-        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|可以|能够|就能|进行|选址|年均|分别|同比|设立|接入|被|首次|"
+        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|可以|能够|就能|进行|大幅|选址|年均|分别|同比|设立|接入|被|首次|"
         r"进入|压减至|压缩至|压减到|压缩到|缩短至|缩短到|减少到|减少至|降至|降到|增至|增到|"
         r"提高到|提升到)",
         word,
@@ -179,3 +181,27 @@ def topic_of_previous_sentence(nt: str, ss: int) -> str:
     ps = max(nt.rfind(c, 0, ss - 1) for c in "。；！？\n") + 1
     m = _TOPIC_SENTENCE.fullmatch(nt[ps : ss - 1])
     return m.group(1) if m else ""
+
+
+# verbs whose object after the number names the quantity: 用好1800亿元引导基金
+_OBJECT_VERBS = re.compile(
+    r"(用好|引导|撬动|拉动|带动|吸引|筹集|筹措|拨付|下达|投放|兑现|投入|惠及|覆盖|帮助|"
+    r"资助|救助|培训|提供|创造|新增|减少)$"
+)
+_OBJECT_HEADS = re.compile(
+    r"(基金|资金|资本|贷款|债券|专项债|国债|人口|群众|家庭|农户|孩子|学生|儿童|老人|职工|"
+    r"企业|岗位|项目|人才|游客|居民|村民|患者)$"
+)
+
+
+def verb_object_name(phrase: str, after: str) -> str:
+    """``用好`` + ``引导基金`` -> ``用好引导基金``: a bare verb takes the object after the number.
+
+    Only where the phrase ends with a verb taking a counted object and the words after the
+    number end with a noun of people, funds or firms; else ``''``.
+    """
+    if not phrase or not after or len(phrase) > 12 or not _OBJECT_VERBS.search(phrase):
+        return ""
+    if not _OBJECT_HEADS.search(after) or len(after) > 10:
+        return ""
+    return phrase + after

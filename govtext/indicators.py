@@ -47,6 +47,7 @@ from .indicatornames import (
     share_of_units_name,
     tidy_name,
     topic_of_previous_sentence,
+    verb_object_name,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -170,7 +171,7 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
                "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年", "目前",
-               "两年", "三年", "推动", "促进"]  # fmt: skip
+               "两年", "三年", "推动", "促进", "但是", "但", "而"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
 _PROTECT = (
@@ -488,7 +489,7 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
             break
     if not head:  # 新一代信息技术、高端装备产业增加值
         hm = re.search(
-            r"(产业|行业|制造业)?(增加值|产值|营业收入|营收|收入|投资|产量|面积|规模|总额|排放量|排放总量)$",
+            r"(产业|行业|制造业)?(增加值|产值|营业收入|营收|收入|投资|产量|面积|规模|总额|排放量|排放总量|排放)$",
             last,
         )
         if hm and hm.start() > 0 and len(first) >= 4 and not _MEASURE_HEAD.search(first):
@@ -1049,6 +1050,10 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
             )
             if after:
                 names = [after]
+        if len(g) == 1 and names == [phrase] and not inherit:
+            object_name = verb_object_name(phrase, _indicator_after(nt, q_last[10]))
+            if object_name:  # 用好1800亿元引导基金, 计划惠及3200万孩子
+                names = [object_name]
         if inherit or not names or names == [""] or _ACTION.fullmatch(phrase):
             after = _indicator_after(nt, quants[g[-1]][10])
             verb = _ACTION.search(raw_s)

@@ -176,3 +176,19 @@ def test_spaced_ranks_and_comparisons():
 
 def test_quoted_names_are_not_cut_at_verbs():
     assert names("立项培育10所省级“双高建设”学校。")[0][0] == "培育省级“双高建设”学校"
+
+
+def test_bare_verb_takes_its_counted_object():
+    assert names("用好1800亿元引导基金。")[0][0] == "用好引导基金"
+    assert names("营养改善计划惠及3600万农村学生。")[0][0] == "营养改善计划惠及农村学生"
+    # an action after the number is not an object
+    assert names("投入2.74亿元加强开发区建设。")[0][0] == "投入"
+
+
+def test_conjunctions_per_and_object_markers_are_cut():
+    assert names("但财政用于民生的比例达到70%以上。")[0][0] == "财政用于民生的比例"
+    assert names("小麦最低收购价每50公斤提高7元。")[1][:2] == ("小麦最低收购价", "count_change")
+    got = names("对小微企业年应纳税所得额100万元至300万元部分减半征收。")
+    assert got[0][0] == "小微企业年应纳税所得额"
+    # 对 belongs to the name of a contribution rate
+    assert names("对全球经济增长的贡献率超过30%。")[0][0] == "对全球经济增长的贡献率"
