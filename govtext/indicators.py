@@ -120,7 +120,7 @@ _NUM = rf"(?:{_ARABIC}|{_CNNUM})"
 # base units, longest first
 _BASE_UNITS = sorted(
     """个百分点 百分点 微克/立方米 吨标准煤 标准煤 千瓦时 平方公里 平方米 立方米 标准箱 万标箱 标箱
-    人次 户次 处次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
+    人次 户次 处次 场次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
     元 人 户 个 家 项 所 座 套 间 台 辆 艘 次 场 名 位 条 处 张 栋 幢 头 只 株 棵 支 期 种 部 块 盏 根
     眼 口 宗 笔 批 轮 床 册 份 剂 例 天 岁 成 亩 米 吨 斤 克 升 方 件 篇 首 部 类 对 门 片 道 村 区 园
     网点 公顷 度 担 ㎡ ㎞ ㎏ % ‰""".split(),
@@ -257,7 +257,9 @@ _CONTRACTED = {
 }
 _INHERIT = re.compile(
     r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末)?)?(?:"
-    r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价)*(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
+    r"(?:实际|同比|比上年|较上年|年均|分别|均|可比价|转为)*"
+    r"(?:增长|下降|提高|增加|上涨|减少|降低|回落|增速为?|增幅为?)?了?"
+    r"|(?<=年)(?:完成|实现|达到|达)"
     r"|(?:分别)?(?:是|为|相当于).{0,12}的"
     r"|(?:分别)?(?:增加|提高|提升|上升|下降|减少|降低|扩大|增长|回落|缩小|压减|缩减|减|达)?(?:到|至)\s*"
     r"(?:\d{4}年|[〇零一二三四五六七八九]{4}年|[上去今]年|现在|目前|现)?(?:底|末)?的?)"
@@ -589,6 +591,10 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         return True
     if base == "个" and nt.startswith("月", e):  # 用2个月时间: a duration
         return True
+    if base in {"天", "年", "小时"} and before.endswith("用"):  # 用37天实现: a duration
+        return True
+    if before.endswith(("过", "超过")) and re.match(r"^[\u4e00-\u9fff]{0,4}(项目|企业)", after):
+        return True  # 过10亿元项目不少于6个: the threshold of a definition
     if base == "次" and nt.startswith("产业", e):  # 三次产业: the three sectors
         return True
     if base == "方" and nt.startswith("面", e):  # 从5方面: aspects, not a quantity
@@ -813,9 +819,13 @@ def _previous_clause_name(nt: str, s: int) -> str:
     ps = _clause_start(nt, cs - 1, "，,。；！？\n;!?")
     prev = nt[ps : cs - 1]
     prev = re.sub(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度|末|底)?", "", prev)
+    prev = re.sub(r"(?<=[\u4e00-\u9fff])[\d.]+$", "", prev)  # 空气质量综合指数5.94，同比下降……
     if not prev or len(prev) > 40 or re.search(r"\d", re.sub(r"[A-Za-z]+[\d.]+", "", prev)):
         return ""
-    m = re.search(r"(实现|保持|继续|持续|达到|比上年|较上年|同比|连续|突破|超过)", prev[2:])
+    m = re.search(
+        r"(实现|保持|继续|持续|达到|比上年|较上年|同比|连续|突破|超过|稳定|稳步|快速|大幅)",
+        prev[2:],
+    )
     if m:
         prev = prev[: m.start() + 2]
     name = _strip_tail(_strip_head(prev))
@@ -829,6 +839,10 @@ def _indicator_after(nt: str, e: int) -> str:
     word = m.group(1)
     # a short list of nouns: 27个省、自治区、直辖市
     rest = nt[e + m.end() :]
+    par = re.match(r"^[（(][\u4e00-\u9fff、]{1,8}[）)]", rest)
+    if par and len(word) <= 4:  # 2147个县（市、区）
+        word += par.group(0)
+        rest = rest[par.end() :]
     while rest.startswith("、"):
         nxt = re.match(
             r"^、(?:([\u4e00-\u9fff]{1,4})(?=[、，。；\s]|$)|(自治区|直辖市|计划单列市|自治州|自治县))",

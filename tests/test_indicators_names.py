@@ -192,3 +192,27 @@ def test_conjunctions_per_and_object_markers_are_cut():
     assert got[0][0] == "小微企业年应纳税所得额"
     # 对 belongs to the name of a contribution rate
     assert names("对全球经济增长的贡献率超过30%。")[0][0] == "对全球经济增长的贡献率"
+
+
+def test_year_completed_inherits_and_index_value_is_not_a_name():
+    got = names("全社会消费品零售总额稳定增长，2017年完成94.8亿元，同比增长9.8%。")
+    assert {g[0] for g in got} == {"全社会消费品零售总额"}
+    assert names("空气质量综合指数5.94，同比下降13.16%。")[0][0] == "空气质量综合指数"
+    # a count with its own noun after the classifier does not inherit
+    got = names("投资960万元完成四座农村危桥改造。")
+    assert got[1][:1] == ("农村危桥改造",)
+
+
+def test_units_with_their_parenthesised_kinds():
+    assert names("2147个县（市、区）参加试点。")[0][0] == "县（市、区）"
+
+
+def test_thresholds_and_durations_are_not_quantities():
+    got = names("年内谋划投资过5亿元项目不少于7个，过10亿元项目不少于6个。")
+    assert [g[2] for g in got] == [7.0, 6.0]
+    assert names("用37天实现本地日新增检测能力。") == []
+
+
+def test_events_counted_in_changci():
+    got = gt.extract_indicators("举办体育赛事活动20余场次。", section=False)
+    assert got[["unit", "qualifier"]].values.tolist() == [["场次", "余"]]
