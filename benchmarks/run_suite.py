@@ -119,7 +119,7 @@ def run_area(name: str, corpus: str | None, cfg: dict[str, Any], out: Path) -> d
         ident = HERE / "rjieba_identity.py"
         if ident.exists():
             proc = subprocess.run(
-                [sys.executable, str(ident), *([corpus] if corpus else [])],
+                [sys.executable, str(ident), *([corpus] if corpus else []), "--repeat", str(r)],
                 capture_output=True,
                 text=True,
             )
