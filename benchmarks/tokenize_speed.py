@@ -31,9 +31,15 @@ from _bench import alternate, median, ratio  # noqa: E402
 
 
 def measure(
-    folder: str | Path | None = None, repeat: int = 3, workers: tuple[int, ...] = (1, 2)
+    folder: str | Path | None = None,
+    repeat: int = 3,
+    workers: tuple[int, ...] = (1, 2),
+    cut_rows: bool = True,
 ) -> dict[str, Any]:
     """Median seconds of each tokenizer over ``repeat`` rounds on one folder of reports.
+
+    ``cut_rows=False`` leaves out the ``PolicyTokenizer.cut`` rows (``rjieba_identity.py``
+    times those); identity is then checked on the analysis tokens of the worker rows.
 
     Returns ``{"reports", "chars", "repeat", "rows", "identical", "differing"}``; each row
     has ``tool, backend, workers, repeats, median_s, chars_per_s, speed_vs_jieba``
@@ -64,15 +70,16 @@ def measure(
         meta["rjieba.cut"] = ("rjieba", 1)
     except ImportError:
         pass
-    fns["PolicyTokenizer().cut"] = lambda: [tok.cut(t) for t in raw]
-    meta["PolicyTokenizer().cut"] = ("jieba", 1)
+    if cut_rows:
+        fns["PolicyTokenizer().cut"] = lambda: [tok.cut(t) for t in raw]
+        meta["PolicyTokenizer().cut"] = ("jieba", 1)
     fast = None
     try:
         fast = gt.PolicyTokenizer(backend="rjieba")
         fast.cut("预热")
     except gt.MissingExtraError:
         pass
-    if fast is not None:
+    if fast is not None and cut_rows:
         fns["PolicyTokenizer(backend='rjieba').cut"] = lambda: [fast.cut(t) for t in raw]
         meta["PolicyTokenizer(backend='rjieba').cut"] = ("rjieba", 1)
     for label, t in (("jieba", tok), ("rjieba", fast)):
@@ -100,7 +107,12 @@ def measure(
         )
     identical = differing = None
     if fast is not None:
-        a, b = out["PolicyTokenizer().cut"], out["PolicyTokenizer(backend='rjieba').cut"]
+        if cut_rows:
+            a, b = out["PolicyTokenizer().cut"], out["PolicyTokenizer(backend='rjieba').cut"]
+        else:
+            n = workers[0]
+            a = out[f"tokenize_texts(n_jobs={n}), jieba backend"]
+            b = out[f"tokenize_texts(n_jobs={n}), rjieba backend"]
         differing = [p.stem for p, x, y in zip(sorted(folder.glob("*.txt")), a, b) if x != y]
         identical = not differing
     return {
@@ -110,6 +122,7 @@ def measure(
         "repeat": repeat,
         "rows": rows,
         "identical": identical,
+        "identical_what": "cut pieces" if cut_rows else "analysis tokens",
         "differing": differing,
     }
 

@@ -202,3 +202,12 @@ def test_real_keywords_area_on_the_sample(tmp_path):
     assert all(r["median_s"] > 0 for r in rows)
     # govtext's keywords carry fewer fillers than jieba's on the sample (issue 3)
     assert rows[1]["mean_fillers"] < rows[0]["mean_fillers"]
+
+
+def test_partial_page_names_the_areas_not_yet_measured(tmp_path):
+    h = header()
+    done = run_suite.render({}, h, tmp_path / "R.md")
+    assert "PARTIAL PAGE" not in done
+    h["pending"] = ["report", "dask"]
+    page = run_suite.render({}, h, tmp_path / "R.md")
+    assert "areas not measured yet: report, dask**" in page
