@@ -171,7 +171,8 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
                "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年", "目前",
-               "两年", "三年", "推动", "促进", "但是", "但", "而"]  # fmt: skip
+               "两年", "三年", "推动", "促进", "但是", "但", "而", "平均每天", "每天",
+               "平均每年"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
 _PROTECT = (
@@ -386,6 +387,9 @@ def _clause_start(nt: str, pos: int, stop: str = _DELIMS) -> int:
         if ch == "）" and "）" in stop:
             # a short parenthesis inside a name: 细颗粒物（PM2.5）浓度
             j = nt.rfind("（", max(0, i - 14), i - 1)
+            if j > 0 and re.fullmatch(r"\d{1,3}", nt[j + 1 : i - 1]) and "\u4e00" <= nt[j - 1]:
+                i = j  # a footnote marker: 关停“散乱污”企业〔31〕374家
+                continue
             if (
                 j > 0
                 and "）" not in nt[j : i - 1]
@@ -597,6 +601,8 @@ def _excluded(nt: str, m: re.Match[str], unit: str, base: str, v: float) -> bool
         return True  # 过10亿元项目不少于6个: the threshold of a definition
     if base == "次" and nt.startswith("产业", e):  # 三次产业: the three sectors
         return True
+    if base in _CN_ONLY_UNITS and before.endswith(("以下", "如下")):
+        return True  # 抓好以下5个方面工作: a list given in full below
     if base == "方" and nt.startswith("面", e):  # 从5方面: aspects, not a quantity
         return True
     if base == "次" and re.match(
@@ -740,7 +746,8 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
         k = k2
     raw = nt[k:s]
     phrase = re.sub(
-        r"按可比(口径|价格)(计算)?|按现价(计算)?|扣除[^，]{0,10}因素|同口径|按同口径",
+        r"按可比(口径|价格)(计算)?|按现价(计算)?|扣除[^，]{0,10}因素|同口径|按同口径"
+        r"|[〔［\[（(]\d{1,3}[〕］\]）)](?!$)|[〔［\[（(]\d{1,3}[〕］\]）)]$",  # footnotes: 企业〔31〕374家
         "",
         raw.strip(),
     )
@@ -970,6 +977,11 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
         if base == "台" and nt.startswith("阶", e):  # 迈上5万亿台阶
             base, e = "", e - 1
             unit_full = mult
+        if base == "个" and not mult and nt.startswith("多百分点", e):  # 提高2个多百分点
+            base = unit_full = "个百分点"
+            e += 4
+            qe = e
+            approx = qual = "多"
         if v1 > v2:  # 8—5: not a range
             continue
         quants.append((m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe))

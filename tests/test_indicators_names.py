@@ -216,3 +216,17 @@ def test_thresholds_and_durations_are_not_quantities():
 def test_events_counted_in_changci():
     got = gt.extract_indicators("举办体育赛事活动20余场次。", section=False)
     assert got[["unit", "qualifier"]].values.tolist() == [["场次", "余"]]
+
+
+def test_more_than_n_percentage_points_and_footnotes():
+    got = gt.extract_indicators("市场份额比上年提高2个多百分点。", section=False)
+    assert got[["unit", "qualifier", "kind"]].values.tolist() == [
+        ["个百分点", "多", "count_change"]
+    ]
+    assert names("关停“散乱污”企业〔31〕374家。")[0][0] == "关停“散乱污”企业"
+
+
+def test_per_day_takes_the_subject_and_lists_below_are_not_counts():
+    got = names("新登记注册企业增长21.6%，平均每天新增1.2万户。")
+    assert got[1] == ("新登记注册企业", "count_change", 1.2)
+    assert names("要突出抓好以下5个方面工作：") == []
