@@ -230,3 +230,8 @@ def test_per_day_takes_the_subject_and_lists_below_are_not_counts():
     got = names("新登记注册企业增长21.6%，平均每天新增1.2万户。")
     assert got[1] == ("新登记注册企业", "count_change", 1.2)
     assert names("要突出抓好以下5个方面工作：") == []
+
+
+def test_working_days_are_a_unit_not_a_name():
+    got = names("企业开办时间压缩到1个工作日，企业投资项目审批缩减到45个工作日。")
+    assert [g[0] for g in got] == ["企业开办时间", "企业投资项目审批"]
