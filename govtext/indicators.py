@@ -1009,7 +1009,8 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
         phrase, raw = _indicator_before(nt, s0, floor)
         floor = quants[g[-1]][10]
         raw_s = raw.strip()
-        cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw))
+        # 分别/均/都/各 after the last listed name (三都、贞丰……等8个县: a place, not a cue)
+        cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw.rsplit("、", 1)[-1]))
         names = _split_coordinated(phrase, cue) if phrase else []
         if re.search(
             r"[。；！？;!?]|[。；！？：:;!?）)]?\n\s*\n|[。；！？：:;!?）)]\n", nt[cur_sent:s0]

@@ -235,3 +235,12 @@ def test_per_day_takes_the_subject_and_lists_below_are_not_counts():
 def test_working_days_are_a_unit_not_a_name():
     got = names("企业开办时间压缩到1个工作日，企业投资项目审批缩减到45个工作日。")
     assert [g[0] for g in got] == ["企业开办时间", "企业投资项目审批"]
+
+
+def test_cue_words_inside_listed_names_do_not_split_a_total():
+    # 三都 is a county: one total, one row
+    got = names("在册亨、罗甸、三都、关岭等8个重点县建设露地冬春果菜基地6.2万亩。")
+    assert [g[2] for g in got].count(6.2) == 1
+    # 各级博物馆、纪念馆: one combined count
+    assert len(names("各级博物馆、纪念馆接待观众4500余万人次。")) == 1
+    assert len(names("办复率、满意率均达100%。")) == 2
