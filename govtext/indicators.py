@@ -476,6 +476,13 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
         # 金融机构存、贷款余额: one contracted pair
         return [parts[0] + parts[1][1:], parts[0][:-1] + parts[1]]
     last = parts[-1]
+    invest = re.fullmatch(
+        r"(?:.*(?:达成|签约|签订|完成|实现|推进|引进|落地))?(总投资|投资)", tidy_name(last)
+    )
+    if invest and not split:  # 集中攻坚、压茬推进总投资N亿元 / ……的X、投资N亿元的Y: one investment
+        return [invest.group(1)]
+    if not split and re.search(r"[两二三四五六七八九十]大", last):
+        return [phrase]  # 畜牧、蔬菜、果品三大支柱产业占比: one combined total
     if "等" in last[1:-1] and not split:  # 抓好A、B等总投资: examples, then the measure
         return [last.rsplit("等", 1)[1]]
     if "等" in last[1:-1]:  # A、B、C等产业增加值

@@ -244,3 +244,14 @@ def test_cue_words_inside_listed_names_do_not_split_a_total():
     # 各级博物馆、纪念馆: one combined count
     assert len(names("各级博物馆、纪念馆接待观众4500余万人次。")) == 1
     assert len(names("办复率、满意率均达100%。")) == 2
+
+
+def test_one_investment_or_combined_total_is_one_row():
+    assert names("集中攻坚、压茬推进总投资9.64亿元的10条道路。")[0][0] == "总投资"
+    got = names("投资2.25亿元的新希望养殖基地、投资2.21亿元的宝凯电器。")
+    assert [g[2] for g in got] == [2.25, 2.21]
+    got = names("畜牧、蔬菜、果品三大支柱产业占农业总产值比重达70.2%。")
+    assert len(got) == 1 and got[0][1] == "share"
+    # with a cue each listed name keeps its own number
+    got = names("利用外资、投资分别增长45%、20%。")
+    assert [g[0] for g in got] == ["利用外资", "投资"]
