@@ -95,6 +95,7 @@ class _Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self.disabled = False
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=60)
@@ -109,7 +110,9 @@ class _Store:
         if conn is None or getattr(self._local, "pid", None) != os.getpid():
             try:
                 conn = self._connect()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if not _is_damage(exc):
+                    raise
                 self._discard()
                 conn = self._connect()
             self._local.conn = conn
@@ -133,13 +136,30 @@ class _Store:
         except OSError:
             self.path.unlink(missing_ok=True)
 
-    def _run(self, fn: Any) -> Any:
-        """Run ``fn(conn)``; on a damaged database start a fresh one and run it once more."""
+    def _run(self, fn: Any, default: Any = None) -> Any:
+        """Run ``fn(conn)``; on a damaged database start a fresh one and run it once more.
+
+        Other database errors (a read-only or full disk, a lock held too long) never stop
+        the analysis: the cache is switched off for this session with one warning, and
+        ``default`` is returned.
+        """
+        if self.disabled:
+            return default
         try:
-            return fn(self._conn())
-        except sqlite3.DatabaseError:
-            self._discard()
-            return fn(self._conn())
+            try:
+                return fn(self._conn())
+            except sqlite3.DatabaseError as exc:
+                if not _is_damage(exc):
+                    raise
+                self._discard()
+                return fn(self._conn())
+        except (sqlite3.Error, OSError) as exc:
+            self.disabled = True
+            warnings.warn(
+                f"govtext cache: {self.path} cannot be used ({exc}); continuing without it",
+                stacklevel=3,
+            )
+            return default
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
@@ -149,6 +169,14 @@ class _Store:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._local = threading.local()
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """A damaged file (not a database, malformed), as opposed to a lock or a full disk."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name is not None:
+        return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+    return not isinstance(exc, sqlite3.OperationalError)  # pragma: no cover - Python < 3.11
 
 
 def _token_list(raw: Any) -> list[str] | None:
@@ -226,7 +254,7 @@ class TokenCache(_Store):
                         found[k] = val
             return found
 
-        found = self._run(query)
+        found = self._run(query, {})
         out = [found.get(k) for k in keys]
         hits = sum(v is not None for v in out)
         self.hits += hits
@@ -250,7 +278,7 @@ class TokenCache(_Store):
         self._run(write)
 
     def __len__(self) -> int:
-        return int(self._run(lambda c: c.execute("SELECT COUNT(*) FROM tokens").fetchone()[0]))
+        return int(self._run(lambda c: c.execute("SELECT COUNT(*) FROM tokens").fetchone()[0], 0))
 
     def __repr__(self) -> str:
         return f"TokenCache({str(self.path)!r})"
@@ -374,7 +402,7 @@ class ResultCache(_Store):
         conn.executemany("DELETE FROM results WHERE key = ?", drop)
 
     def __len__(self) -> int:
-        return int(self._run(lambda c: c.execute("SELECT COUNT(*) FROM results").fetchone()[0]))
+        return int(self._run(lambda c: c.execute("SELECT COUNT(*) FROM results").fetchone()[0], 0))
 
     def __repr__(self) -> str:
         return f"ResultCache({str(self.path)!r})"

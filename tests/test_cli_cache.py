@@ -173,3 +173,25 @@ def test_result_cache_drops_least_recently_used_entries_beyond_its_size(tmp_path
     c.put("c", {"n": 3}, {"x.png": b"c" * 1000})
     assert c.get("b") is None and c.get("a") is not None and c.get("c") is not None
     assert len(c) == 2
+
+
+def test_an_unusable_cache_is_skipped_with_a_warning(tmp_path):
+    tok = gt.PolicyTokenizer()
+    cache = TokenCache(tmp_path, tok.config_hash + ":cut")
+    cache.path.mkdir()  # a folder where the database file should be: cannot be opened
+    with pytest.warns(UserWarning, match="cannot be used"):
+        got = cut_texts(["推进乡村振兴。"], tok, cache=cache)
+    assert got == [tok.cut("推进乡村振兴。")] and cache.disabled
+    assert cache.path.is_dir()  # left alone, not "repaired"
+
+
+def test_an_unusable_default_cache_folder_does_not_stop_the_command(
+    reports, tmp_path, capsys, monkeypatch
+):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("GOVTEXT_CACHE_DIR", str(blocker / "cache"))  # under a file
+    assert main(["keywords", str(reports), "--top", "3"]) == 0
+    captured = capsys.readouterr()
+    assert "running without the cache" in captured.err and "顺平县" in captured.out
+    assert main(["keywords", str(reports), "--cache-dir", str(blocker / "c")]) == 2

@@ -79,7 +79,21 @@ def cache_dir(args: Any) -> Any:
         if getattr(args, "cache_dir", None):
             raise InputError("give either --cache-dir or --no-cache, not both")
         return None
-    return getattr(args, "cache_dir", None) or default_cache_dir()
+    if getattr(args, "cache_dir", None):
+        return args.cache_dir  # asked for: an unusable folder is an error
+    folder = default_cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # the default folder is a convenience: run without it
+        import sys
+
+        print(
+            f"govtext: warning: cache folder {folder} cannot be created "
+            f"({exc.strerror or exc}); running without the cache",
+            file=sys.stderr,
+        )
+        return None
+    return folder
 
 
 def tokenizer_for(args: Any, corpus: Any) -> Any:
