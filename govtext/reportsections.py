@@ -1556,8 +1556,8 @@ def run_builder(
 
 _DEPENDENCIES = (
     "numpy", "scipy", "pandas", "scikit-learn", "networkx", "matplotlib", "jinja2", "jieba",
-    "rjieba", "opencc",
-)  # fmt: skip
+    "rjieba", "opencc", "noto-cjk-sans-otc", "pillow",
+)  # the results (and figure bytes: font, PNG encoder) depend on these  # fmt: skip
 
 
 def _code_fingerprint() -> str:
