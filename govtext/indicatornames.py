@@ -27,7 +27,7 @@ _ENUM_HEAD = re.compile(
 )
 # a duration opening the phrase: 3年增长58.6% (the name is the sentence's subject)
 _DURATION_HEAD = re.compile(
-    r"^(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:来|间|中|内|里)?(?=$|累计|共)"
+    r"^(?:近|这|过去)?(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:来|间|中|内|里)?(?=$|累计|共)"
 )
 # modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
 _FRAGMENT_TAIL = re.compile(

@@ -119,7 +119,7 @@ _NUM = rf"(?:{_ARABIC}|{_CNNUM})"
 
 # base units, longest first
 _BASE_UNITS = sorted(
-    """个百分点 百分点 微克/立方米 吨标准煤 标准煤 千瓦时 平方公里 平方米 立方米 标准箱 万标箱 标箱
+    """个百分点 百分点 微克/立方米 平米 吨标准煤 标准煤 千瓦时 平方公里 平方米 立方米 标准箱 万标箱 标箱
     人次 户次 处次 场次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
     元 人 户 个 家 项 所 座 套 间 台 辆 艘 次 场 名 位 条 处 张 栋 幢 头 只 株 棵 支 期 种 部 块 盏 根
     眼 口 宗 笔 批 轮 床 册 份 剂 例 天 岁 成 亩 米 吨 斤 克 升 方 件 篇 首 部 类 对 门 片 道 村 区 园
@@ -307,7 +307,8 @@ _SLOGAN_VERB = re.compile(
     r"落细|做实|践行|守住|守牢|把握|树立|弘扬|统筹|实现|“)$"
 )
 _MEASURE_HEAD = re.compile(
-    r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速|浓度|天数|密度)$"
+    r"(值|收入|率|额|量|投资|面积|指数|价格|人数|产值|规模|总额|支出|利润|比重|占比|增速|浓度|天数|密度|"
+    r"能耗|强度)$"
 )
 _FOLLOW_CODE = re.compile(r"^[A-Za-z]")
 _SLOGAN_AFTER = re.compile(
@@ -451,7 +452,7 @@ def _strip_head(s: str) -> str:
 
 def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     """``高技术制造业、装备制造业增加值`` -> both names written out in full."""
-    if "研究与试验发展" in phrase or "研究和试验发展" in phrase:  # R&D: one term
+    if re.search(r"研究(与|和|及)(试验|实验)", phrase):  # R&D: one term
         return [phrase]
     m = re.match(r"^([\u4e00-\u9fff]{2,4})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
     if m and m.group(2).startswith(m.group(1)):  # 国有和国有控股工业企业: one aggregate

@@ -255,3 +255,14 @@ def test_one_investment_or_combined_total_is_one_row():
     # with a cue each listed name keeps its own number
     got = names("利用外资、投资分别增长45%、20%。")
     assert [g[0] for g in got] == ["利用外资", "投资"]
+
+
+def test_recent_years_duration_and_energy_pairs():
+    got = names("建成面积占永久基本农田比例达到66.25%，近3年提升21个百分点。")
+    assert got[1] == ("建成面积占永久基本农田比例", "count_change", 21.0)
+    got = names("万元生产总值综合能耗和二氧化碳排放量分别下降3%。")
+    assert [g[0] for g in got] == ["万元生产总值综合能耗", "二氧化碳排放量"]
+    assert len(names("研究与实验经费投入强度达到2.3%。")) == 1
+    assert gt.extract_indicators("硬化农村街道8.8万平米。", section=False)["unit"].tolist() == [
+        "万平米"
+    ]
