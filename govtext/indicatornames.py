@@ -82,7 +82,9 @@ def tidy_name(phrase: str, raw: str = "") -> str:
     if not re.search(r"(贡献|转移支付|出口|进口|投资|援助|依存)", p):  # 对小微企业年应纳税所得额
         p = re.sub(r"^对(?![外口标接比话于照手应待称])(?=[\u4e00-\u9fff]{2})", "", p)
     p = _DURATION_HEAD.sub("", p)
-    p = re.sub(r"^(?:平均)?每[天年月日]$", "", p)  # 平均每天新增1.2万户: the name is the subject
+    p = re.sub(
+        r"^(?:平均)?每[天年月日]$|^(?:年底前|年底|年内|年末|今年|全年|当年)$", "", p
+    )  # 平均每天新增1.2万户: the name is the subject
     if _RANK_CLAUSE.match(p):
         return ""
     p = _cut_fragments(p)

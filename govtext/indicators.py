@@ -120,7 +120,7 @@ _NUM = rf"(?:{_ARABIC}|{_CNNUM})"
 # base units, longest first
 _BASE_UNITS = sorted(
     """个百分点 百分点 微克/立方米 平米 吨标准煤 标准煤 千瓦时 平方公里 平方米 立方米 标准箱 万标箱 标箱
-    人次 户次 处次 场次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
+    人次 户次 处次 场次 台次 剂次 车次 批次 艘次 架次 航次 班次 床位 千瓦 兆瓦 公顷 公里 千米 公斤 千克 美元 欧元 小时 分钟 倍
     元 人 户 个 家 项 所 座 套 间 台 辆 艘 次 场 名 位 条 处 张 栋 幢 头 只 株 棵 支 期 种 部 块 盏 根
     眼 口 宗 笔 批 轮 床 册 份 剂 例 天 岁 成 亩 米 吨 斤 克 升 方 件 篇 首 部 类 对 门 片 道 村 区 园
     网点 公顷 度 担 ㎡ ㎞ ㎏ % ‰""".split(),
@@ -171,7 +171,7 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
                "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年", "目前",
-               "两年", "三年", "推动", "促进", "但是", "但", "而", "平均每天", "每天",
+               "两年", "三年", "推动", "促进", "但是", "但", "而", "平均每天", "每天", "年底前",
                "平均每年"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
@@ -385,6 +385,11 @@ def _clause_start(nt: str, pos: int, stop: str = _DELIMS) -> int:
     i = pos
     while i > 0:
         ch = nt[i - 1]
+        if ch in "]］":  # a footnote marker: 完成地方生产总值[1]202亿元
+            j = max(nt.rfind("[", max(0, i - 6), i - 1), nt.rfind("［", max(0, i - 6), i - 1))
+            if j > 0 and re.fullmatch(r"\d{1,3}", nt[j + 1 : i - 1]):
+                i = j
+                continue
         if ch == "）" and "）" in stop:
             # a short parenthesis inside a name: 细颗粒物（PM2.5）浓度
             j = nt.rfind("（", max(0, i - 14), i - 1)
@@ -820,7 +825,7 @@ def _indicator_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
 def _subject_of(clause: str) -> str:
     """The noun phrase opening a clause without a number (外贸出口从7月份开始大幅度回升 -> 外贸出口)."""
     m = re.match(
-        r"^([\u4e00-\u9fff]{2,12}?)[：:]?(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次|剔除|扣除|迈上|跨上|跃上|站上|突破|超过)",
+        r"^([\u4e00-\u9fff]{2,12}?)[：:]?(?=从|在|自|开始|继续|保持|实现|达到|大幅|稳步|持续|比|由|同比|较|逐步|明显|进一步|首次|剔除|扣除|迈上|跨上|跃上|站上|突破|超过|跨越|跨过|迈过)",
         clause,
     )
     return m.group(1) if m else ""
@@ -880,7 +885,7 @@ def _indicator_after(nt: str, e: int) -> str:
     word = parts[0]
     if len(word) == 1 and len(parts) > 2:  # 新投产项目增加产值 -> 新投产项目
         word = "".join(parts[:3])
-    word = re.split(r"(以上|以下|左右|以内|(?<=.)和|等|，|。)", word)[0]
+    word = re.split(r"((?<![级及])以上|(?<![级及])以下|左右|以内|(?<=.)和|等|，|。)", word)[0]
     for i, q in enumerate(quoted):
         word = word.replace(f"\x00{i}\x01", q)
     word = re.sub(r"\x00\d+\x01?|\x00?\d+\x01", "", word)
@@ -1164,7 +1169,8 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
             if subj:
                 kind_of = {subj: next(n for n in names if generic_measure(n))}
                 names = [subj if generic_measure(n) else n for n in names]
-        sent_groups.append(names)
+        if not (names and re.search(r"(台阶|关口|大关)$", names[0])):
+            sent_groups.append(names)  # 跨越3个千亿元台阶，达到N: the milestone is no name
         sentence = nt[_clause_start(nt, s0, "。！？\n!?") : s0]
         for j, qi in enumerate(g):
             m, s, e, v1, v2, mult, base, unit_full, qual, qpost, qe = quants[qi]

@@ -266,3 +266,16 @@ def test_recent_years_duration_and_energy_pairs():
     assert gt.extract_indicators("硬化农村街道8.8万平米。", section=False)["unit"].tolist() == [
         "万平米"
     ]
+
+
+def test_bracketed_footnotes_and_level_ranges():
+    got = names("2017年，完成地方生产总值[1]202亿元，同比增长9%。")
+    assert [g[0] for g in got] == ["地方生产总值", "地方生产总值"]
+    assert names("新建25—30家省级及以上企业技术中心。")[0][0] == "新建省级及以上企业技术中心"
+    got = gt.extract_indicators("累计出动机械设备1560台次。", section=False)
+    assert got["unit"].tolist() == ["台次"]
+
+
+def test_a_milestone_is_not_inherited():
+    got = names("地区生产总值跨越3个千亿元台阶，达到1.5万亿元、增长19.8%。")
+    assert [g[0] for g in got if g[2] in (1.5, 19.8)] == ["地区生产总值", "地区生产总值"]
