@@ -110,7 +110,7 @@ def tidy_name(phrase: str, raw: str = "") -> str:
 def after_cut(word: str) -> str:
     """A noun after a classifier, cut before adverbs and verbs of its own clause."""
     m = re.search(
-        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|可以|能够|就能|进行|大幅|选址|年均|分别|同比|设立|接入|被|首次|"
+        r"(?<=.)(更多|早日|尽快|如期|成功|顺利|已|受益|可以|能够|就能|进行|大幅|全覆盖|(?<=[县区市村省业品目社位民司户])中$|选址|年均|分别|同比|设立|接入|被|首次|"
         r"进入|压减至|压缩至|压减到|压缩到|缩短至|缩短到|减少到|减少至|降至|降到|增至|增到|"
         r"提高到|提升到)",
         word,

@@ -279,3 +279,10 @@ def test_bracketed_footnotes_and_level_ranges():
 def test_a_milestone_is_not_inherited():
     got = names("地区生产总值跨越3个千亿元台阶，达到1.5万亿元、增长19.8%。")
     assert [g[0] for g in got if g[2] in (1.5, 19.8)] == ["地区生产总值", "地区生产总值"]
+
+
+def test_among_and_full_coverage_are_cut_from_counted_nouns():
+    assert names("实现367个行政村全覆盖。")[0][0] == "行政村"
+    assert names("在本年的45种主要工业产品中，有37种完成计划。")[0][0] == "主要工业产品"
+    # 高中 is a word, not 高 + 中
+    assert names("新建2所普通高中。")[0][0] == "新建普通高中"
