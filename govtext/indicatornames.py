@@ -4,14 +4,18 @@ The extractor in :mod:`govtext.indicators` finds the quantities and a first phra
 each one; the functions here tidy that phrase so that it names *what is measured*:
 
 * fragments of the clause that are not part of the name are cut: list enumerators
-  (``九是``, ``⑧``), modal and adverbial tails (``都要``, ``可比``, ``更多``, ``早日``), a
-  dangling comparison (``PM2.5浓度较``), a ranking clause (``稳居全国前十强``);
+  (``九是``, ``⑧``), durations (``3年``, ``近3年``), modal and adverbial tails (``都要``,
+  ``可比``, ``更多``, ``早日``, ``全部``), a dangling comparison (``PM2.5浓度较``), a ranking
+  clause (``稳居全国前十强``), the object marker ``对``;
 * shares of units (``55%以上的村（社区）经营性收入达到10万元以上``) are named by the
-  units *and* what they satisfy (``经营性收入达到10万元以上的村（社区）``);
+  units *and* what they satisfy (``经营性收入达到10万元以上的村（社区）``); a plan's
+  completion rate by the plan (``完成年度投资计划的140%`` -> ``年度投资计划``);
 * the action verb of a list carries its modifier (``淘汰落后的水泥产能、炼铁产能`` ->
   ``淘汰落后的炼铁产能``);
 * a verb phrase before ``总投资``/``投资`` is cut (``压茬推进总投资`` -> ``总投资``);
-  ``争取`` stays before funds (``争取上级资金``).
+* a bare total (``总量``, ``五年增量``) is recognised so that the caller can give it the
+  subject it measures; a bare verb takes its counted object (``用好N亿元引导基金``);
+* nouns after a classifier are cut before adverbs and verbs (``续建项目早日竣工``).
 """
 
 from __future__ import annotations
