@@ -171,7 +171,7 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "全面", "进一步", "努力", "继续", "持续", "将", "要", "一年来", "五年来", "比上年",
                "较上年", "同比", "此外", "另外", "而且", "其", "特别是", "尤其是", "拟安排",
                "安排", "年内", "全力推进", "加快推进", "全力", "把", "的", "五年累计", "五年中", "五年", "目前",
-               "两年", "三年", "推动", "促进", "但是", "但", "而", "平均每天", "每天", "年底前",
+               "两年", "三年", "推动", "促进", "但是", "但", "而", "平均每天", "每天", "年底前", "该",
                "平均每年"]  # fmt: skip
 _STRIP_HEAD.sort(key=len, reverse=True)
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
@@ -462,6 +462,7 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     m = re.match(r"^([\u4e00-\u9fff]{2,4})[和与及]([\u4e00-\u9fff]{4,})$", phrase)
     if m and m.group(2).startswith(m.group(1)):  # 国有和国有控股工业企业: one aggregate
         m = None
+    pair_with_head = False
     if not m and split:  # 城镇居民人均可支配收入和农民人均纯收入分别增长10%
         m = re.match(
             r"^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9.]{3,})[和与及]([\u4e00-\u9fffA-Z][\u4e00-\u9fffA-Za-z0-9.]{3,})$",
@@ -469,7 +470,10 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
         )
         if m and _MEASURE_HEAD.search(m.group(1)) and _MEASURE_HEAD.search(m.group(2)):
             return [m.group(1), m.group(2)]
-        m = None
+        if m and _MEASURE_HEAD.search(m.group(2)) and "、" not in phrase:
+            pair_with_head = True  # 基本养老保险和基本医疗保险参保率: the head is shared (below)
+        else:
+            m = None
     if "、" not in phrase and not m:
         return [phrase]
     parts = (
@@ -499,6 +503,8 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
         return parts  # complete names (办复率、满意率)
     if not (split or _MEASURE_HEAD.search(last)):
         return [phrase]
+    if pair_with_head and re.search(r"(人次|数|量|度|率|额|值|M\d)$", first):
+        return parts  # 接待游客人次和旅游收入: two complete names
     head = ""
     for k in range(min(len(first), len(last) - 1), 0, -1):
         suf = first[-k:]
@@ -519,6 +525,8 @@ def _split_coordinated(phrase: str, split: bool = False) -> list[str]:
     if not head and len(first) <= 3 and len(last) >= len(first) + (2 if len(first) == 1 else 3):
         head = last[len(first) :]
     if not head:
+        if pair_with_head and not re.search(r"([度数量率额值]|M\d)$", first):
+            return [phrase]  # 交通部直属的内河和沿海运输企业的货物周转量: no shared head found
         return parts
     return [p + head for p in parts[:-1]] + [last]
 
@@ -1142,6 +1150,7 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
             and not re.search(r"[，。；：！？\n]", nt[prev_end:s0])
             and names
             and not any(_LIST_VERB.match(n) or _ITEM_VERB.match(n) for n in names)
+            and not any(generic_measure(n) for n in names)
         ):
             names = [carry_verb + n for n in names]
         else:

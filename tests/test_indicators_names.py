@@ -286,3 +286,18 @@ def test_among_and_full_coverage_are_cut_from_counted_nouns():
     assert names("在本年的45种主要工业产品中，有37种完成计划。")[0][0] == "主要工业产品"
     # 高中 is a word, not 高 + 中
     assert names("新建2所普通高中。")[0][0] == "新建普通高中"
+
+
+def test_pairs_sharing_a_head_with_and():
+    got = names("城乡居民基本养老保险和基本医疗保险参保率分别达到98%和96%以上。")
+    assert [g[0] for g in got] == ["城乡居民基本养老保险参保率", "基本医疗保险参保率"]
+    got = names("全省接待游客人次和旅游收入分别增长17.6%、16.8%。")
+    assert [g[0] for g in got] == ["接待游客人次", "旅游收入"]
+    # no shared head found: one name for both
+    got = names("交通部直属的内河和沿海运输企业的货物周转量分别增长21.4%和29.2%。")
+    assert {g[0] for g in got} == {"交通部直属的内河和沿海运输企业的货物周转量"}
+
+
+def test_a_net_increase_verb_is_not_lent_to_a_total():
+    got = names("累计净增各类经营主体155万户、总量达474万户。")
+    assert got[1] == ("各类经营主体", "level", 474.0)
