@@ -36,7 +36,7 @@ _DURATION_HEAD = re.compile(
 # modal / adverbial words ending a clause fragment: 排放量都要(减少), 预算收入可比(增长)
 _FRAGMENT_TAIL = re.compile(
     r"(?<=..)(?:都要|也要|均要|还要|要(?<![主需重必纲摘只将]要)|(?<!首)都|也|(?<!偿)还|可比|同口径|"
-    r"更多|早日|尽快|力争|确保|可以|能够|就能够|双双|一律|每|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番|(?<![一二三四五六七八九十同平均对])等)$"
+    r"更多|早日|尽快|力争|确保|可以|能够|就能够|双双|一律|每|全部|基本|首次|已经|(?<![而自])已|实现翻番|翻番|翻一番|翻两番)$"
 )
 # a comparison left dangling at the end (较/比 with its object stripped)
 _DANGLING_COMPARE = re.compile(
@@ -92,6 +92,8 @@ def tidy_name(phrase: str, raw: str = "") -> str:
     if _RANK_CLAUSE.match(p):
         return ""
     p = _cut_fragments(p)
+    if p.endswith("等") and re.search(r"等(?:都|均|分别|各)", raw):
+        p = _cut_fragments(p[:-1])  # 烤烟、桑蚕茧等都增长: each listed item (else one total)
     dangling = _DANGLING_COMPARE.search(p)
     at = raw.rfind(p)
     if dangling and at >= 0 and _COMPARED_TO.match(raw, at + dangling.start()):

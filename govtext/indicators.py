@@ -1033,6 +1033,8 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
         # 分别/均/都/各 after the last listed name (三都、贞丰……等8个县: a place, not a cue)
         cue = len(g) > 1 or bool(re.search(r"(分别|均|都|各)", raw.rsplit("、", 1)[-1]))
         names = _split_coordinated(phrase, cue) if phrase else []
+        # 发放抚恤金和生活补助资金等1.2亿元: one total, named without the trailing 等
+        names = [re.sub(r"(?<=..)(?<![一二三四五六七八九十同平均对])等$", "", n) for n in names]
         if re.search(
             r"[。；！？;!?]|[。；！？：:;!?）)]?\n\s*\n|[。；！？：:;!?）)]\n", nt[cur_sent:s0]
         ):

@@ -301,3 +301,10 @@ def test_pairs_sharing_a_head_with_and():
 def test_a_net_increase_verb_is_not_lent_to_a_total():
     got = names("累计净增各类经营主体155万户、总量达474万户。")
     assert got[1] == ("各类经营主体", "level", 474.0)
+
+
+def test_examples_with_deng_are_one_total_unless_a_cue_follows():
+    got = names("推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运。")
+    assert got == [("商洛电厂二期、店头电厂二期", "level", 402.0)]
+    got = names("烤烟、桑蚕茧、猪牛羊肉等都增长50%以上。")
+    assert [g[0] for g in got] == ["烤烟", "桑蚕茧", "猪牛羊肉"]
