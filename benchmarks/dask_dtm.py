@@ -144,7 +144,7 @@ def measure(
 
 
 def figure(res: dict[str, Any], path: str | Path = DEFAULT_FIGURE) -> Path:
-    """Seconds against reports, one line per way (log-log when sizes span a decade)."""
+    """Seconds against reports, one line per way."""
     from govtext.plot import line_chart, save
 
     rows = res["rows"]
@@ -163,12 +163,9 @@ def figure(res: dict[str, Any], path: str | Path = DEFAULT_FIGURE) -> Path:
         ylabel="seconds",
     )
     ax = fig.axes[0]
-    if xs[-1] >= 5 * xs[0]:
-        ax.set_xscale("log")
-        ax.set_yscale("log")
     ax.set_xticks(xs)
     ax.set_xticklabels([f"{x:,}" for x in xs])
-    ax.minorticks_off()
+    ax.set_ylim(bottom=0)
     return save(fig, path)
 
 

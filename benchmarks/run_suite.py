@@ -288,8 +288,8 @@ def section_scale(res: dict[str, Any]) -> list[str]:
         if fit:
             out.append(
                 f"- {label}: seconds ≈ {fit['intercept_s']:.2f} + "
-                f"**{fit['slope_s_per_1000']:.3f} s per 1,000 reports** (least squares; "
-                f"R² {fit['r2']:.4f}, largest relative residual {fit['max_rel_residual']:.0%})"
+                f"**{fit['slope_s_per_1000']:.3f} s per 1,000 reports** (least squares over "
+                f"{label.split(',')[0]} sizes; R² {fit['r2']:.4f})"
             )
     big = [r for r in res["results"] if r["n"] >= 100000]
     for r in big:
