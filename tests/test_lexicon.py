@@ -72,6 +72,14 @@ def test_custom_lexicon_and_wordlist(tmp_path):
     assert load_wordlist(w) == {"甲", "乙"}
 
 
+def test_an_edited_lexicon_file_is_read_again(tmp_path):
+    p = tmp_path / "lex.tsv"
+    p.write_text("term\tcategory\n闸口速度\tslogan\n", encoding="utf-8")
+    assert [t.term for t in load_policy_terms(str(p))] == ["闸口速度"]
+    p.write_text("term\tcategory\n闸口速度\tslogan\n津南绿屏\tprogramme\n", encoding="utf-8")
+    assert [t.term for t in load_policy_terms(str(p))] == ["闸口速度", "津南绿屏"]
+
+
 def test_sources_documented():
     text = lexicon_path("SOURCES.md").read_text(encoding="utf-8")
     for src in {t.source for t in load_policy_terms()}:

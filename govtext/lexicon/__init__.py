@@ -54,7 +54,6 @@ def lexicon_path(name: str = "") -> Path:
     return Path(__file__).resolve().parent / name
 
 
-@lru_cache(maxsize=4)
 def load_policy_terms(path: str | None = None) -> tuple[Term, ...]:
     """Load the policy lexicon (packaged by default).
 
@@ -74,10 +73,22 @@ def load_policy_terms(path: str | None = None) -> tuple[Term, ...]:
     >>> any(t.term == "乡村振兴" for t in terms)
     True
     """
+    p = Path(path) if path else lexicon_path("policy_terms.tsv")
+    try:
+        st = p.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = (0, 0)  # read_text below names the file in its error
+    # memoised per (file, modification time, size): an edited lexicon is read again
+    return _load_policy_terms(str(p), stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_policy_terms(path: str, stamp: tuple[int, int]) -> tuple[Term, ...]:
     from ..errors import InputError
     from ..io import read_text
 
-    p = Path(path) if path else lexicon_path("policy_terms.tsv")
+    p = Path(path)
     text, _ = read_text(p)
     rows = list(csv.reader(text.splitlines(), delimiter="\t"))
     if not rows:
