@@ -400,6 +400,76 @@ def section_dask(res: dict[str, Any], page: Path) -> list[str]:
     return out
 
 
+def _identity_ratio(res: dict[str, Any]) -> tuple[float | None, str]:
+    """rjieba/jieba throughput ratio: from rjieba_identity.py's output if it ran, else ours."""
+    import re
+
+    ident = res.get("rjieba_identity") or {}
+    m = re.search(r"throughput ratio rjieba / jieba: ([\d.]+)x", ident.get("stdout", ""))
+    if m:
+        return float(m.group(1)), "rjieba_identity.py, `cut`"
+    rows = {r["tool"]: r for r in res.get("rows", [])}
+    for a, b, what in (
+        ("PolicyTokenizer().cut", "PolicyTokenizer(backend='rjieba').cut", "`cut`"),
+        (
+            "tokenize_texts(n_jobs=1), jieba backend",
+            "tokenize_texts(n_jobs=1), rjieba backend",
+            "`tokenize_texts`",
+        ),
+    ):
+        if a in rows and b in rows:
+            return rows[a]["median_s"] / rows[b]["median_s"], what
+    return None, ""
+
+
+def summary(results: dict[str, dict[str, Any]]) -> list[str]:
+    """Issue 8's measurable acceptance points, as found in this run."""
+    out = []
+
+    def ok(x: bool) -> str:
+        return "met" if x else "**not met**"
+
+    tok = results.get("tokenize", {})
+    if tok and not tok.get("error"):
+        r, what = _identity_ratio(tok)
+        if r is not None:
+            out.append(
+                f"- (1) rjieba backend: {r:.2f}× the jieba backend's throughput ({what}, same "
+                f"run; target >= 4×: {ok(r >= 4)}); identical on all {tok['reports']} "
+                f"reports: {fmt(tok['identical'])}"
+            )
+    rep = results.get("report", {})
+    if rep and not rep.get("error"):
+        if rep.get("speed_up"):
+            out.append(
+                f"- (2) `govtext report`, warm cache vs cold: {rep['speed_up']:.2f}× faster "
+                f"(target >= 5×: {ok(rep['speed_up'] >= 5)})"
+            )
+        else:
+            out.append("- (2) `govtext report`: no `--cache-dir` option, warm run not measured")
+    sc = results.get("scale", {})
+    if sc and not sc.get("error"):
+        fit = sc.get("memo_assemble_fit") or sc.get("memo_fit")
+        if fit:
+            out.append(
+                f"- (3) DTM at scale (memo mode, assembling the rows): "
+                f"{fit['slope_s_per_1000']:.3f} s per 1,000 reports, R² {fit['r2']:.4f}"
+            )
+        for r in sc["results"]:
+            if r["n"] >= 100000:
+                out.append(
+                    f"- (3) peak memory at {r['n']:,} reports: {r['peak_rss_mb']:,.0f} MB "
+                    f"(target < 4 GB: {ok(r['peak_rss_mb'] < 4096)})"
+                )
+    dk = results.get("dask", {})
+    if dk and not dk.get("error"):
+        out.append(
+            f"- (4) Dask path equals the local path on every dataset: {fmt(dk['all_equal'])}; "
+            "figure below"
+        )
+    return out
+
+
 TITLES = {
     "tokenize": "Tokenization",
     "keywords": "Keywords",
@@ -445,6 +515,11 @@ def render(
         "- extra packages (benchmarks only, see `benchmarks/requirements.txt`): gensim; "
         "cntext in its own virtual environment",
         "",
+        *(
+            ["## Summary (issue 8 acceptance)", "", *summary(results), ""]
+            if summary(results)
+            else []
+        ),
         "## Machine",
         "",
         md_table([{"item": k, "value": v} for k, v in header["machine"].items()]),

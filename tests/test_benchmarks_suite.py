@@ -164,6 +164,7 @@ def test_render_sections_tables_ratios_and_figure(tmp_path):
     assert page.startswith("# govtext benchmark results\n")
     heads = re.findall(r"^## (.+)$", page, flags=re.M)
     assert heads == [
+        "Summary (issue 8 acceptance)",
         "Machine",
         "Tokenization",
         "Document-term matrix at scale (synthetic corpora)",
@@ -177,6 +178,12 @@ def test_render_sections_tables_ratios_and_figure(tmp_path):
     assert "peak memory at 100,000 reports (memo): **1,100 MB**" in page
     assert "Not measured: the benchmark failed** — `ImportError: no gensim`" in page
     assert "![gt.dtm local vs dask LocalCluster](img/dask_dtm.png)" in page
+    summary = page.split("## Summary (issue 8 acceptance)", 1)[1].split("## Machine")[0]
+    assert "(1) rjieba backend: 5.00× the jieba backend's throughput" in summary
+    assert "target >= 4×: met" in summary
+    assert "(3) peak memory at 100,000 reports: 1,100 MB (target < 4 GB: met)" in summary
+    assert "(4) Dask path equals the local path on every dataset: yes" in summary
+    assert "(2)" not in summary  # no report area in this run
     cells = table_after(page, "## Tokenization")
     col = cells[0].index("median_s")
     assert [r[col] for r in cells[1:]] == ["1.50", "1.50", "0.300"]
