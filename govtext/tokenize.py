@@ -281,6 +281,7 @@ class PolicyTokenizer:
         self._engine: Any = None
         self._lock = threading.Lock()
         self._special: re.Pattern[str] | None = None
+        self._anchors: _Anchors | None = None
         self._canon: dict[str, str] = {}
         self._names: set[str] = set()
         self._fast: Any = None
@@ -344,6 +345,7 @@ class PolicyTokenizer:
         if special:
             special = sorted(set(special), key=len, reverse=True)
             self._special = re.compile(_trie_regex(special))
+            self._anchors = _special_anchors(special)
         if self.backend == "rjieba":
             from .errors import require
 
@@ -522,7 +524,9 @@ class PolicyTokenizer:
             if m.end() > m.start() and any(c.isdigit() for c in m.group()):
                 spans.append((m.start(), m.end(), 0))
         if self._special is not None:
-            spans.extend((m.start(), m.end(), 1) for m in self._special.finditer(text))
+            spans.extend(
+                (s, e, 1) for s, e in _anchored_finditer(self._special, self._anchors, text)
+            )
         names = self._names
         quoted = {
             m.group(1)
@@ -698,6 +702,8 @@ class PolicyTokenizer:
         ['乡村振兴']
         """
         drop = self._drop_set()
+        if self.canonical and self._engine is None:
+            self.engine  # noqa: B018  (the variant -> canonical table is filled by the build)
         canon = self._canon if self.canonical else {}
         out = []
         min_len = self.min_len
@@ -748,6 +754,7 @@ class PolicyTokenizer:
         state["_engine"] = None
         state["_lock"] = None
         state["_special"] = None
+        state["_anchors"] = None
         state["_names"] = set()
         state["_fast"] = None
         state["_memo"] = None if self._memo is None else {}
@@ -790,6 +797,60 @@ def _block_start(text: str, i: int) -> int:
     while i > 0 and _PY_BLOCK.match(text[i - 1]):
         i -= 1
     return i
+
+
+_Anchors = tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]
+
+
+def _special_anchors(words: Iterable[str]) -> _Anchors:
+    """Where a match of the special-term regex can start: each term's first non-Han character.
+
+    Every special term holds a character outside U+4E00..U+9FFF (else jieba's dictionary
+    takes it), so a match starting at ``s`` has, for some term, that character at ``s + k``.
+    Returns a regex of those characters, per character the offsets ``k`` seen, and the
+    set of the terms' first characters.
+    """
+    offsets: dict[str, set[int]] = {}
+    words = list(words)
+    first = frozenset(w[0] for w in words if w)
+    for w in words:
+        for k, ch in enumerate(w):
+            if not "\u4e00" <= ch <= "\u9fff":
+                offsets.setdefault(ch, set()).add(k)
+                break
+    chars = re.compile("[" + "".join(re.escape(c) for c in sorted(offsets)) + "]")
+    return chars, {c: tuple(sorted(k)) for c, k in offsets.items()}, first
+
+
+def _anchored_finditer(
+    pattern: re.Pattern[str],
+    anchors: _Anchors | None,
+    text: str,
+) -> list[tuple[int, int]]:
+    """The spans of ``pattern.finditer(text)``, trying ``pattern`` only where a match can start.
+
+    Same leftmost, non-overlapping scan as ``finditer`` (about twice as fast on reports,
+    where most positions cannot start a special term).
+    """
+    if anchors is None:
+        return [m.span() for m in pattern.finditer(text)]
+    chars, offsets, first = anchors
+    starts = set()
+    for m in chars.finditer(text):
+        p = m.start()
+        for k in offsets[text[p]]:
+            if p >= k and text[p - k] in first:
+                starts.add(p - k)
+    out = []
+    last = 0
+    for s in sorted(starts):
+        if s < last:
+            continue
+        m = pattern.match(text, s)
+        if m is not None and m.end() > s:
+            out.append((s, m.end()))
+            last = m.end()
+    return out
 
 
 def _trie_regex(words: Iterable[str]) -> str:
