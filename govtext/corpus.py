@@ -320,7 +320,7 @@ def _rows_to_reports(
     if text_column not in cols:
         raise InputError(
             f"{path}: no column {text_column!r} holding the report text; columns are "
-            f"{', '.join(map(str, cols)) or '(none)'} (pass text_column=...)"
+            f"{', '.join(map(str, cols)) or '(none)'} (pass text_column=..., on the command line --text-column)"
         )
     if name_column is None:
         name_column = next((c for c in ("name", "file", "id") if c in cols), None)
