@@ -287,6 +287,7 @@ class PolicyTokenizer:
         self._fast: Any = None
         self._drop: frozenset[str] | None = None
         self._memo: dict[str, tuple[str, ...]] | None = None
+        self._kept: tuple[tuple[Any, ...], dict[str, str | None]] | None = None
         if self.userdict and not Path(self.userdict).is_file():
             raise InputError(f"{self.userdict}: user dictionary not found")
 
@@ -637,6 +638,7 @@ class PolicyTokenizer:
         tok._names = set(self._names)
         tok.discovered_ = list(self.discovered_)
         tok._memo = {}
+        tok._kept = None
         return tok
 
     def cut_normalized(self, norm: str) -> list[str]:
@@ -705,6 +707,23 @@ class PolicyTokenizer:
         if self.canonical and self._engine is None:
             self.engine  # noqa: B018  (the variant -> canonical table is filled by the build)
         canon = self._canon if self.canonical else {}
+        if self.pos:
+            return self._filter_pieces(pieces, drop, canon)
+        # the decision depends only on the piece and the filter settings: remembered per piece
+        sig = (drop, canon, self.keep_punct, self.keep_numbers, self.min_len)
+        memo = self._kept
+        if memo is None or memo[0] != sig or len(memo[1]) > 2_000_000:
+            memo = self._kept = (sig, {})
+        kept = memo[1]
+        pieces = pieces if isinstance(pieces, list) else list(pieces)
+        for p in set(pieces).difference(kept):
+            got = self._filter_pieces((p,), drop, canon)
+            kept[p] = got[0] if got else None
+        return [k for k in map(kept.__getitem__, pieces) if k is not None]
+
+    def _filter_pieces(
+        self, pieces: Iterable[str], drop: frozenset[str], canon: dict[str, str]
+    ) -> list[str]:
         out = []
         min_len = self.min_len
         pos_ok = self._pos_ok if self.pos else None
@@ -755,6 +774,7 @@ class PolicyTokenizer:
         state["_lock"] = None
         state["_special"] = None
         state["_anchors"] = None
+        state["_kept"] = None
         state["_names"] = set()
         state["_fast"] = None
         state["_memo"] = None if self._memo is None else {}

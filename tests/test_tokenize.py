@@ -242,3 +242,15 @@ def test_special_terms_are_found_where_a_plain_regex_scan_finds_them(sample):
 def test_filter_maps_variants_before_anything_was_cut():
     # pieces from a cache or another process: the variant -> canonical table must be there
     assert PolicyTokenizer().filter(["规模以上工业增加值"]) == ["规上工业增加值"]
+
+
+def test_filter_decisions_follow_changed_settings_and_added_words():
+    tok = PolicyTokenizer()
+    pieces = ["推进", "乡村振兴", "7%", "，", "的", "闸口力量"]
+    assert tok.filter(pieces) == ["乡村振兴", "闸口力量"]
+    tok.keep_numbers = True  # a setting changed after a first filter
+    assert tok.filter(pieces) == ["乡村振兴", "7%", "闸口力量"]
+    tok.min_len = 5  # numbers kept by keep_numbers are exempt from min_len
+    assert tok.filter(pieces) == ["7%"]
+    other = PolicyTokenizer(extra_stopwords=["闸口力量"])
+    assert other.filter(pieces) == ["乡村振兴"]
