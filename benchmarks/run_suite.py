@@ -498,6 +498,11 @@ def render(
         f"- git commit: {header['commit']}",
         f"- command: `{header['command']}`",
         f"- corpus: {header['corpus']}",
+        *(
+            [f"- govtext imported from: `{header['govtext_path']}`"]
+            if header.get("govtext_path")
+            else []
+        ),
         f"- mode: {'quick (smoke run)' if header['quick'] else 'full'}, "
         f"{header['settings']['repeat']} round(s) per area unless a table says otherwise",
         f"- suite wall time: {header['elapsed_s'] / 60:.1f} min",
@@ -570,6 +575,9 @@ def main(argv: list[str] | None = None) -> int:
     t_all = time.perf_counter()
     load_before = load()
     commit = git_commit()
+    import govtext
+
+    govtext_path = str(Path(govtext.__file__).resolve().parent)
     results: dict[str, dict[str, Any]] = {}
     todo = [a for a in AREAS if a in args.areas]
 
@@ -594,6 +602,7 @@ def main(argv: list[str] | None = None) -> int:
             "uptime": uptime,
             "machine": machine(),
             "pending": pending,
+            "govtext_path": govtext_path,
         }
         atomic_write_text(out, render(results, header, out))
         atomic_write_text(
