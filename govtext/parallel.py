@@ -105,7 +105,24 @@ def _map_chunks(
         return [func(tokenizer, ch) for ch in chunks]
     from joblib import Parallel, delayed
 
-    return Parallel(n_jobs=n_jobs, backend="loky")(delayed(func)(tokenizer, ch) for ch in chunks)
+    return Parallel(n_jobs=n_jobs, backend="loky")(
+        delayed(_in_worker)(func, tokenizer, ch) for ch in chunks
+    )
+
+
+# tokenizers unpickled in a worker process, by configuration: a worker builds its dictionary
+# once per configuration instead of once per task (loky keeps its workers between calls)
+_WORKER_TOKENIZERS: dict[str, Any] = {}
+
+
+def _in_worker(func: Any, tokenizer: Any, chunk: list[str]) -> Any:
+    key = tokenizer.config_hash
+    tok = _WORKER_TOKENIZERS.get(key)
+    if tok is None:
+        if len(_WORKER_TOKENIZERS) >= 4:
+            _WORKER_TOKENIZERS.clear()
+        tok = _WORKER_TOKENIZERS[key] = tokenizer
+    return func(tok, chunk)
 
 
 def tokenize_texts(

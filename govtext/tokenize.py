@@ -783,6 +783,8 @@ class PolicyTokenizer:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in ("_kept", "_anchors", "_memo"):  # absent in pickles of older versions
+            state.setdefault(name, None)
         self.__dict__.update(state)
         self._lock = threading.Lock()
 
