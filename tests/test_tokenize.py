@@ -254,3 +254,16 @@ def test_filter_decisions_follow_changed_settings_and_added_words():
     assert tok.filter(pieces) == ["7%"]
     other = PolicyTokenizer(extra_stopwords=["闸口力量"])
     assert other.filter(pieces) == ["乡村振兴"]
+
+
+def test_a_pickle_without_newer_private_fields_still_loads():
+    import pickle
+
+    tok = PolicyTokenizer()
+    state = tok.__getstate__()
+    for name in ("_kept", "_anchors"):
+        del state[name]  # as pickled by a version before these existed
+    old = PolicyTokenizer.__new__(PolicyTokenizer)
+    old.__setstate__(state)
+    assert pickle.loads(pickle.dumps(old)).tokenize("推进乡村振兴") == ["乡村振兴"]
+    assert old.cut("打好“三张好牌”") == tok.cut("打好“三张好牌”")
