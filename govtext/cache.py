@@ -224,7 +224,7 @@ class TokenCache(_Store):
 
         self.dir = Path(cache_dir)
         _make_dir(self.dir)
-        tag = fingerprint(__version__, config_hash)[:24]
+        tag = fingerprint(__version__, _tokenizer_code(), config_hash)[:24]
         super().__init__(self.dir / f"tokens-{tag}.sqlite")
         self.hits = 0
         self.misses = 0
@@ -493,3 +493,31 @@ def clear_cache(cache_dir: str | os.PathLike[str] | None = None) -> list[Path]:
         except FileNotFoundError:  # pragma: no cover
             pass
     return removed
+
+
+_TOKENIZER_CODE: str | None = None
+
+
+def _tokenizer_code() -> str:
+    """Hash of the code that cuts text and of the segmentation libraries' versions.
+
+    Part of every token cache's file name, so tokens cut by an older tokenizer, jieba,
+    jieba-rs or OpenCC are never read back (the configuration hash covers only settings
+    and lexicon files).
+    """
+    global _TOKENIZER_CODE
+    if _TOKENIZER_CODE is None:
+        from importlib import metadata
+
+        root = Path(__file__).resolve().parent
+        h = hashlib.sha256()
+        for name in ("tokenize.py", "textnorm.py"):
+            h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+        for dist in ("jieba", "rjieba", "opencc"):
+            try:
+                v = metadata.version(dist)
+            except metadata.PackageNotFoundError:
+                v = "-"
+            h.update(f"{dist}=={v}\n".encode())
+        _TOKENIZER_CODE = h.hexdigest()
+    return _TOKENIZER_CODE

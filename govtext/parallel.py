@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -105,8 +106,9 @@ def _map_chunks(
         return [func(tokenizer, ch) for ch in chunks]
     from joblib import Parallel, delayed
 
+    parent = os.getpid()
     return Parallel(n_jobs=n_jobs, backend="loky")(
-        delayed(_in_worker)(func, tokenizer, ch) for ch in chunks
+        delayed(_in_worker)(func, tokenizer, ch, parent) for ch in chunks
     )
 
 
@@ -115,12 +117,15 @@ def _map_chunks(
 _WORKER_TOKENIZERS: dict[str, Any] = {}
 
 
-def _in_worker(func: Any, tokenizer: Any, chunk: list[str]) -> Any:
+def _in_worker(func: Any, tokenizer: Any, chunk: list[str], parent: int) -> Any:
+    if os.getpid() == parent:  # joblib ran the task in the caller: its own, mutable object
+        return func(tokenizer, chunk)
     key = tokenizer.config_hash
     tok = _WORKER_TOKENIZERS.get(key)
     if tok is None:
         if len(_WORKER_TOKENIZERS) >= 4:
             _WORKER_TOKENIZERS.clear()
+        tokenizer._memo = None  # an unpickled copy: do not keep every text it cuts
         tok = _WORKER_TOKENIZERS[key] = tokenizer
     return func(tok, chunk)
 

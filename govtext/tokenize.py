@@ -286,6 +286,7 @@ class PolicyTokenizer:
         self._names: set[str] = set()
         self._fast: Any = None
         self._drop: frozenset[str] | None = None
+        self._drop_settings: tuple[Any, ...] | None = None
         self._memo: dict[str, tuple[str, ...]] | None = None
         self._kept: tuple[tuple[Any, ...], dict[str, str | None]] | None = None
         if self.userdict and not Path(self.userdict).is_file():
@@ -373,8 +374,11 @@ class PolicyTokenizer:
         return self._engine
 
     def _drop_set(self) -> frozenset[str]:
-        if self._drop is None:
+        settings = (self.stopwords, self.boilerplate, frozenset(self.extra_stopwords))
+        if self._drop is None or self._drop_settings != settings:
             from .lexicon import load_boilerplate, load_stopwords
+
+            self._drop_settings = settings
 
             drop = set(self.extra_stopwords)
             if self.stopwords:
@@ -783,7 +787,8 @@ class PolicyTokenizer:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in ("_kept", "_anchors", "_memo"):  # absent in pickles of older versions
+        # absent in pickles of older versions
+        for name in ("_kept", "_anchors", "_memo", "_drop_settings"):
             state.setdefault(name, None)
         self.__dict__.update(state)
         self._lock = threading.Lock()

@@ -192,3 +192,13 @@ def test_an_unusable_default_cache_folder_does_not_stop_the_command(
     captured = capsys.readouterr()
     assert "running without the cache" in captured.err and "顺平县" in captured.out
     assert main(["keywords", str(reports), "--cache-dir", str(blocker / "c")]) == 2
+
+
+def test_token_cache_file_names_the_tokenizer_code(tmp_path, monkeypatch):
+    from govtext import cache
+
+    tok = gt.PolicyTokenizer()
+    before = cache.TokenCache(tmp_path, tok.config_hash).path
+    monkeypatch.setattr(cache, "_TOKENIZER_CODE", "an edited tokenize.py")
+    after = cache.TokenCache(tmp_path, tok.config_hash).path
+    assert before != after  # tokens cut by other code are never read back

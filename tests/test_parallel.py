@@ -116,3 +116,25 @@ def test_dtm_with_workers_cache_and_dask_equals_plain_dtm(tmp_path, small, tok):
     assert any(p.suffix == ".sqlite" for p in tmp_path.iterdir())
     with pytest.raises(gt.InputError, match="backend"):
         gt.dtm(small, tokenizer=tok, backend="ray")
+
+
+def test_a_task_run_in_the_caller_never_reuses_a_tokenizer_changed_since(monkeypatch):
+    import os
+
+    from govtext import parallel
+
+    text = "推进闸口速度建设"
+    tok = gt.PolicyTokenizer()
+    me = os.getpid()
+    # as when joblib runs the batch in the calling process (one usable CPU)
+    assert parallel._in_worker(parallel._cut_chunk, tok, [text], me) == [tok.cut(text)]
+    tok.add_words(["闸口速度"])
+    fresh = gt.PolicyTokenizer()
+    got = parallel._in_worker(parallel._cut_chunk, fresh, [text], me)
+    assert got == [fresh.cut(text)] and "闸口速度" not in got[0]
+    # in a worker process (another pid) the copy is kept per configuration, without a memo
+    monkeypatch.setattr(parallel, "_WORKER_TOKENIZERS", {})
+    memo = gt.PolicyTokenizer().memoized()
+    assert parallel._in_worker(parallel._cut_chunk, memo, [text], me + 1) == [fresh.cut(text)]
+    (kept,) = parallel._WORKER_TOKENIZERS.values()
+    assert kept._memo is None

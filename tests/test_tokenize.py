@@ -267,3 +267,13 @@ def test_a_pickle_without_newer_private_fields_still_loads():
     old.__setstate__(state)
     assert pickle.loads(pickle.dumps(old)).tokenize("推进乡村振兴") == ["乡村振兴"]
     assert old.cut("打好“三张好牌”") == tok.cut("打好“三张好牌”")
+
+
+def test_changed_stopword_settings_reach_the_filter():
+    tok = PolicyTokenizer()
+    pieces = ["推进", "乡村振兴", "闸口力量"]
+    assert tok.filter(pieces) == ["乡村振兴", "闸口力量"]
+    tok.boilerplate = False
+    assert tok.filter(pieces) == pieces
+    tok.extra_stopwords = frozenset({"闸口力量"})
+    assert tok.filter(pieces) == ["推进", "乡村振兴"]
