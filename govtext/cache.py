@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -507,17 +508,30 @@ def _tokenizer_code() -> str:
     """
     global _TOKENIZER_CODE
     if _TOKENIZER_CODE is None:
-        from importlib import metadata
-
         root = Path(__file__).resolve().parent
         h = hashlib.sha256()
         for name in ("tokenize.py", "textnorm.py"):
             h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
-        for dist in ("jieba", "rjieba", "opencc"):
-            try:
-                v = metadata.version(dist)
-            except metadata.PackageNotFoundError:
-                v = "-"
-            h.update(f"{dist}=={v}\n".encode())
+        h.update(installed_versions(("jieba", "rjieba", "opencc")).encode())
         _TOKENIZER_CODE = h.hexdigest()
     return _TOKENIZER_CODE
+
+
+def installed_versions(dists: Iterable[str]) -> str:
+    """``name==version`` lines of installed distributions (``-`` when not installed).
+
+    Examples
+    --------
+    >>> installed_versions(["jieba", "no-such-distribution"]).splitlines()[1]
+    'no-such-distribution==-'
+    """
+    from importlib import metadata
+
+    lines = []
+    for dist in dists:
+        try:
+            v = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            v = "-"
+        lines.append(f"{dist}=={v}\n")
+    return "".join(lines)

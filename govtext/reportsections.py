@@ -1566,9 +1566,9 @@ def _code_fingerprint() -> str:
     global _CODE_FP
     if _CODE_FP is None:
         import hashlib
-        from importlib import metadata
 
         from . import __version__
+        from .cache import installed_versions
 
         root = Path(__file__).resolve().parent
         h = hashlib.sha256(f"govtext {__version__}\n".encode())
@@ -1579,12 +1579,7 @@ def _code_fingerprint() -> str:
             if p.suffix not in (".py", ".j2", ".tsv", ".txt", ".json", ".css"):
                 continue
             h.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
-        for dist in _DEPENDENCIES:
-            try:
-                v = metadata.version(dist)
-            except metadata.PackageNotFoundError:
-                v = "-"
-            h.update(f"{dist}=={v}\n".encode())
+        h.update(installed_versions(_DEPENDENCIES).encode())
         _CODE_FP = h.hexdigest()
     return _CODE_FP
 
