@@ -250,7 +250,6 @@ def _corpus_windows(
         from .parallel import cut_texts  # workers and/or the token cache: the same pieces
 
         pieces = cut_texts(data.texts, tok, n_jobs=n_jobs, cache=cache_dir)
-        tok.engine  # noqa: B018  (filter() needs the tables made with the dictionary)
     else:
         pieces = (tok.cut(r.text) for r in data)
     windows: list[list[str]] = []

@@ -277,11 +277,8 @@ def primed_tokenizer(
             for t in todo:  # in this process: the memo fills as it goes
                 tok.cut(t)
         else:
-            for t, pieces in zip(todo, cut_texts(todo, tok, n_jobs=n_jobs, cache=cache)):
+            for t, pieces in zip(todo, cut_texts(todo, base, n_jobs=n_jobs, cache=cache)):
                 memo[t] = tuple(pieces)
-    # filter() relies on tables (canonical forms) made when the dictionary is built: build
-    # it here too when every text came from the cache or the workers
-    tok.engine  # noqa: B018
     if on_text is not None:
         for i in range(len(texts)):
             on_text(i)
