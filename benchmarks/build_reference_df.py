@@ -1,11 +1,11 @@
-"""Rebuild ``govtext/reference/reference_df.tsv``: document frequencies of this genre.
+"""Rebuild ``govtext/stats/reference/reference_df.tsv``: document frequencies of this genre.
 
 The table plays the part of jieba's ``idf.txt`` for government work reports: for each
 analysis token it gives the number of reports it occurs in. ``govtext.keywords`` uses it
 to weight the terms of a single report without a corpus (TF × genre IDF), so that words
 every report uses (工作, 推进, 加强 ...) score near zero whatever the boilerplate list says.
 
-How it is built (see ``govtext/reference/README.md``):
+How it is built (see ``govtext/stats/reference/README.md``):
 
 * every ``*.txt`` report under CORPUS_DIR (default ``../shared/corpus``), one document each;
 * tokens from ``PolicyTokenizer(boilerplate=False)``: the package lexicon and stopwords,
@@ -18,7 +18,7 @@ How it is built (see ``govtext/reference/README.md``):
 
 Usage::
 
-    python benchmarks/build_reference_df.py [CORPUS_DIR] [-o govtext/reference/reference_df.tsv]
+    python benchmarks/build_reference_df.py [CORPUS_DIR] [-o govtext/stats/reference/reference_df.tsv]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
-DEFAULT_OUT = HERE.parent / "govtext" / "reference" / "reference_df.tsv"
+DEFAULT_OUT = HERE.parent / "govtext" / "stats" / "reference" / "reference_df.tsv"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
 
     import govtext as gt
-    from govtext.io import atomic_write_text
+    from govtext._runtime.files import atomic_write_text
 
     t0 = time.perf_counter()
     corpus = gt.load_corpus(args.corpus_dir)

@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 import govtext as gt
-from govtext.network import _n_threads, split_windows
+from govtext.network.graph import _n_threads, split_windows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -145,7 +145,7 @@ def measure(
 
 def figure(res: dict[str, Any], path: str | Path = DEFAULT_FIGURE) -> Path:
     """Seconds against reports, one line per way."""
-    from govtext.plot import line_chart, save
+    from govtext.viz.figures import line_chart, save
 
     rows = res["rows"]
     xs = sorted({r["reports"] for r in rows})

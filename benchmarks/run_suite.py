@@ -184,7 +184,7 @@ def section_tokenize(res: dict[str, Any]) -> list[str]:
     out = [
         f"{res['reports']} reports, {res['chars']:,} characters; median of {res['repeat']} "
         "rounds (every tool once per round, in turn). `speed_vs_jieba` = plain jieba's median "
-        "/ this tool's median, same run. Worker rows call `govtext.parallel.tokenize_texts` "
+        "/ this tool's median, same run. Worker rows call `govtext.features.tokens.tokenize_texts` "
         "(cut + filters) with joblib worker processes; starting the workers is included.",
         "",
         _rows(res["rows"]),
@@ -583,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def write(pending: list[str]) -> float:
         """Write the page and the JSON with what is measured so far."""
-        from govtext.io import atomic_write_text
+        from govtext._runtime.files import atomic_write_text
 
         try:
             uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()

@@ -1,4 +1,4 @@
-"""Evaluate ``govtext.structure``: top-level section kinds against a hand-checked sample.
+"""Evaluate ``govtext.text.structure``: top-level section kinds against a hand-checked sample.
 
 Two measurements:
 
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     import govtext as gt
-    from govtext.structure import parse_sections, targets_spans
+    from govtext.text.structure import parse_sections, targets_spans
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus_dir", nargs="?", default=None)

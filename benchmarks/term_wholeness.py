@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         tokenizers["govtext fit(corpus)"] = fitted.cut
 
-    from govtext.lexicon import load_policy_terms
+    from govtext.tokenize.lexicon import load_policy_terms
 
     lex = {t.term for t in load_policy_terms()}
     unseen = {n: [o for o in occ[n] if texts[n][o[0] : o[1]] not in lex] for n in held}

@@ -10,7 +10,7 @@ round cuts every report of the corpus once with each tool in turn, and the table
 median over ``--repeat`` rounds. Plain jieba (``jieba.Tokenizer().lcut``) and plain rjieba
 (``rjieba.cut``) cut the normalised text (the same input the policy tokenizer sees after
 normalisation); the policy tokenizer's time includes normalisation. The worker rows run
-``govtext.parallel.tokenize_texts`` (analysis tokens: ``tokenize``, i.e. cut + filters)
+``govtext.features.tokens.tokenize_texts`` (analysis tokens: ``tokenize``, i.e. cut + filters)
 with ``n_jobs`` joblib worker processes; their time includes starting the workers'
 tokenizers (each worker rebuilds its private dictionary), which is what a user pays.
 Target: throughput ratio (jieba time / govtext time) >= 0.8; the rjieba backend >= 4x the
@@ -49,7 +49,7 @@ def measure(
 
     import govtext as gt
     from govtext.datasets import sample_path
-    from govtext.parallel import tokenize_texts
+    from govtext.features.tokens import tokenize_texts
 
     jieba.setLogLevel(logging.WARNING)
     folder = Path(folder) if folder else sample_path()

@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 
 import govtext as gt
-from govtext.io import atomic_write_text
+from govtext._runtime.files import atomic_write_text
 
 NODE_COLUMNS = [
     "frequency",
@@ -116,13 +116,13 @@ def main(argv: list[str] | None = None) -> int:
         rc[front + [c for c in rc.columns if c not in front]].round(6).to_csv(index=False),
     )
 
-    from govtext.netplot import write_gexf
+    from govtext.viz.network import write_gexf
 
     for year, G in graphs.items():
         write_gexf(G, out / f"network_{year}.gexf")
 
     try:
-        from govtext.netplot import draw_network
+        from govtext.viz.network import draw_network
 
         for year in (years[0], years[-1]):
             G = graphs[year].copy()

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 import govtext as gt
-from govtext.io import atomic_write_text
+from govtext._runtime.files import atomic_write_text
 
 TERMS = [
     "改革开放",
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     atomic_write_text(out / "keyness_latest.csv", k.to_csv(index=False))
 
     try:
-        from govtext.plot import line_chart, save
+        from govtext.viz.figures import line_chart, save
 
         shown = [t for t in terms if trend[t].sum() > 0]
         fig = line_chart(

@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 import govtext as gt
-from govtext.io import atomic_write_text
+from govtext._runtime.files import atomic_write_text
 
 
 def load(corpus: str | None) -> gt.Corpus:
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     found = gdp.dropna(subset=["mid"]).sort_values(["mid", "region"], kind="stable")
 
     try:
-        from govtext.plot import bar_chart, save
+        from govtext.viz.figures import bar_chart, save
 
         if len(found):
             fig = bar_chart(

@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 import govtext as gt
-from govtext.io import atomic_write_text
+from govtext._runtime.files import atomic_write_text
 
 
 def load(corpus: str | None) -> gt.Corpus:

@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 import govtext as gt
-from govtext.io import atomic_write_text
+from govtext._runtime.files import atomic_write_text
 
 
 def load(corpus: str | None) -> gt.Corpus:
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     more_county = k.sort_values("score", kind="stable").head(args.top)
 
     try:
-        from govtext.plot import bar_chart, save
+        from govtext.viz.figures import bar_chart, save
 
         n = min(
             args.top, 15

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from govtext.cli import build_parser, main
+from govtext.cli.main import build_parser, main
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

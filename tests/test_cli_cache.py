@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import govtext as gt
-from govtext.cache import TokenCache, cache_info, default_cache_dir
-from govtext.cli import main
-from govtext.parallel import cut_texts, primed_tokenizer
+from govtext._runtime.cache import TokenCache, cache_info, default_cache_dir
+from govtext.cli.main import main
+from govtext.features.tokens import cut_texts, primed_tokenizer
 
 NAMES = [
     "2021_county_河北省保定市顺平县",
@@ -48,7 +48,7 @@ def test_report_twice_with_cache_dir_reuses_every_section(reports, tmp_path, cap
     first = capsys.readouterr().err
     assert main([*args, "-o", str(tmp_path / "o2")]) == 0
     second = capsys.readouterr().err
-    n = len(gt.reportsections.SECTION_BUILDERS)
+    n = len(gt.report.sections.SECTION_BUILDERS)
     assert f"cache: 0 of {n} sections reused" in first
     assert f"cache: {n} of {n} sections reused" in second
     assert same_tree(tmp_path / "o1", tmp_path / "o2")
@@ -124,7 +124,7 @@ def test_a_changed_option_invalidates_the_token_cache(tmp_path):
     text = "我们要坚持推进高质量发展，完成7%的目标。"
     a = gt.PolicyTokenizer()
     b = gt.PolicyTokenizer(keep_numbers=True)
-    from govtext.parallel import tokenize_texts
+    from govtext.features.tokens import tokenize_texts
 
     assert tokenize_texts([text], a, cache=tmp_path) == [a.tokenize(text)]
     assert tokenize_texts([text], b, cache=tmp_path) == [b.tokenize(text)]
@@ -144,7 +144,7 @@ def test_damaged_token_entries_are_recomputed_and_rewritten(tmp_path):
 
 # ------------------------------------------------------------- co-occurrence, workers
 def test_cooccurrence_same_with_two_workers_and_the_cache(tmp_path):
-    from govtext.network import cooccurrence, cooccurrence_graph
+    from govtext.network.graph import cooccurrence, cooccurrence_graph
 
     corpus = gt.datasets.load_sample()[:6]
     ref = cooccurrence(corpus)
@@ -161,7 +161,7 @@ def test_cooccurrence_same_with_two_workers_and_the_cache(tmp_path):
 
 
 def test_result_cache_drops_least_recently_used_entries_beyond_its_size(tmp_path):
-    from govtext.cache import ResultCache
+    from govtext._runtime.cache import ResultCache
 
     c = ResultCache(tmp_path, max_bytes=2500)
     c.put("a", {"n": 1}, {"x.png": b"a" * 1000})
@@ -195,7 +195,7 @@ def test_an_unusable_default_cache_folder_does_not_stop_the_command(
 
 
 def test_token_cache_file_names_the_tokenizer_code(tmp_path, monkeypatch):
-    from govtext import cache
+    from govtext._runtime import cache
 
     tok = gt.PolicyTokenizer()
     before = cache.TokenCache(tmp_path, tok.config_hash).path

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from govtext.cli import main
+from govtext.cli.main import main
 
 A = "各位代表：\n过去一年，我们全面推进乡村振兴，乡村振兴示范村建成5个，小站稻种植面积扩大。\n"
 B = "各位代表：\n过去一年，我们持续优化营商环境，营商环境评价进入前列，营商环境专班运转高效。\n"

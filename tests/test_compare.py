@@ -8,8 +8,8 @@ import pytest
 import scipy.sparse as sp
 
 import govtext as gt
-from govtext.compare import find_parent, reference_df
 from govtext.errors import InputError
+from govtext.stats.compare import find_parent, reference_df
 
 TOWNSHIP = "2023_township_天津市津南区北闸口镇"
 # fixed list, independent of the package's boilerplate list (as in the benchmark)
@@ -166,7 +166,7 @@ def test_reference_table_matches_the_current_tokenizer():
     stopword lists change (python benchmarks/build_reference_df.py CORPUS_DIR)."""
     from pathlib import Path
 
-    from govtext.reference import __file__ as ref_init
+    from govtext.stats.reference import __file__ as ref_init
 
     header = Path(ref_init).with_name("reference_df.tsv").read_text(encoding="utf-8").split("\n", 8)
     line = next(h for h in header if h.startswith("# tokenizer="))

@@ -33,7 +33,9 @@ def test_shipped_dictionary_is_documented_and_disjoint():
     from importlib import resources
 
     raw = json.loads(
-        resources.files("govtext.reference").joinpath("policy_attention.json").read_text("utf-8")
+        resources.files("govtext.stats.reference")
+        .joinpath("policy_attention.json")
+        .read_text("utf-8")
     )
     assert raw["description"] and all("label" in c for c in raw["categories"].values())
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import govtext as gt
-from govtext.discover import candidate_ok, discover_terms
 from govtext.errors import InputError
+from govtext.tokenize.discover import candidate_ok, discover_terms
 
 TEXTS = [
     "今年实施桃溪锦带工程，桃溪锦带初见成效，群众满意。",

@@ -185,7 +185,7 @@ def test_atomic_write_gives_usual_file_mode(tmp_path):
     import os
     import stat
 
-    from govtext.io import atomic_write_text
+    from govtext._runtime.files import atomic_write_text
 
     p = atomic_write_text(tmp_path / "out.csv", "a,b\n")
     mask = os.umask(0)

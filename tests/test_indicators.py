@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govtext as gt
-from govtext.indicators import COLUMNS
+from govtext.indicators.extract import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -122,7 +122,7 @@ def test_large_chinese_numerals_and_ranges():
 
 
 def test_parse_cn_number():
-    from govtext.indicators import parse_cn_number
+    from govtext.indicators.extract import parse_cn_number
 
     assert parse_cn_number("两") == 2
     assert parse_cn_number("一百零五") == 105
@@ -399,7 +399,7 @@ def test_gold_set_thresholds_on_bundled_sample():
 
 
 def test_cli_indicators_writes_csv(tmp_path):
-    from govtext.cli import main
+    from govtext.cli.main import main
 
     d = tmp_path / "in"
     d.mkdir()
@@ -417,7 +417,7 @@ def test_cli_indicators_writes_csv(tmp_path):
 
 
 def test_cli_indicators_error_without_input(capsys):
-    from govtext.cli import main
+    from govtext.cli.main import main
 
     assert main(["indicators"]) == 2
     assert "no input" in capsys.readouterr().err

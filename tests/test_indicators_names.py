@@ -1,4 +1,4 @@
-"""Indicator names: one test per error type fixed in govtext.indicatornames (hand-written)."""
+"""Indicator names: one test per error type fixed in govtext.indicators.names (hand-written)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govtext.errors import InputError
-from govtext.lexicon import (
+from govtext.tokenize.lexicon import (
     CATEGORIES,
     lexicon_path,
     load_boilerplate,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from govtext.meta import chinese_to_int, meta_from_filename, meta_from_header
+from govtext.corpus.meta import meta_from_filename, meta_from_header
+from govtext.text.numerals import chinese_to_int
 
 
 def test_filename_pattern():

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import govtext as gt
 from govtext.errors import InputError
-from govtext.network import association, disparity_filter, layout, split_windows
+from govtext.network.graph import association, disparity_filter, layout, split_windows
 
 # ----------------------------------------------------------------- naive references
 
@@ -66,7 +66,7 @@ def test_cooccurrence_equals_naive_count(windows):
 def test_product_threads_within_the_cpus_and_default_equals_one_thread():
     import os
 
-    import govtext.network as net
+    import govtext.network.graph as net
 
     n = net._n_threads()
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -82,7 +82,7 @@ def test_product_threads_within_the_cpus_and_default_equals_one_thread():
 @given(windows_st, st.integers(1, 5), st.booleans())
 def test_threaded_product_is_the_single_product_exactly(windows, n_threads, one_pass):
     # the row blocks of Xᵀ·X computed in threads must stack to the very same matrix
-    import govtext.network as net
+    import govtext.network.graph as net
 
     c = gt.cooccurrence(windows)
     if not c.vocab:
@@ -379,7 +379,7 @@ def test_graph_backbone_is_disparity_filter(township_cooc):
 
 # --------------------------------------------------------- acceptance 4: determinism
 def test_same_inputs_and_seed_give_identical_graph(township, tok, tmp_path):
-    from govtext.netplot import draw_network, write_gexf, write_graphml, write_json
+    from govtext.viz.network import draw_network, write_gexf, write_graphml, write_json
 
     g1 = gt.cooccurrence_graph(township, tokenizer=tok, top_n=50, random_state=7)  # from text
     g2 = gt.cooccurrence_graph(gt.cooccurrence(township, tokenizer=tok), top_n=50, random_state=7)
@@ -401,7 +401,7 @@ def test_same_inputs_and_seed_give_identical_graph(township, tok, tmp_path):
 def test_exports_round_trip(township_cooc, tmp_path):
     import json
 
-    from govtext.netplot import write_gexf, write_graphml, write_json
+    from govtext.viz.network import write_gexf, write_graphml, write_json
 
     G = gt.cooccurrence_graph(township_cooc, top_n=20)
     g = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"))
@@ -486,7 +486,7 @@ def test_compare_graphs_on_years(shunping_graphs):
 
 # ---------------------------------------------------------------------------- CLI
 def test_cli_graph(tmp_path, shunping, township, capsys):
-    from govtext.cli import main
+    from govtext.cli.main import main
 
     src = tmp_path / "in"
     src.mkdir()

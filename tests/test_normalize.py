@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govtext as gt
-from govtext.textnorm import normalize_with_offsets
+from govtext.text.normalize import normalize_with_offsets
 
 
 def test_fullwidth_digits_letters_percent_to_ascii():

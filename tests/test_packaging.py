@@ -39,7 +39,7 @@ SIGHAN_SHA256 = {
 SIGHAN_NAME = re.compile(r"(sighan|icwb2|(pku|msr)_(test|training))", re.I)
 
 # Package-data folders whose every file must ship in the wheel (those that exist).
-DATA_DIRS = ("lexicon", "datasets/sample", "reference", "templates")
+DATA_DIRS = ("tokenize/lexicon", "datasets/sample", "stats/reference", "report/templates")
 
 _MISSING = [m for m in ("build", "twine") if importlib.util.find_spec(m) is None]
 pytestmark = pytest.mark.skipif(
@@ -130,7 +130,7 @@ def test_wheel_contents(dist: dict[str, Path]) -> None:
         entry_points = zf.read(metadata.replace("METADATA", "entry_points.txt")).decode("utf-8")
     assert "govtext/py.typed" in names
     data = _source_data_files()
-    assert any(f.startswith("govtext/lexicon/") and f.endswith(".tsv") for f in data)
+    assert any(f.startswith("govtext/tokenize/lexicon/") and f.endswith(".tsv") for f in data)
     assert "govtext/datasets/sample/manifest.csv" in data
     missing = [f for f in data if f not in names]
     assert not missing, f"package data missing from the wheel: {missing[:10]}"

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 import govtext as gt
-from govtext.cache import TokenCache
-from govtext.corpus import iter_reports
-from govtext.parallel import count_chunks, merge_counts, stream_dtm, tokenize_texts
+from govtext._runtime.cache import TokenCache
+from govtext.corpus.reports import iter_reports
+from govtext.features.tokens import count_chunks, merge_counts, stream_dtm, tokenize_texts
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +121,7 @@ def test_dtm_with_workers_cache_and_dask_equals_plain_dtm(tmp_path, small, tok):
 def test_a_task_run_in_the_caller_never_reuses_a_tokenizer_changed_since(monkeypatch):
     import os
 
-    from govtext import parallel
+    from govtext.features import tokens as parallel
 
     text = "推进闸口速度建设"
     tok = gt.PolicyTokenizer()

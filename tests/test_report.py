@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 import govtext as gt
-from govtext.cli import main
-from govtext.htmlreport import Progress, prepare_out_dir
-from govtext.reportsections import SECTION_BUILDERS
+from govtext.cli.main import main
+from govtext.report.build import Progress, prepare_out_dir
+from govtext.report.sections import SECTION_BUILDERS
 
 SMALL = [
     "2021_county_河北省保定市顺平县",
@@ -194,7 +194,7 @@ def test_missing_jinja2_names_the_extra(tmp_path, monkeypatch):
 
 
 def test_missing_analysis_gives_a_not_available_note(tmp_path, monkeypatch):
-    from govtext import reportsections as rs
+    from govtext.report import sections as rs
 
     corpus = gt.Corpus(
         [
@@ -222,7 +222,7 @@ def test_missing_analysis_gives_a_not_available_note(tmp_path, monkeypatch):
 
 
 def test_labels_are_short_and_unique():
-    from govtext.reportsections import short_region
+    from govtext.report.sections import short_region
 
     assert short_region("河北省保定市顺平县") == "顺平县"
     assert short_region("天津市津南区北闸口镇") == "北闸口镇"
@@ -231,7 +231,7 @@ def test_labels_are_short_and_unique():
 
 
 def test_similarity_by_group_for_many_reports(tmp_path, monkeypatch):
-    from govtext import reportsections as rs
+    from govtext.report import sections as rs
 
     texts = {
         "2022_county_甲县": "各位代表：全面推进乡村振兴，发展现代农业，建设美丽乡村。",
@@ -273,7 +273,7 @@ def test_corpus_without_metadata_still_gives_every_section(tmp_path):
 
 
 def test_group_limit_keeps_latest_years_and_largest_regions(tmp_path):
-    from govtext import reportsections as rs
+    from govtext.report import sections as rs
 
     names = ["2020_county_甲县", "2021_county_甲县", "2022_county_甲县", "2022_county_乙县"]
     corpus = gt.Corpus(gt.Report.from_text("各位代表：发展数字经济。", name=n) for n in names)

@@ -1,4 +1,4 @@
-"""Tests for govtext.structure: headings, section kinds, spans and targets statements."""
+"""Tests for govtext.text.structure: headings, section kinds, spans and targets statements."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import govtext as gt
 from govtext.errors import InputError
-from govtext.structure import (
+from govtext.text.structure import (
     KINDS,
     Section,
     classify_heading,

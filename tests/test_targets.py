@@ -7,7 +7,7 @@ import math
 import pytest
 
 import govtext as gt
-from govtext.panel import PANEL_COLUMNS, TARGET_COLUMNS, canonical_indicator
+from govtext.indicators.targets import PANEL_COLUMNS, TARGET_COLUMNS, canonical_indicator
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +175,7 @@ def test_panel_parent_levels(sample_panel):
 
 
 def test_cli_targets_prints_table(capsys):
-    from govtext.cli import main
+    from govtext.cli.main import main
 
     assert main(["targets", "--sample", "--indicator", "gdp"]) == 0
     out = capsys.readouterr().out
@@ -186,7 +186,7 @@ def test_cli_targets_prints_table(capsys):
 def test_cli_targets_panel_csv(tmp_path):
     import pandas as pd
 
-    from govtext.cli import main
+    from govtext.cli.main import main
 
     out = tmp_path / "panel.csv"
     assert main(["targets", "--sample", "--panel", "-o", str(out)]) == 0

@@ -1,7 +1,7 @@
 """``PolicyTokenizer(backend="rjieba")`` gives exactly the pieces of the jieba backend.
 
 The hand-written strings reproduce the places where jieba-rs departed from jieba on the
-reference corpus (see the notes above ``_FastEngine`` in govtext/tokenize.py); each of them
+reference corpus (see the notes above ``_FastEngine`` in govtext/tokenize/policy.py); each of them
 was cut differently by the two backends before the fix.
 """
 
@@ -110,7 +110,7 @@ def test_random_mixtures_of_han_latin_digits_and_symbols(pairs):
 def test_a_frequency_jieba_rs_cannot_mirror_falls_back_to_jieba():
     import rjieba
 
-    from govtext.tokenize import _FastEngine
+    from govtext.tokenize.policy import _FastEngine
 
     eng = _FastEngine(rjieba, {"乡村": 10, "乡": 0, "振兴": 5})
     assert eng.exact

@@ -10,8 +10,8 @@ import pytest
 
 import govtext as gt
 from govtext.errors import InputError
-from govtext.topiccoherence import coherence, topic_diversity
-from govtext.topics import TopicModel, paragraph_dtm
+from govtext.models.coherence import coherence, topic_diversity
+from govtext.models.topics import TopicModel, paragraph_dtm
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_paragraph_dtm_cuts_long_lines_at_sentence_ends(tok):
 
 
 def test_section_units_partition_the_report(national, tok):
-    from govtext.topics import _section_texts
+    from govtext.models.topics import _section_texts
 
     r = national[0]
     parts = _section_texts(r)
@@ -219,7 +219,7 @@ def test_sliding_window_coherence():
 
 
 def test_coherence_on_matrix_equals_token_lists(model):
-    from govtext.topics import _token_lists
+    from govtext.models.topics import _token_lists
 
     top = model.top_terms(10)[:3]
     a = coherence(top, model.unit_dtm_)
@@ -290,7 +290,7 @@ def test_plot_prevalence_files(model, tmp_path):
 
 # ------------------------------------------------------------------------- CLI
 def test_cli_topics(tmp_path, capsys):
-    from govtext.cli import main
+    from govtext.cli.main import main
 
     out = tmp_path / "out"
     assert (

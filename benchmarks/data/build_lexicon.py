@@ -1,4 +1,4 @@
-"""Rebuild govtext/lexicon/policy_terms.tsv (see govtext/lexicon/SOURCES.md).
+"""Rebuild govtext/tokenize/lexicon/policy_terms.tsv (see govtext/tokenize/lexicon/SOURCES.md).
 
 Usage::
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-OUT = ROOT / "govtext" / "lexicon" / "policy_terms.tsv"
+OUT = ROOT / "govtext" / "tokenize" / "lexicon" / "policy_terms.tsv"
 
 # quoted expressions that are metaphors, colloquialisms or generic words, not terms
 METAPHORS = set(
@@ -97,7 +97,7 @@ def quoted_category(q: str) -> str:
 def main(shared: Path) -> None:
     sys.path.insert(0, str(ROOT))
     import govtext as gt
-    from govtext.discover import candidate_ok, discover_terms
+    from govtext.tokenize.discover import candidate_ok, discover_terms
 
     held = set(lines(HERE / "heldout_reports.txt"))
     files = [f for f in sorted((shared / "corpus").glob("*.txt")) if f.name not in held]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..corpus import Corpus
+    from govtext.corpus.reports import Corpus
 
 __all__ = ["load_sample", "sample_path", "sample_manifest"]
 
@@ -65,7 +65,7 @@ def load_sample() -> Corpus:
     >>> sorted(corpus.meta["level"].unique())
     ['city', 'county', 'national', 'province', 'township']
     """
-    from ..corpus import load_corpus
+    from govtext.corpus.reports import load_corpus
 
     man = sample_manifest()
     man = man[["file", "province", "source_repo", "source_path", "source_commit"]]

@@ -1,0 +1,1 @@
+"""Runtime support shared by every layer: caches, safe file writing, configuration."""

@@ -1,0 +1,111 @@
+"""Helpers shared by the subcommands: input options and corpus loading."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def add_input_args(p: argparse.ArgumentParser, *, allow_sample: bool = True) -> None:
+    """Add ``PATHS``, ``--sample`` and ``--metadata`` to a subcommand."""
+    p.add_argument(
+        "paths", nargs="*", metavar="PATHS", help="report files, folders, globs, CSV or JSONL"
+    )
+    if allow_sample:
+        p.add_argument("--sample", action="store_true", help="use the bundled sample corpus")
+    p.add_argument(
+        "--metadata", metavar="FILE", help="CSV joined on the file name (column 'file' or 'name')"
+    )
+    p.add_argument(
+        "--text-column", default="text", help="text column in CSV/JSONL input (default: text)"
+    )
+
+
+def load_input(args: Any) -> Any:
+    """Load the corpus named by the input options, with a clear error when none is given."""
+    from govtext.corpus.reports import load_corpus
+    from govtext.errors import InputError
+
+    if getattr(args, "sample", False):
+        if args.paths:
+            raise InputError("give either PATHS or --sample, not both")
+        from govtext.datasets import load_sample
+
+        corpus = load_sample()
+        if args.metadata:
+            from govtext.datasets import sample_path
+
+            corpus = load_corpus(sample_path(), metadata=args.metadata)
+        return corpus
+    if not args.paths:
+        raise InputError("no input: give report files or folders (PATHS), or --sample")
+    return load_corpus(args.paths, metadata=args.metadata, text_column=args.text_column)
+
+
+def add_perf_args(p: argparse.ArgumentParser) -> None:
+    """Add ``--jobs``, ``--cache-dir`` and ``--no-cache`` to a subcommand that tokenizes."""
+    g = p.add_argument_group("speed")
+    g.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes that cut the reports into words (-1: all cores; default 1)",
+    )
+    g.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=None,
+        help="cache folder (default: $GOVTEXT_CACHE_DIR or the user cache folder, "
+        "see 'govtext cache info')",
+    )
+    g.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache",
+    )
+
+
+def cache_dir(args: Any) -> Any:
+    """The cache folder the options ask for (None with ``--no-cache``)."""
+    from govtext._runtime.cache import default_cache_dir
+    from govtext.errors import InputError
+
+    jobs = getattr(args, "jobs", 1)
+    if jobs == 0 or jobs < -1:
+        raise InputError(f"--jobs must be a positive number of workers or -1, not {jobs}")
+    if getattr(args, "no_cache", False):
+        if getattr(args, "cache_dir", None):
+            raise InputError("give either --cache-dir or --no-cache, not both")
+        return None
+    if getattr(args, "cache_dir", None):
+        return args.cache_dir  # asked for: an unusable folder is an error
+    folder = default_cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # the default folder is a convenience: run without it
+        import sys
+
+        print(
+            f"govtext: warning: cache folder {folder} cannot be created "
+            f"({exc.strerror or exc}); running without the cache",
+            file=sys.stderr,
+        )
+        return None
+    return folder
+
+
+def tokenizer_for(args: Any, corpus: Any) -> Any:
+    """A tokenizer that already knows the words of every report of ``corpus``: cut with
+    ``--jobs`` workers and kept in the token cache unless ``--no-cache``."""
+    from govtext.features.tokens import primed_tokenizer
+
+    folder = cache_dir(args)
+    cache = None
+    if folder is not None:
+        from govtext._runtime.cache import TokenCache
+        from govtext.tokenize.policy import PolicyTokenizer
+
+        cache = TokenCache(folder, PolicyTokenizer().config_hash + ":cut")
+    return primed_tokenizer(corpus.texts, n_jobs=getattr(args, "jobs", 1), cache=cache)

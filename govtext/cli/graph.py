@@ -1,0 +1,148 @@
+"""``govtext graph``: keyword co-occurrence network(s) written as GEXF, JSON and PNG."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+EPILOG = """examples:
+  govtext graph reports/ -o out/
+  govtext graph --sample -o out/ --top-n 80 --measure npmi --max-edges 150
+  govtext graph reports/ -o out/ --by year      # one graph per year + changes between years
+  govtext graph big_corpus/ -o out/ --measure count --min-count 1 --backbone disparity
+
+files written (NAME = network, or network_<group> with --by):
+  NAME.gexf     Gephi (positions, sizes and community colours included)
+  NAME.json     node-link JSON for D3
+  NAME.png      the drawing (Chinese labels, seeded layout)
+  NAME.graphml  with --graphml
+  changes_<a>_<b>.csv, nodes_<a>_<b>.csv   with --by: edges and centrality ranks between
+                consecutive groups (see govtext.compare_graphs)
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from govtext.cli._common import add_input_args, add_perf_args
+
+    p = sub.add_parser(
+        "graph",
+        help="keyword co-occurrence network (GEXF, JSON, PNG)",
+        description="Build keyword co-occurrence networks of the reports and write them for Gephi "
+        "(GEXF), D3 (JSON) and as a figure (PNG).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_input_args(p)
+    add_perf_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="output folder (created)")
+    p.add_argument(
+        "--window",
+        choices=["sentence", "paragraph", "report"],
+        default="sentence",
+        help="co-occurrence window (default sentence)",
+    )
+    p.add_argument("--top-n", type=int, default=60, help="number of terms (default 60)")
+    p.add_argument(
+        "--measure",
+        choices=["count", "pmi", "npmi", "jaccard", "dice", "conditional", "g2"],
+        default="jaccard",
+        help="edge weight (default jaccard)",
+    )
+    p.add_argument(
+        "--min-count", type=int, default=2, help="fewest co-occurrences for an edge (default 2)"
+    )
+    p.add_argument("--min-weight", type=float, default=None, help="smallest edge weight")
+    p.add_argument(
+        "--max-edges",
+        type=int,
+        default=120,
+        help="keep only the strongest edges (default 120, so that the figure stays readable; "
+        "0 = all)",
+    )
+    p.add_argument(
+        "--backbone",
+        choices=["none", "disparity"],
+        default="none",
+        help="disparity-filter backbone (default none)",
+    )
+    p.add_argument(
+        "--alpha", type=float, default=0.05, help="significance of the backbone (default 0.05)"
+    )
+    p.add_argument(
+        "--by", metavar="COLUMN", help="one graph per value of this metadata column (e.g. year)"
+    )
+    p.add_argument("--seed", type=int, default=0, help="seed of communities and layout (default 0)")
+    p.add_argument("--graphml", action="store_true", help="also write GraphML")
+    p.set_defaults(func=run)
+
+
+def _slug(value: object) -> str:
+    return re.sub(r"[^\w.-]+", "_", str(value)).strip("_") or "group"
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from govtext.cli._common import load_input, tokenizer_for
+    from govtext.errors import InputError
+    from govtext.network.graph import compare_graphs, cooccurrence_graph, graphs_by
+    from govtext.viz.network import draw_network, write_gexf, write_graphml, write_json
+
+    for name, v in (("--top-n", args.top_n), ("--min-count", args.min_count)):
+        if v < 1:
+            raise InputError(f"{name} must be at least 1, not {v}")
+    if args.max_edges < 0:
+        raise InputError(f"--max-edges must be 0 (all) or more, not {args.max_edges}")
+    corpus = load_input(args)
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    opts = dict(
+        window=args.window,
+        top_n=args.top_n,
+        measure=args.measure,
+        min_count=args.min_count,
+        min_weight=args.min_weight,
+        max_edges=args.max_edges or None,
+        backbone=None if args.backbone == "none" else args.backbone,
+        alpha=args.alpha,
+        random_state=args.seed,
+        tokenizer=tokenizer_for(args, corpus),
+    )
+    if args.by:
+        graphs = {
+            f"network_{_slug(k)}": (k, g) for k, g in graphs_by(corpus, args.by, **opts).items()
+        }
+    else:
+        graphs = {"network": (None, cooccurrence_graph(corpus, **opts))}
+    written = []
+    for name, (key, G) in graphs.items():
+        title = f"{args.by} = {key}" if args.by else f"{len(corpus)} report(s)"
+        written.append(write_gexf(G, out / f"{name}.gexf"))
+        written.append(write_json(G, out / f"{name}.json"))
+        written.append(draw_network(G, out / f"{name}.png", title=title, seed=args.seed))
+        if args.graphml:
+            written.append(write_graphml(G, out / f"{name}.graphml"))
+        print(f"{name}: {G.number_of_nodes()} terms, {G.number_of_edges()} edges")
+    if args.by:
+        from govtext._runtime.files import atomic_write_text
+
+        items = list(graphs.values())
+        for (k1, g1), (k2, g2) in zip(items, items[1:]):
+            cmp = compare_graphs(g1, g2)
+            stem = f"{_slug(k1)}_{_slug(k2)}"
+            written.append(
+                atomic_write_text(out / f"changes_{stem}.csv", cmp.edges.to_csv(index=False))
+            )
+            written.append(
+                atomic_write_text(out / f"nodes_{stem}.csv", cmp.nodes.to_csv(index=False))
+            )
+            s = cmp.summary
+            print(
+                f"{k1} -> {k2}: {int(s['gained'])} edges gained, {int(s['lost'])} lost, "
+                f"{int(s['strengthened'])} strengthened, {int(s['weakened'])} weakened, "
+                f"edge Jaccard {s['edge_jaccard']:.3f}"
+            )
+    print(f"wrote {len(written)} files to {out}")
+    return 0

@@ -1,0 +1,101 @@
+"""``govtext keywords``: the top keywords of each report (TF × genre IDF)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def add_output_args(p: argparse.ArgumentParser) -> None:
+    """``--csv`` and ``-o/--output`` (shared by keywords, compare and kwic)."""
+    p.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the table as CSV to FILE")
+
+
+def emit_table(df: Any, args: argparse.Namespace) -> None:
+    """Print ``df`` as CSV or a readable table, or write it as CSV to ``args.output``."""
+    import pandas as pd
+
+    if getattr(args, "output", None):
+        from govtext._runtime.files import atomic_write_text
+
+        atomic_write_text(args.output, df.to_csv(index=False, lineterminator="\n"))
+        print(f"wrote {len(df)} rows to {args.output}", file=sys.stderr)
+        return
+    if args.csv:
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+        return
+    with pd.option_context(
+        "display.max_rows",
+        None,
+        "display.max_columns",
+        None,
+        "display.width",
+        200,
+        "display.unicode.east_asian_width",
+        True,
+        "display.float_format",
+        "{:.4g}".format,
+    ):
+        print(df.to_string(index=False))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from govtext.cli._common import add_input_args, add_perf_args
+
+    p = sub.add_parser(
+        "keywords",
+        help="top keywords of each report",
+        description=(
+            "Top keywords of each report: term frequency × inverse document frequency, with "
+            "document frequencies from govtext's reference table of government work reports "
+            "(so one report works on its own), or from the given reports (--idf corpus)."
+        ),
+        epilog=(
+            "examples:\n"
+            "  govtext keywords --sample --doc 2023_township_天津市津南区北闸口镇\n"
+            "  govtext keywords report.txt --top 30 --csv > keywords.csv\n"
+            "  govtext keywords reports/ --idf corpus -o keywords.csv"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_input_args(p)
+    add_perf_args(p)
+    p.add_argument("--top", type=int, default=20, help="keywords per report (default 20)")
+    p.add_argument("--doc", action="append", metavar="NAME", help="only this report (repeatable)")
+    p.add_argument(
+        "--idf",
+        choices=("genre", "corpus"),
+        default="genre",
+        help="document frequencies from the reference table (genre, default) or the input",
+    )
+    p.add_argument(
+        "--wide", action="store_true", help="one line per report with its keywords in order"
+    )
+    add_output_args(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from govtext.cli._common import load_input, tokenizer_for
+    from govtext.corpus.reports import Corpus
+    from govtext.errors import InputError
+    from govtext.stats.compare import keywords
+
+    corpus = load_input(args)
+    if args.doc:
+        missing = [d for d in args.doc if d not in corpus.names]
+        if missing:
+            raise InputError(f"--doc: no report named {', '.join(missing)}")
+        corpus = Corpus(corpus[d] for d in args.doc)
+    kw = keywords(corpus, top=args.top, idf=args.idf, tokenizer=tokenizer_for(args, corpus))
+    if args.wide:
+        kw = pd.DataFrame(
+            [(d, " ".join(g["term"])) for d, g in kw.groupby("doc", sort=False)],
+            columns=["doc", "keywords"],
+        )
+    emit_table(kw, args)
+    return 0

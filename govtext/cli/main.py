@@ -1,0 +1,87 @@
+"""The ``govtext`` command.
+
+Each subcommand lives in its own module under ``govtext/cli/`` and exposes
+``register(subparsers)``; this module only assembles them and turns govtext errors into
+one line on stderr with a non-zero exit code (a traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from govtext._version import __version__
+
+EPILOG = """examples:
+  govtext report --sample -o out/          # HTML comparison of the bundled sample
+  govtext report reports/ -o out/ --by year
+  govtext demo                             # metadata and keywords of the sample reports
+  govtext <command> --help                 # options and an example for each command
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose usage errors are one line on stderr (exit code 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand."""
+    from govtext import cli as commands
+
+    parser = _Parser(
+        prog="govtext",
+        description="Comparative text mining of Chinese government work reports (政府工作报告).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"govtext {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a full traceback on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_") or info.name == "main":
+            continue
+        mod = importlib.import_module(f"{commands.__name__}.{info.name}")
+        mod.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``govtext`` command; returns the exit code."""
+    from govtext.errors import GovtextError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except GovtextError as exc:
+        if args.debug:
+            raise
+        print(f"govtext {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover
+        print("govtext: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+    except OSError as exc:
+        if args.debug:
+            raise
+        print(
+            f"govtext {args.command}: error: {exc.filename or ''}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

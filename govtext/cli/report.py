@@ -1,0 +1,108 @@
+"""``govtext report``: one HTML page (plus CSV, GEXF/JSON and PNG files) comparing every report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXAMPLES = """examples:
+  govtext report --sample -o govtext-sample          # the bundled sample corpus
+  govtext report reports/ -o out/ --by region        # your own folder of .txt reports
+  govtext report reports/ -o out/ --metadata meta.csv --force --quiet
+  govtext report reports/ -o out/ --jobs 2 --no-cache  # 2 workers, no cache
+
+Results are cached (words of each report, finished sections and figures) in the user
+cache folder: a second run on the same reports with the same options reuses them and
+writes the same files; any changed report, option or govtext version recomputes.
+
+Open OUT/index.html in a browser; it works from disk with no network. Tables are in
+OUT/data/*.csv, figures in OUT/fig/*.png, co-occurrence graphs in OUT/network/.
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from govtext.cli._common import add_input_args, add_perf_args
+
+    p = sub.add_parser(
+        "report",
+        help="write one HTML page comparing every report (with figures and CSV data)",
+        description=(
+            "Compare every report in one HTML page: corpus overview, keywords, keyness,\n"
+            "emerging terms, topics, co-occurrence networks, indicators and targets,\n"
+            "similarity and policy-attention scores. The data behind every table and\n"
+            "figure is written next to the page."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_input_args(p)
+    add_perf_args(p)
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="DIR",
+        help="output folder (created; must be empty unless --force)",
+    )
+    p.add_argument(
+        "--by",
+        choices=["year", "region", "level"],
+        default="year",
+        help="group reports by this metadata for networks, similarity and dictionary "
+        "scores (default: year)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty output folder, overwriting files of the same name",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--top", type=int, default=10, help="keywords per report (default 10)")
+    p.add_argument(
+        "--topics",
+        type=int,
+        default=None,
+        metavar="K",
+        help="number of topics (default: chosen from the corpus size)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random_state of every stochastic step")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from govtext.cli._common import cache_dir, load_input
+    from govtext.errors import InputError
+    from govtext.report.build import build_report, prepare_out_dir
+
+    if args.top < 1:
+        raise InputError(f"--top must be at least 1, not {args.top}")
+    if args.topics is not None and args.topics < 2:
+        raise InputError(f"--topics must be at least 2, not {args.topics}")
+    # refuse a non-empty folder before the (slow) loading
+    folder = cache_dir(args)
+    prepare_out_dir(args.output, force=args.force)
+    corpus = load_input(args)
+    stats: dict[str, int] = {}
+    page = build_report(
+        corpus,
+        args.output,
+        by=args.by,
+        top=args.top,
+        n_topics=args.topics,
+        random_state=args.seed,
+        force=True,
+        progress=False if args.quiet else None,
+        n_jobs=args.jobs,
+        cache_dir=folder,
+        stats=stats,
+    )
+    if folder is not None and not args.quiet:
+        print(
+            f"cache: {stats.get('sections_reused', 0)} of "
+            f"{stats.get('sections_reused', 0) + stats.get('sections_computed', 0)} sections "
+            f"reused from {folder} (--no-cache to recompute)",
+            file=sys.stderr,
+        )
+    print(page)
+    sys.stdout.flush()
+    return 0

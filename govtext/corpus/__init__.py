@@ -1,0 +1,1 @@
+"""Reading report files in any encoding, their metadata, ``Report`` and ``Corpus``."""

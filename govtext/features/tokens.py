@@ -1,0 +1,430 @@
+"""Tokenizing and counting many reports: joblib workers, Dask, streaming, and the token cache.
+
+* :func:`tokenize_texts` — analysis tokens of many texts with ``n_jobs`` worker processes
+  (joblib's ``loky`` backend: spawn-safe, so it works the same on Linux, macOS and Windows;
+  the tokenizer travels by pickle and rebuilds its private jieba in each worker), on a
+  ``dask.distributed`` Client (``backend="dask"``), and/or through a :class:`TokenCache`.
+* :func:`count_chunks` / :func:`merge_counts` — count each chunk of texts into a small sparse
+  matrix with its own vocabulary, then merge them into one matrix over the sorted union
+  vocabulary. The result is exactly what scikit-learn's ``CountVectorizer`` gives on the
+  same tokens, however the texts were chunked.
+* :func:`stream_dtm` — a document-term matrix over reports read one chunk at a time (e.g.
+  from :func:`govtext.corpus.iter_reports`), so memory is bounded by the vocabulary and the
+  non-zeros, not by the text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from govtext.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import scipy.sparse as sp
+
+    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.tokenize.policy import PolicyTokenizer
+
+__all__ = [
+    "tokenize_texts",
+    "cut_texts",
+    "primed_tokenizer",
+    "count_chunks",
+    "merge_counts",
+    "stream_dtm",
+    "chunked",
+]
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of at most ``size`` items.
+
+    Examples
+    --------
+    >>> list(chunked(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    it = iter(items)
+    while True:
+        block = list(islice(it, size))
+        if not block:
+            return
+        yield block
+
+
+def _tokenize_chunk(tokenizer: PolicyTokenizer, texts: list[str]) -> list[list[str]]:
+    return [tokenizer.tokenize(t) for t in texts]
+
+
+def _cut_chunk(tokenizer: PolicyTokenizer, texts: list[str]) -> list[list[str]]:
+    return [tokenizer.cut(t) for t in texts]
+
+
+def _check_backend(backend: str, n_jobs: int | None) -> None:
+    if backend not in ("local", "dask"):
+        raise InputError(f"backend must be 'local' or 'dask', not {backend!r}")
+    if n_jobs is not None and n_jobs == 0:
+        raise InputError("n_jobs must be a positive number of workers, or -1 for all cores")
+
+
+def _dask_client(client: Any) -> Any:
+    from govtext.errors import require
+
+    require("dask.distributed", "dask", "backend='dask'")
+    from dask.distributed import get_client
+
+    if client is not None:
+        return client
+    try:
+        return get_client()
+    except ValueError:
+        raise InputError(
+            "backend='dask' needs a running dask.distributed Client: create one first "
+            "(e.g. `from dask.distributed import Client; client = Client()`) or pass client=..."
+        ) from None
+
+
+def _map_chunks(
+    func: Any,
+    tokenizer: Any,
+    chunks: list[list[str]],
+    n_jobs: int | None,
+    backend: str,
+    client: Any,
+) -> list[Any]:
+    if backend == "dask":
+        c = _dask_client(client)
+        tok_future = c.scatter(tokenizer, broadcast=True, hash=False)
+        futures = c.map(func, [tok_future] * len(chunks), chunks, pure=False)
+        return c.gather(futures)
+    if n_jobs in (None, 1) or len(chunks) <= 1:
+        return [func(tokenizer, ch) for ch in chunks]
+    from joblib import Parallel, delayed
+
+    parent = os.getpid()
+    return Parallel(n_jobs=n_jobs, backend="loky")(
+        delayed(_in_worker)(func, tokenizer, ch, parent) for ch in chunks
+    )
+
+
+# tokenizers unpickled in a worker process, by configuration: a worker builds its dictionary
+# once per configuration instead of once per task (loky keeps its workers between calls)
+_WORKER_TOKENIZERS: dict[str, Any] = {}
+
+
+def _in_worker(func: Any, tokenizer: Any, chunk: list[str], parent: int) -> Any:
+    if os.getpid() == parent:  # joblib ran the task in the caller: its own, mutable object
+        return func(tokenizer, chunk)
+    key = tokenizer.config_hash
+    tok = _WORKER_TOKENIZERS.get(key)
+    if tok is None:
+        if len(_WORKER_TOKENIZERS) >= 4:
+            _WORKER_TOKENIZERS.clear()
+        tokenizer._memo = None  # an unpickled copy: do not keep every text it cuts
+        tok = _WORKER_TOKENIZERS[key] = tokenizer
+    return func(tok, chunk)
+
+
+def tokenize_texts(
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    n_jobs: int | None = 1,
+    backend: str = "local",
+    client: Any = None,
+    cache: Any = None,
+    chunksize: int = 8,
+) -> list[list[str]]:
+    """Analysis tokens (``tokenizer.tokenize``) of every text, in order.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    tokenizer : PolicyTokenizer, optional
+    n_jobs : int, default 1
+        Worker processes for the local backend (-1: all cores).
+    backend : {"local", "dask"}
+        ``"dask"`` maps chunks over a ``dask.distributed`` Client (``client`` or the
+        current one); needs the ``dask`` extra.
+    cache : TokenCache or path, optional
+        Look texts up first and store what was computed.
+    chunksize : int
+        Texts per task.
+
+    Returns
+    -------
+    list of list of str
+
+    Examples
+    --------
+    >>> tokenize_texts(["推进乡村振兴", "优化营商环境"])
+    [['乡村振兴'], ['优化', '营商环境']]
+    """
+    return _cached_map(
+        _tokenize_chunk, "tokenize", texts, tokenizer, n_jobs, backend, client, cache, chunksize
+    )
+
+
+def _cached_map(
+    func: Any,
+    kind: str,
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None,
+    n_jobs: int | None,
+    backend: str,
+    client: Any,
+    cache: Any,
+    chunksize: int,
+) -> list[list[str]]:
+    """``func`` over chunks of the texts not found in the cache; results stored back."""
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    _check_backend(backend, n_jobs)
+    tok = tokenizer or PolicyTokenizer()
+    texts = list(texts)
+    if cache is not None and not hasattr(cache, "get_many"):
+        from govtext._runtime.cache import TokenCache
+
+        cache = TokenCache(cache, tok.config_hash + ":" + kind)
+    out: list[list[str] | None] = (
+        cache.get_many(texts) if cache is not None else [None] * len(texts)
+    )
+    todo = [i for i, v in enumerate(out) if v is None]
+    if todo:
+        # the same text twice is computed once
+        uniq = list(dict.fromkeys(texts[i] for i in todo))
+        chunks = list(chunked(uniq, chunksize))
+        results = _map_chunks(func, tok, chunks, n_jobs, backend, client)
+        done = dict(zip(uniq, (toks for chunk in results for toks in chunk)))
+        for i in todo:
+            out[i] = list(done[texts[i]])
+        if cache is not None:
+            cache.put_many(uniq, [done[t] for t in uniq])
+    return out  # type: ignore[return-value]
+
+
+def cut_texts(
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    n_jobs: int | None = 1,
+    backend: str = "local",
+    client: Any = None,
+    cache: Any = None,
+    chunksize: int = 4,
+) -> list[list[str]]:
+    """Lossless pieces (``tokenizer.cut``) of every text, in order; as :func:`tokenize_texts`.
+
+    The pieces are what every analysis starts from (filters, sentence windows and
+    paragraphs are cheap to derive from them), so caching them serves every analysis.
+
+    Examples
+    --------
+    >>> cut_texts(["推进乡村振兴。"])
+    [['推进', '乡村振兴', '。']]
+    """
+    return _cached_map(
+        _cut_chunk, "cut", texts, tokenizer, n_jobs, backend, client, cache, chunksize
+    )
+
+
+def primed_tokenizer(
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    n_jobs: int | None = 1,
+    cache: Any = None,
+    on_text: Any = None,
+) -> PolicyTokenizer:
+    """A memoized copy of ``tokenizer`` (:meth:`PolicyTokenizer.memoized`) that already
+    knows the pieces of ``texts``.
+
+    The texts are cut with ``n_jobs`` workers and/or read from the token ``cache`` (a
+    :class:`govtext.cache.TokenCache` or a folder); every later ``cut``/``tokenize`` of
+    one of these texts in this session is a look-up. The tokens are exactly those of the
+    original tokenizer.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    tokenizer : PolicyTokenizer, optional
+    n_jobs : int, default 1
+    cache : TokenCache or path, optional
+    on_text : callable, optional
+        Called with the index of each text once its pieces are known.
+
+    Examples
+    --------
+    >>> from govtext import PolicyTokenizer
+    >>> tok = primed_tokenizer(["推进乡村振兴。"])
+    >>> tok.tokenize("推进乡村振兴。") == PolicyTokenizer().tokenize("推进乡村振兴。")
+    True
+    """
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    base = tokenizer or PolicyTokenizer()
+    tok = base.memoized()
+    texts = list(texts)
+    memo = tok._memo
+    todo = [t for t in dict.fromkeys(texts) if t not in memo]
+    if todo:
+        if cache is None and n_jobs in (None, 1):
+            for t in todo:  # in this process: the memo fills as it goes
+                tok.cut(t)
+        else:
+            for t, pieces in zip(todo, cut_texts(todo, base, n_jobs=n_jobs, cache=cache)):
+                memo[t] = tuple(pieces)
+    if on_text is not None:
+        for i in range(len(texts)):
+            on_text(i)
+    return tok
+
+
+def _count(tokens_per_doc: list[list[str]]) -> tuple[list[str], sp.csr_matrix]:
+    """Counts of one chunk over its own sorted vocabulary."""
+    import scipy.sparse as sp
+
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for toks in tokens_per_doc:
+        for t in toks:
+            indices.append(vocab.setdefault(t, len(vocab)))
+        indptr.append(len(indices))
+    n = len(vocab)
+    mat = sp.csr_matrix(
+        (
+            np.ones(len(indices), dtype=np.int64),
+            np.asarray(indices, dtype=np.int64),
+            np.asarray(indptr, dtype=np.int64),
+        ),
+        shape=(len(tokens_per_doc), n),
+    )
+    mat.sum_duplicates()
+    terms = np.array(list(vocab), dtype=object)
+    order = np.argsort(terms.astype(str), kind="stable")
+    inv = np.empty(n, dtype=np.int64)
+    inv[order] = np.arange(n)
+    mat = sp.csr_matrix((mat.data, inv[mat.indices], mat.indptr), shape=mat.shape)
+    mat.sort_indices()
+    return [str(t) for t in terms[order]], mat
+
+
+def _count_chunk(tokenizer: PolicyTokenizer, texts: list[str]) -> tuple[list[str], Any]:
+    return _count(_tokenize_chunk(tokenizer, texts))
+
+
+def count_chunks(
+    texts: Sequence[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    n_jobs: int | None = 1,
+    backend: str = "local",
+    client: Any = None,
+    chunksize: int = 16,
+) -> list[tuple[list[str], Any]]:
+    """Tokenize and count each chunk of texts (in workers), one ``(vocab, csr)`` per chunk."""
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    _check_backend(backend, n_jobs)
+    tok = tokenizer or PolicyTokenizer()
+    chunks = list(chunked(list(texts), chunksize))
+    return _map_chunks(_count_chunk, tok, chunks, n_jobs, backend, client)
+
+
+def merge_counts(parts: Iterable[tuple[list[str], Any]]) -> tuple[list[str], sp.csr_matrix]:
+    """Stack chunk count matrices over the sorted union of their vocabularies.
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> v, m = merge_counts([(["乙"], sp.csr_matrix([[2]])), (["甲", "乙"], sp.csr_matrix([[1, 1]]))])
+    >>> v, m.toarray().tolist()
+    (['乙', '甲'], [[2, 0], [1, 1]])
+    """
+    import scipy.sparse as sp
+
+    parts = list(parts)
+    vocab = sorted({t for v, _ in parts for t in v})
+    index = {t: i for i, t in enumerate(vocab)}
+    blocks = []
+    for v, m in parts:
+        remap = np.array([index[t] for t in v], dtype=np.int64)
+        m = m.tocsr()
+        blocks.append(
+            sp.csr_matrix(
+                (m.data, remap[m.indices] if len(remap) else m.indices, m.indptr),
+                shape=(m.shape[0], len(vocab)),
+            )
+        )
+    if not blocks:
+        return vocab, sp.csr_matrix((0, 0), dtype=np.int64)
+    out = sp.vstack(blocks, format="csr")
+    out.sort_indices()
+    return vocab, out.astype(np.int64)
+
+
+def stream_dtm(
+    reports: Iterable[Any],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    chunksize: int = 64,
+    n_jobs: int | None = 1,
+    min_df: int = 1,
+) -> DocumentTermMatrix:
+    """Document-term matrix over reports read lazily, chunk by chunk.
+
+    Only one chunk of texts is in memory at a time; the counts of earlier chunks are kept
+    as sparse matrices. The result equals :func:`govtext.dtm` on the same reports.
+
+    Parameters
+    ----------
+    reports : iterable of Report (or str)
+        E.g. :func:`govtext.corpus.iter_reports` over a folder.
+    chunksize : int
+        Reports per chunk (and per worker task).
+    n_jobs : int
+        Worker processes.
+    min_df : int
+        Drop terms found in fewer documents.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> from govtext.corpus.reports import iter_reports
+    >>> m = stream_dtm(iter_reports(gt.datasets.sample_path()), chunksize=8)
+    >>> m.shape[0]
+    30
+    """
+    import pandas as pd
+
+    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    tok = tokenizer or PolicyTokenizer()
+    parts = []
+    rows = []
+    for block in chunked(reports, chunksize * max(1, n_jobs if n_jobs and n_jobs > 0 else 2)):
+        texts = [getattr(r, "text", r) for r in block]
+        for i, r in enumerate(block):
+            meta = dict(getattr(r, "meta", {}) or {})
+            rows.append(
+                {"name": getattr(r, "name", f"doc{len(rows)}"), **meta, "chars": len(texts[i])}
+            )
+        parts.extend(count_chunks(texts, tok, n_jobs=n_jobs, chunksize=chunksize))
+    if not rows:
+        raise InputError("no reports to count")
+    vocab, mat = merge_counts(parts)
+    if min_df > 1:
+        df = np.diff(mat.tocsc().indptr)
+        keep = np.flatnonzero(df >= min_df)
+        mat = mat[:, keep].tocsr()
+        vocab = [vocab[i] for i in keep]
+    meta = pd.DataFrame(rows)
+    meta.index = meta["name"].astype(str).tolist()
+    return DocumentTermMatrix(mat, vocab, meta)

@@ -1,0 +1,1 @@
+"""Numeric indicators and targets: numbers with units, indicator names, target panels."""

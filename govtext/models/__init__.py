@@ -1,0 +1,1 @@
+"""Topic models and their coherence."""

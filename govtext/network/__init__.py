@@ -1,0 +1,1 @@
+"""Co-occurrence graphs: counts, association measures, backbones, communities, comparison."""

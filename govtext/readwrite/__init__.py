@@ -1,0 +1,1 @@
+"""Writing graphs and tables to files (GEXF, GraphML, JSON, CSV)."""

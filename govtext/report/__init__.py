@@ -1,0 +1,1 @@
+"""The ``govtext report`` HTML page: sections, templates, assets."""

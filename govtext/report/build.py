@@ -1,0 +1,282 @@
+"""The ``govtext report`` page: one self-contained HTML file comparing every report.
+
+:func:`build_report` runs each analysis on a corpus and writes, into one folder,
+``index.html`` plus the data behind every table and figure::
+
+    out/index.html        the page (inline CSS, no script, no network, relative links)
+    out/data/*.csv        every table, UTF-8 with a header row
+    out/fig/*.png         every figure (Chinese labels drawn with Noto Sans CJK)
+    out/network/*.gexf    co-occurrence graphs (also as node-link JSON)
+
+The section builders live in :mod:`govtext.reportsections`; the page template in
+``govtext/report/templates/report.html.j2`` (jinja2, autoescaped, so report text is shown as
+text). Outputs are deterministic: the same corpus and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from govtext.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govtext.corpus.reports import Corpus
+    from govtext.tokenize.policy import PolicyTokenizer
+
+__all__ = ["build_report", "Progress", "prepare_out_dir", "BY_CHOICES"]
+
+BY_CHOICES = ("year", "region", "level")
+
+
+class Progress:
+    """A tiny progress bar on stderr (no dependency); silent when disabled.
+
+    Parameters
+    ----------
+    total : int
+        Number of steps.
+    enabled : bool, optional
+        Draw the bar; default: only when ``stream`` is a terminal.
+    stream : file, optional
+        Where to draw (default ``sys.stderr``).
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> p = Progress(2, enabled=True, stream=buf)
+    >>> p.step("关键词"); p.step("网络"); p.close()
+    >>> "2/2" in buf.getvalue()
+    True
+    """
+
+    def __init__(self, total: int, *, enabled: bool | None = None, stream: TextIO | None = None):
+        self.total = max(1, int(total))
+        self.stream = stream if stream is not None else sys.stderr
+        if enabled is None:
+            isatty = getattr(self.stream, "isatty", None)
+            enabled = bool(isatty and isatty())
+        self.enabled = enabled
+        self.done = 0
+        self._start = time.monotonic()
+        self._width = 0
+
+    def _draw(self, label: str) -> None:
+        if not self.enabled:
+            return
+        n = 24
+        filled = int(n * self.done / self.total)
+        bar = "#" * filled + "-" * (n - filled)
+        secs = time.monotonic() - self._start
+        line = f"[{bar}] {self.done}/{self.total} ({secs:.0f}s) {label}"
+        # one terminal line: wide (CJK) characters count twice
+        cols = shutil.get_terminal_size((80, 20)).columns - 1
+        width, cut = 0, len(line)
+        for i, ch in enumerate(line):
+            width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if width > cols:
+                cut = i
+                break
+        line = line[:cut]
+        width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        pad = max(0, self._width - width)
+        self._width = width
+        self.stream.write("\r" + line + " " * pad)
+        self.stream.flush()
+
+    def start(self, label: str) -> None:
+        """Show that a step has started (without advancing)."""
+        self._draw(label + " …")
+
+    def step(self, label: str = "") -> None:
+        """Advance by one step."""
+        self.done = min(self.total, self.done + 1)
+        self._draw(label)
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def prepare_out_dir(out_dir: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Create the output folder; refuse an existing non-empty one unless ``force``.
+
+    Raises
+    ------
+    InputError
+        ``out_dir`` is a file, or a non-empty folder and ``force`` is false.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = prepare_out_dir(pathlib.Path(tempfile.mkdtemp()) / "out")
+    >>> d.is_dir()
+    True
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder; choose another output folder")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise InputError(
+            f"{out}: output folder is not empty; choose a new folder or pass --force "
+            "(force=True) to overwrite the files in it"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"{out}: cannot create the output folder ({exc.strerror or exc})"
+        ) from None
+    return out
+
+
+def build_report(
+    corpus: Corpus,
+    out_dir: str | os.PathLike[str],
+    *,
+    by: str = "year",
+    tokenizer: PolicyTokenizer | None = None,
+    top: int = 10,
+    n_topics: int | None = None,
+    max_groups: int = 12,
+    random_state: int = 0,
+    force: bool = False,
+    progress: bool | None = None,
+    title: str | None = None,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+    stats: dict[str, int] | None = None,
+) -> Path:
+    """Write the comparison page for ``corpus`` into ``out_dir`` and return index.html's path.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The reports to compare (at least one).
+    out_dir : path
+        Output folder; created if needed. An existing non-empty folder is refused unless
+        ``force=True`` (files of the same name are then overwritten).
+    by : {"year", "region", "level"}, default "year"
+        Metadata column that groups reports for the network, similarity and dictionary
+        sections (topic prevalence is always shown by year and by region).
+    tokenizer : PolicyTokenizer, optional
+        Default: ``PolicyTokenizer()``.
+    top : int, default 10
+        Keywords per report and terms per keyness comparison shown.
+    n_topics : int, optional
+        Topics to fit (default: between 3 and 12, growing with the corpus).
+    max_groups : int, default 12
+        At most this many groups get a network figure (the largest groups).
+    random_state : int, default 0
+        Seed of every stochastic step (topic model, network layout).
+    force : bool, default False
+        Write into a non-empty folder.
+    progress : bool, optional
+        Show a progress bar on stderr (default: when stderr is a terminal).
+    title : str, optional
+        Page title.
+    n_jobs : int, default 1
+        Worker processes that cut the reports into words (-1: all cores); the page is
+        the same for any number.
+    cache_dir : path, optional
+        Cache folder (opt-in; the ``govtext report`` command uses the user cache folder
+        unless ``--no-cache``). Holds the words of every report
+        (:class:`govtext.cache.TokenCache`) and the finished sections, figures and tables
+        (:class:`govtext.cache.ResultCache`), keyed by the hash of every report's text and
+        metadata, every option, the tokenizer configuration and govtext's code and
+        library versions. A second run on the same reports with the same options writes
+        the same bytes without recomputing; any change recomputes. Damaged entries are
+        ignored and rewritten.
+    stats : dict, optional
+        Filled with counters: ``sections_reused`` and ``sections_computed`` (sections
+        read from / stored into the cache), ``token_hits`` and ``token_misses``.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of ``index.html``.
+
+    Raises
+    ------
+    InputError
+        Bad ``by``, an empty corpus, or a non-empty output folder without ``force``.
+    MissingExtraError
+        jinja2 or matplotlib (the ``report`` extra) is missing.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, govtext as gt
+    >>> corpus = gt.datasets.load_sample()[:3]
+    >>> page = gt.build_report(corpus, pathlib.Path(tempfile.mkdtemp()) / "out", progress=False)
+    >>> page.name, (page.parent / "data" / "overview.csv").exists()
+    ('index.html', True)
+    """
+    from govtext.errors import require
+
+    if by not in BY_CHOICES:
+        raise InputError(f"by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
+    if len(corpus) == 0:
+        raise InputError("the corpus is empty: nothing to report")
+    require("jinja2", "report", "the HTML report")
+    require("matplotlib", "report", "the HTML report's figures")
+    from govtext.report import sections as rs
+
+    out = prepare_out_dir(out_dir, force=force)
+    results = token_cache = None
+    if cache_dir is not None:
+        from govtext._runtime.cache import ResultCache, TokenCache
+        from govtext.tokenize.policy import PolicyTokenizer
+
+        results = ResultCache(cache_dir)
+        token_cache = TokenCache(cache_dir, (tokenizer or PolicyTokenizer()).config_hash + ":cut")
+    builders = rs.SECTION_BUILDERS
+    bar = Progress(len(corpus) + len(builders) + 2, enabled=progress)
+    try:
+        bar.start("reading")
+        ctx = rs.ReportContext.create(
+            corpus,
+            out,
+            by=by,
+            tokenizer=tokenizer,
+            top=top,
+            n_topics=n_topics,
+            max_groups=max_groups,
+            random_state=random_state,
+            on_report=lambda name: bar.step(f"tokenized {name}"),
+            n_jobs=n_jobs,
+            token_cache=token_cache,
+            lazy=results is not None,  # tokenize only if some section is not in the cache
+        )
+        bar.step("context")
+        sections = []
+        for key, builder in builders:
+            bar.start(key)
+            sections.append(rs.run_section(key, builder, ctx, results))
+            bar.step(key)
+        bar.done = bar.total - 1  # reports never tokenized (all sections cached) count as done
+        bar.start("page")
+        if results is not None:  # the page's one number from the DTM
+            pkey = ctx.section_key("_page")
+            got = results.get(pkey)
+            doc = got[0] if got is not None else None
+            if isinstance(doc, dict) and isinstance(doc.get("n_terms"), int):
+                ctx._n_terms = doc["n_terms"]
+            else:
+                results.put(pkey, {"n_terms": ctx.n_terms})
+        page = rs.render_page(ctx, sections, title=title)
+        bar.step("page")
+    finally:
+        bar.close()
+    if stats is not None:
+        stats.update(ctx.stats)
+        if token_cache is not None:
+            stats.update(token_hits=token_cache.hits, token_misses=token_cache.misses)
+    return page

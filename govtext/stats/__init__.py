@@ -1,0 +1,1 @@
+"""Comparative statistics on counts: keywords, keyness, trends, similarity, dictionaries, KWIC."""

@@ -1,0 +1,1 @@
+"""Text before tokens: normalisation, sentence and paragraph segmentation, report structure."""

@@ -1,0 +1,1 @@
+"""Cutting text into tokens: ``PolicyTokenizer``, its engines, the policy lexicon and term discovery."""

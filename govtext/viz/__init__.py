@@ -1,0 +1,1 @@
+"""Figures (matplotlib with a CJK font) and network drawings."""

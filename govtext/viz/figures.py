@@ -1,0 +1,439 @@
+"""Figures with Chinese labels (``plot`` extra: matplotlib + the Noto Sans CJK font).
+
+Use :func:`pyplot` to get ``matplotlib.pyplot`` configured with a CJK font on the Agg
+backend, and :func:`save` to write a figure atomically and deterministically (no
+timestamps in PNG/SVG metadata), so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "pyplot",
+    "cjk_font_name",
+    "save",
+    "heatmap",
+    "line_chart",
+    "bar_chart",
+    "network_figure",
+]
+
+
+@lru_cache(maxsize=1)
+def cjk_font_name() -> str:
+    """Register the packaged Noto Sans CJK font with matplotlib and return its family name.
+
+    Raises
+    ------
+    MissingExtraError
+        If matplotlib or the font package (``plot`` extra) is missing.
+    """
+    from govtext.errors import MissingExtraError, require
+
+    require("matplotlib", "plot", "drawing figures")
+    from matplotlib import font_manager as fm
+
+    try:
+        import noto_cjk_sans_otc
+
+        font_file = str(noto_cjk_sans_otc.FONT_PATH)
+    except ImportError:
+        raise MissingExtraError(
+            "figures with Chinese labels need the font package 'noto-cjk-sans-otc'; "
+            "install it with: pip install 'govtext[plot]'"
+        ) from None
+    fm.fontManager.addfont(font_file)
+    return "Noto Sans CJK SC"
+
+
+def pyplot() -> Any:
+    """``matplotlib.pyplot`` on the Agg backend with the CJK font as default family.
+
+    Examples
+    --------
+    >>> plt = pyplot()
+    >>> plt.rcParams["font.family"]
+    ['Noto Sans CJK SC']
+    """
+    from govtext.errors import require
+
+    matplotlib = require("matplotlib", "plot", "drawing figures")
+    if matplotlib.get_backend().lower() != "agg":
+        matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    name = cjk_font_name()
+    plt.rcParams["font.family"] = [name]
+    plt.rcParams["font.sans-serif"] = [name, "DejaVu Sans"]
+    plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["svg.hashsalt"] = "govtext"
+    plt.rcParams["svg.fonttype"] = "path"
+    return plt
+
+
+def save(fig: Any, path: str | os.PathLike[str], *, dpi: int = 120) -> Path:
+    """Save a figure atomically with reproducible bytes (PNG or SVG by suffix), then close it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> plt = pyplot()
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("乡村振兴")
+    >>> save(fig, pathlib.Path(tempfile.mkdtemp()) / "a.png").suffix
+    '.png'
+    """
+    from govtext._runtime.files import atomic_write_bytes
+
+    p = Path(path)
+    fmt = p.suffix.lstrip(".").lower() or "png"
+    buf = io.BytesIO()
+    metadata = (
+        {"Software": None}
+        if fmt == "png"
+        else {"Date": None, "Creator": None}
+        if fmt == "svg"
+        else None
+    )
+    fig.savefig(buf, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return atomic_write_bytes(p, buf.getvalue())
+
+
+# ---------------------------------------------------------------------------------------
+# Chart helpers used by the HTML report. Each returns a matplotlib Figure; write it with
+# :func:`save`. Sizes grow with the number of labels so that nothing overlaps.
+
+
+def _fontsize(n: int, base: float = 10.0, lo: float = 6.5) -> float:
+    """Label font size that shrinks as labels get more numerous."""
+    if n <= 15:
+        return base
+    return max(lo, base * 15 / n)
+
+
+def heatmap(
+    values: Any,
+    row_labels: list[str],
+    col_labels: list[str],
+    *,
+    title: str = "",
+    cmap: str = "viridis",
+    colorbar_label: str = "",
+    annotate: bool | None = None,
+    fmt: str = "{:.2f}",
+    vmin: float | None = None,
+    vmax: float | None = None,
+) -> Any:
+    """A labelled heatmap (rows × columns) with a colour bar.
+
+    Parameters
+    ----------
+    values : array-like, shape (n_rows, n_cols)
+    row_labels, col_labels : list of str
+    title, cmap, colorbar_label : str
+    annotate : bool, optional
+        Write each value in its cell (default: only when the grid has at most 200 cells).
+    fmt : str
+        Format of the annotations.
+    vmin, vmax : float, optional
+        Colour scale limits.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = heatmap([[1, 0.5], [0.5, 1]], ["甲县", "乙县"], ["甲县", "乙县"], title="相似度")
+    >>> fig.axes[0].get_title()
+    '相似度'
+    >>> pyplot().close(fig)
+    """
+    import numpy as np
+
+    plt = pyplot()
+    arr = np.asarray(values, dtype=float)
+    nr, nc = arr.shape
+    fs_r, fs_c = _fontsize(nr), _fontsize(nc)
+    longest_r = max((len(str(s)) for s in row_labels), default=1)
+    longest_c = max((len(str(s)) for s in col_labels), default=1)
+    width = min(22.0, max(5.0, 0.42 * nc * fs_c / 10 + 0.14 * longest_r * fs_r / 10 * 1.8 + 2.0))
+    height = min(22.0, max(3.0, 0.36 * nr * fs_r / 10 + 0.12 * longest_c * fs_c / 10 * 1.8 + 1.5))
+    fig, ax = plt.subplots(figsize=(width, height))
+    finite = arr[np.isfinite(arr)]
+    im = ax.imshow(
+        np.ma.masked_invalid(arr),
+        aspect="auto",
+        cmap=cmap,
+        vmin=vmin if vmin is not None else (float(finite.min()) if finite.size else 0.0),
+        vmax=vmax if vmax is not None else (float(finite.max()) if finite.size else 1.0),
+        interpolation="nearest",
+    )
+    ax.set_xticks(range(nc))
+    ax.set_xticklabels([str(s) for s in col_labels], rotation=60, ha="right", fontsize=fs_c)
+    ax.set_yticks(range(nr))
+    ax.set_yticklabels([str(s) for s in row_labels], fontsize=fs_r)
+    if title:
+        ax.set_title(title)
+    cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    if colorbar_label:
+        cb.set_label(colorbar_label)
+    if annotate is None:
+        annotate = nr * nc <= 200
+    if annotate and finite.size:
+        for i in range(nr):
+            for j in range(nc):
+                v = arr[i, j]
+                if np.isfinite(v):
+                    r, g, b, _ = im.cmap(im.norm(v))
+                    dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
+                    ax.text(
+                        j,
+                        i,
+                        fmt.format(v),
+                        ha="center",
+                        va="center",
+                        fontsize=min(fs_r, fs_c) * 0.8,
+                        color="white" if dark else "black",
+                    )
+    fig.tight_layout()
+    return fig
+
+
+def line_chart(
+    x: list[Any],
+    series: dict[str, list[float]],
+    *,
+    title: str = "",
+    xlabel: str = "",
+    ylabel: str = "",
+) -> Any:
+    """Several named series over a common x axis, with a legend outside the plot.
+
+    Examples
+    --------
+    >>> fig = line_chart([2022, 2023], {"乡村振兴": [1.0, 2.0]}, title="趋势")
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    ['乡村振兴']
+    >>> pyplot().close(fig)
+    """
+    plt = pyplot()
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    for name in series:
+        ax.plot(
+            list(x), list(series[name]), marker="o", markersize=3, linewidth=1.4, label=str(name)
+        )
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(True, alpha=0.3)
+    if series:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def bar_chart(
+    labels: list[str],
+    values: Any,
+    *,
+    title: str = "",
+    xlabel: str = "",
+    horizontal: bool = True,
+    stacked_labels: list[str] | None = None,
+) -> Any:
+    """A bar chart; ``values`` may be 2-D (bars × stacks) with ``stacked_labels`` for the legend.
+
+    Examples
+    --------
+    >>> fig = bar_chart(["甲", "乙"], [3, 1], title="数量")
+    >>> len(fig.axes[0].patches)
+    2
+    >>> pyplot().close(fig)
+    """
+    import numpy as np
+
+    plt = pyplot()
+    arr = np.asarray(values, dtype=float)
+    if arr.ndim == 1:
+        arr = arr[:, None]
+    n = arr.shape[0]
+    fs = _fontsize(n)
+    if horizontal:
+        fig, ax = plt.subplots(figsize=(8, max(2.5, 0.28 * n * fs / 10 + 1.2)))
+    else:
+        fig, ax = plt.subplots(figsize=(max(7.0, min(22.0, 0.3 * n * fs / 10 + 2)), 3.4))
+    pos = np.arange(n)
+    left = np.zeros(n)
+    for j in range(arr.shape[1]):
+        lab = stacked_labels[j] if stacked_labels else None
+        if horizontal:
+            ax.barh(pos, arr[:, j], left=left, label=lab)
+        else:
+            ax.bar(pos, arr[:, j], bottom=left, label=lab)
+        left = left + arr[:, j]
+    if horizontal:
+        ax.set_yticks(pos)
+        ax.set_yticklabels([str(s) for s in labels], fontsize=fs)
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+    else:
+        ax.set_xticks(pos)
+        ax.set_xticklabels([str(s) for s in labels], fontsize=fs, rotation=90 if n > 12 else 0)
+        ax.set_ylabel(xlabel)
+    ax.set_title(title)
+    if stacked_labels:
+        ax.legend(fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def network_figure(
+    graph: Any,
+    *,
+    title: str = "",
+    weight: str = "weight",
+    seed: int = 0,
+    max_nodes: int = 60,
+    ax: Any = None,
+) -> Any:
+    """Draw a co-occurrence graph: node size by degree, colour by ``community`` attribute.
+
+    The layout is ``networkx.spring_layout`` with a fixed ``seed``, so the same graph gives
+    the same picture. Only the ``max_nodes`` nodes of highest weighted degree are drawn.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph([("乡村振兴", "农业", {"weight": 2.0}), ("农业", "粮食", {"weight": 1.0})])
+    >>> fig = network_figure(g, title="共现网络")
+    >>> fig.axes[0].get_title()
+    '共现网络'
+    >>> pyplot().close(fig)
+    """
+    import networkx as nx
+    import numpy as np
+
+    plt = pyplot()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(7.5, 6.5))
+    else:
+        fig = ax.figure
+    ax.set_axis_off()
+    ax.set_title(title)
+    if graph.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "（空图）", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    strength = dict(graph.degree(weight=weight))
+    nodes = sorted(graph.nodes, key=lambda n: (-float(strength.get(n, 0) or 0), str(n)))[:max_nodes]
+    g = nx.Graph()
+    g.add_nodes_from(sorted(nodes, key=str))
+    keep = set(nodes)
+    edges = sorted(
+        (
+            (str(u), str(v), float(d.get(weight, 1.0) or 0))
+            for u, v, d in graph.edges(data=True)
+            if u in keep and v in keep
+        ),
+    )
+    for u, v, w in edges:
+        g.add_edge(u, v, weight=w)
+    pos = nx.spring_layout(g, seed=seed, weight="weight", k=1.2 / max(1.0, len(g) ** 0.5))
+    s = np.array([float(strength.get(n, 0) or 0) for n in g.nodes])
+    sizes = 80 + 900 * (s / s.max() if s.max() > 0 else s)
+    comm = [graph.nodes[n].get("community", 0) if n in graph.nodes else 0 for n in g.nodes]
+    try:
+        colors = [int(c) % 10 for c in comm]
+    except (TypeError, ValueError):
+        colors = [0] * len(comm)
+    ws = (
+        np.array([d["weight"] for _, _, d in g.edges(data=True)])
+        if g.number_of_edges()
+        else np.zeros(0)
+    )
+    widths = 0.4 + 2.6 * (ws / ws.max()) if ws.size and ws.max() > 0 else 1.0
+    nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color="#555555")
+    nx.draw_networkx_nodes(
+        g,
+        pos,
+        ax=ax,
+        node_size=sizes,
+        node_color=colors,
+        cmap="tab10",
+        vmin=0,
+        vmax=9,
+        alpha=0.85,
+        linewidths=0,
+    )
+    nx.draw_networkx_labels(g, pos, ax=ax, font_size=8, font_family=cjk_font_name())
+    ax.margins(0.08)
+    return fig
+
+
+def target_actual_figure(
+    panel: Any, *, labels: list[str] | None = None, max_panels: int = 6
+) -> Any:
+    """Targets (x) against actuals (y), one small panel per indicator, with the diagonal.
+
+    ``panel`` is a :func:`govtext.target_panel` table (columns ``canonical``,
+    ``target_low``, ``target_high``, ``actual``); rows without an actual are skipped. Points
+    above the diagonal exceeded their target.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"canonical": ["gdp", "gdp"], "target_low": [6.0, 5.5],
+    ...                   "target_high": [6.0, 5.5], "actual": [8.1, 3.0]})
+    >>> fig = target_actual_figure(p, labels=["中国 2021", "中国 2022"])
+    >>> fig.axes[0].get_title()
+    'gdp（2 个）'
+    >>> pyplot().close(fig)
+    """
+    import numpy as np
+
+    plt = pyplot()
+    df = panel.copy()
+    df["_label"] = labels if labels is not None else [""] * len(df)
+    df = df[np.isfinite(df["actual"].astype(float)) & np.isfinite(df["target_low"].astype(float))]
+    counts = df["canonical"].value_counts()
+    names = sorted(counts.index, key=lambda c: (-int(counts[c]), str(c)))[:max_panels]
+    n = max(1, len(names))
+    ncols = min(3, n)
+    nrows = (n + ncols - 1) // ncols
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.3 * ncols, 3.9 * nrows), squeeze=False)
+    for ax in axes.ravel()[len(names) :]:
+        ax.set_axis_off()
+    for ax, name in zip(axes.ravel(), names):
+        sub = df[df["canonical"] == name]
+        hi = sub["target_high"].astype(float).fillna(sub["target_low"].astype(float))
+        x = (sub["target_low"].astype(float).to_numpy() + hi.to_numpy()) / 2
+        y = sub["actual"].astype(float).to_numpy()
+        lo_v = float(min(x.min(), y.min()))
+        hi_v = float(max(x.max(), y.max()))
+        pad = (hi_v - lo_v) * 0.08 or 1.0
+        ax.plot([lo_v - pad, hi_v + pad], [lo_v - pad, hi_v + pad], color="#999999", lw=1, ls="--")
+        above = y >= x
+        ax.scatter(x[above], y[above], color="#2e7d32", s=26, zorder=3)
+        ax.scatter(x[~above], y[~above], color="#c62828", s=26, zorder=3)
+        if len(sub) <= 12:
+            for xi, yi, lab in zip(x, y, sub["_label"]):
+                ax.annotate(
+                    str(lab), (xi, yi), fontsize=7, xytext=(3, 3), textcoords="offset points"
+                )
+        ax.set_title(f"{name}（{len(sub)} 个）", fontsize=10)
+        ax.set_xlabel("目标", fontsize=9)
+        ax.set_ylabel("实际", fontsize=9)
+        ax.set_xlim(lo_v - pad, hi_v + pad)
+        ax.set_ylim(lo_v - pad, hi_v + pad)
+        ax.tick_params(labelsize=8)
+        ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    return fig
