@@ -174,12 +174,35 @@ def _venv_paths(root: Path) -> tuple[Path, Path]:
     return bindir / f"python{exe}", bindir / f"govtext{exe}"
 
 
+def _link_running_site_packages(py: Path) -> None:
+    """Make the running interpreter's site-packages visible to the venv of ``py``.
+
+    A ``.pth`` file lists them after the venv's own site-packages, so the wheel installed
+    there wins; ``.pth`` files inside the listed folders (an editable govtext install of
+    the running environment) are not processed, so they cannot shadow the wheel.
+    """
+    import site
+
+    paths = [*site.getsitepackages(), site.getusersitepackages()]
+    own = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    lines = [p for p in dict.fromkeys(paths) if Path(p).is_dir()]
+    (Path(own) / "_govtext_test_deps.pth").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def test_wheel_runs_in_fresh_venv(dist: dict[str, Path], tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
-    # The dependencies (numpy, pandas, jieba ...) come from the running interpreter's
-    # site-packages; govtext itself only from the wheel (--no-deps keeps it offline).
-    venv.EnvBuilder(system_site_packages=True, with_pip=False, clear=True).create(env_dir)
+    # The dependencies (numpy, pandas, jieba ...) come from the site-packages of the
+    # interpreter running the tests — the active virtual environment when there is one,
+    # not the base interpreter that ``system_site_packages`` would give; govtext itself
+    # only from the wheel (--no-deps keeps it offline).
+    venv.EnvBuilder(system_site_packages=False, with_pip=True, clear=True).create(env_dir)
     py, cli = _venv_paths(env_dir)
+    _link_running_site_packages(py)
     _run(
         [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(dist["wheel"])],
         tmp_path,
