@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     import govtext as gt
-    from govtext.stats.compare import reference_df
+    from govtext.stats.keywords import reference_df
 
     jieba.setLogLevel(60)
     corpus = gt.load_corpus(args.corpus_dir) if args.corpus_dir else gt.datasets.load_sample()

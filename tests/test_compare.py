@@ -9,7 +9,8 @@ import scipy.sparse as sp
 
 import govtext as gt
 from govtext.errors import InputError
-from govtext.stats.compare import find_parent, reference_df
+from govtext.stats.keywords import reference_df
+from govtext.stats.similarity import find_parent
 
 TOWNSHIP = "2023_township_天津市津南区北闸口镇"
 # fixed list, independent of the package's boilerplate list (as in the benchmark)

@@ -57,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
     from govtext.cli.keywords import emit_table
     from govtext.errors import InputError
     from govtext.features.dtm import dtm
-    from govtext.stats.compare import compare_vertical, keyness, similarity
+    from govtext.stats.keyness import keyness
+    from govtext.stats.similarity import similarity
+    from govtext.stats.vertical import compare_vertical
 
     corpus = load_input(args)
     tok = tokenizer_for(args, corpus)

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     from govtext.cli._common import load_input, tokenizer_for
     from govtext.corpus.reports import Corpus
     from govtext.errors import InputError
-    from govtext.stats.compare import keywords
+    from govtext.stats.keywords import keywords
 
     corpus = load_input(args)
     if args.doc:

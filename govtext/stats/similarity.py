@@ -1,0 +1,206 @@
+"""Similarity of reports: matrix of pairwise similarity, nearest reports, text reuse, parents.
+
+:func:`shingle_reuse` measures how much of a report's wording comes from another, and
+:func:`find_parent` names the report one administrative level above a report.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from govtext.errors import InputError
+from govtext.stats._common import as_dtm
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from govtext.corpus.reports import Corpus
+    from govtext.features.dtm import DocumentTermMatrix
+
+__all__ = ["similarity", "nearest", "shingle_reuse", "find_parent"]
+
+# rank of each administrative level (county and district are the same rank)
+_RANK = {"township": 0, "county": 1, "district": 1, "city": 2, "province": 3, "national": 4}
+
+
+def _weighted(m: DocumentTermMatrix, weights: str):
+    if weights == "tfidf":
+        return m.tfidf()
+    if weights == "count":
+        return m.matrix.astype(float)
+    if weights == "relative":
+        lengths = m.doc_lengths().astype(float)
+        lengths[lengths == 0] = 1
+        return m.matrix.multiply(1 / lengths[:, None]).tocsr()
+    raise InputError(f"weights must be 'tfidf', 'count' or 'relative', not {weights!r}")
+
+
+def similarity(dtm: Any, metric: str = "cosine", *, weights: str = "tfidf") -> pd.DataFrame:
+    """Report × report similarity.
+
+    Parameters
+    ----------
+    dtm : DocumentTermMatrix (or Corpus)
+    metric : {"cosine", "jaccard"}, default "cosine"
+        ``cosine`` of the weighted rows; ``jaccard`` = shared terms / terms in either
+        (weights ignored).
+    weights : {"tfidf", "count", "relative"}, default "tfidf"
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square, symmetric, indexed and labelled by document name; 1 on the diagonal
+        (for non-empty rows).
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> m = gt.dtm(gt.corpus_from_texts(["乡村振兴 营商环境", "乡村振兴", "专精特新"]))
+    >>> similarity(m, "jaccard").round(2).to_numpy().tolist()
+    [[1.0, 0.5, 0.0], [0.5, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    """
+    import pandas as pd
+
+    m = as_dtm(dtm)
+    if metric == "cosine":
+        from sklearn.metrics.pairwise import cosine_similarity
+
+        S = cosine_similarity(_weighted(m, weights))
+    elif metric == "jaccard":
+        B = (m.matrix > 0).astype(np.float64)
+        inter = (B @ B.T).toarray()
+        sizes = np.asarray(B.sum(axis=1)).ravel()
+        union = sizes[:, None] + sizes[None, :] - inter
+        with np.errstate(invalid="ignore", divide="ignore"):
+            S = np.where(union > 0, inter / union, 0.0)
+    else:
+        raise InputError(f"metric must be 'cosine' or 'jaccard', not {metric!r}")
+    return pd.DataFrame(S, index=m.docs, columns=m.docs)
+
+
+def nearest(
+    dtm: Any, doc: str, n: int = 5, *, metric: str = "cosine", weights: str = "tfidf"
+) -> pd.DataFrame:
+    """The ``n`` reports most similar to ``doc`` (itself excluded).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc, similarity`` plus the metadata columns ``year, level, region`` when present.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> m = gt.dtm(gt.corpus_from_texts(["乡村振兴 营商环境", "乡村振兴", "专精特新"]))
+    >>> nearest(m, "doc0", n=1)["doc"].tolist()
+    ['doc1']
+    """
+    m = as_dtm(dtm)
+    if doc not in m.meta.index:
+        raise InputError(f"no report named {doc!r}")
+    S = similarity(m, metric, weights=weights)
+    s = S[doc].drop(index=doc)
+    order = sorted(s.index, key=lambda d: (-s[d], d))[:n]
+    out = s.loc[order].rename("similarity").rename_axis("doc").reset_index()
+    for c in ("year", "level", "region"):
+        if c in m.meta.columns:
+            out[c] = m.meta.loc[order, c].to_numpy()
+    return out
+
+
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z%]+")
+
+
+def _shingles(text: str, n: int) -> set[str]:
+    from govtext.text.normalize import normalize
+
+    s = _NON_HAN.sub("", normalize(text))
+    return {s[i : i + n] for i in range(len(s) - n + 1)}
+
+
+def shingle_reuse(child: Any, parent: Any, n: int = 8) -> float:
+    """Share of the child's character ``n``-gram shingles that also occur in the parent.
+
+    Texts are normalised and stripped of punctuation and whitespace before shingling, so
+    a phrase reused with different line breaks or punctuation still counts. The share is
+    ``|S(child) ∩ S(parent)| / |S(child)|`` over distinct shingles (0 for a child shorter
+    than ``n``).
+
+    Parameters
+    ----------
+    child, parent : Report or str
+    n : int, default 8
+        Shingle length in characters (8 Han characters ≈ a short policy phrase).
+
+    Examples
+    --------
+    >>> shingle_reuse("全面推进乡村振兴，", "要全面推进乡村振兴", n=4)
+    1.0
+    >>> shingle_reuse("优化营商环境", "全面推进乡村振兴", n=4)
+    0.0
+    """
+    if n < 1:
+        raise InputError(f"n must be at least 1, not {n}")
+    a = _shingles(getattr(child, "text", child), n)
+    if not a:
+        return 0.0
+    b = _shingles(getattr(parent, "text", parent), n)
+    return len(a & b) / len(a)
+
+
+def find_parent(corpus: Corpus, name: str, *, max_year_gap: int = 1) -> str | None:
+    """Name of the report one administrative level above ``name``, or None.
+
+    The parent is the report whose ``region`` is a proper prefix of the child's region
+    (national reports, region ``中国``, are the parent of every province), at the nearest
+    higher level present (township → county/district → city → province → national), with
+    the closest year within ``max_year_gap`` (same year first, then the earlier year).
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> c = gt.datasets.load_sample()
+    >>> find_parent(c, "2022_county_河北省保定市顺平县")
+    '2022_city_河北省保定市'
+    >>> find_parent(c, "2022_city_河北省保定市")
+    '2022_province_河北省'
+    """
+    meta = corpus.meta
+    if name not in meta.index:
+        raise InputError(f"no report named {name!r}")
+    row = meta.loc[name]
+    lvl, region, year = row.get("level"), row.get("region"), row.get("year")
+    if lvl not in _RANK or not isinstance(region, str):
+        return None
+    best: tuple | None = None
+    for other, o in meta.iterrows():
+        ol, orr, oy = o.get("level"), o.get("region"), o.get("year")
+        if other == name or ol not in _RANK or _RANK[ol] <= _RANK[lvl] or not isinstance(orr, str):
+            continue
+        if ol == "national":
+            ok = True
+        else:
+            ok = region.startswith(orr) and len(orr) < len(region)
+        if not ok:
+            continue
+        if year is None or oy is None or year is np.nan or oy is np.nan:
+            gap = 0 if (year is None and oy is None) else max_year_gap + 1
+        else:
+            try:
+                gap = abs(int(oy) - int(year))
+            except (TypeError, ValueError):
+                gap = max_year_gap + 1
+        if gap > max_year_gap:
+            continue
+        key = (
+            _RANK[ol],
+            gap,
+            0 if (oy is not None and year is not None and oy <= year) else 1,
+            other,
+        )
+        if best is None or key < best[0]:
+            best = (key, other)
+    return None if best is None else best[1]
