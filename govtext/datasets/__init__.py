@@ -65,7 +65,7 @@ def load_sample() -> Corpus:
     >>> sorted(corpus.meta["level"].unique())
     ['city', 'county', 'national', 'province', 'township']
     """
-    from govtext.corpus.reports import load_corpus
+    from govtext.corpus.loading import load_corpus
 
     man = sample_manifest()
     man = man[["file", "province", "source_repo", "source_path", "source_commit"]]
