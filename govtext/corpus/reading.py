@@ -81,23 +81,49 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         )
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _mostly_utf8(data):  # a few bad bytes in a UTF-8 file: GB18030 would give mojibake
+        raise DecodeError(_undecodable(data, source, utf8_error, None))
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         big5 = _try_big5(data)
         if big5 is not None:
             return big5, "big5"
-        raise DecodeError(
-            f"{source}: cannot be decoded (tried {', '.join(ENCODINGS_TRIED)}); "
-            f"first bad byte at offset {exc.start}"
-        ) from None
+        raise DecodeError(_undecodable(data, source, utf8_error, exc)) from None
     if _private_use_share(text) > 0.005:  # Big5 bytes decode as GB18030 private-use garbage
         big5 = _try_big5(data)
         if big5 is not None and _private_use_share(big5) < _private_use_share(text):
             return big5, "big5"
     return text, "gb18030"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when invalid UTF-8 sequences are under 1% of the characters and the valid
+    part holds multi-byte characters (text meant as UTF-8, with a few damaged bytes)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    return bad <= len(text) // 100 and multibyte >= 10 * bad
+
+
+def _undecodable(
+    data: bytes, source: str, utf8: UnicodeDecodeError, gb: UnicodeDecodeError | None
+) -> str:
+    """The message for bytes no encoding reads, with offsets in the expected encoding.
+
+    A file that is mostly valid UTF-8 was meant to be UTF-8: its bad bytes are reported
+    where UTF-8 fails, not where GB18030 — tried next — happens to fail.
+    """
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    tried = ", ".join(ENCODINGS_TRIED)
+    if gb is None or _mostly_utf8(data):
+        return (
+            f"{source}: is UTF-8 except for {bad} invalid byte sequence(s); first bad byte at "
+            f"offset {utf8.start} (tried {tried})"
+        )
+    return f"{source}: cannot be decoded (tried {tried}); first bad byte at offset {gb.start}"
 
 
 def _private_use_share(text: str) -> float:
