@@ -68,11 +68,13 @@ def csv_text(
     乡村振兴,2.0
     """
     if escape_formulas:
+        from pandas.api.types import is_numeric_dtype
+
         df = df.copy()
         for col in df.columns:
-            if df[col].dtype == object:
+            if not is_numeric_dtype(df[col].dtype):
                 df[col] = df[col].map(escape_formula)
         df.columns = [escape_formula(c) for c in df.columns]
-        if index and df.index.dtype == object:
+        if index and not is_numeric_dtype(df.index.dtype):
             df.index = df.index.map(escape_formula)
     return df.to_csv(index=index, lineterminator="\n", float_format=float_format)
