@@ -24,8 +24,15 @@ TABLE_SUFFIXES = {".csv", ".tsv"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
-def read_report(path: str | os.PathLike[str], name: str | None = None) -> Report:
+def read_report(
+    path: str | os.PathLike[str], name: str | None = None, *, clean: bool | str = "auto"
+) -> Report:
     """Read one text file as a :class:`Report`.
+
+    ``clean="auto"`` cleans text taken from web pages where the signs are there (pinyin
+    annotations, traditional script, page furniture; see
+    :func:`govtext.text.webclean.clean_web_text`), ``True`` always, ``False`` never; what
+    was done is in ``meta["cleaned"]``.
 
     Examples
     --------
@@ -37,7 +44,7 @@ def read_report(path: str | os.PathLike[str], name: str | None = None) -> Report
     """
     text, enc = read_text(path)
     p = Path(path)
-    r = Report.from_text(text, name=name or p.stem, path=str(p))
+    r = Report.from_text(text, name=name or p.stem, path=str(p), clean=clean)
     r.meta["encoding"] = enc
     return r
 
@@ -95,7 +102,9 @@ def _unique_names(files: list[Path]) -> list[str]:
     return names
 
 
-def _table_reports(path: Path, text_column: str, name_column: str | None) -> list[Report]:
+def _table_reports(
+    path: Path, text_column: str, name_column: str | None, clean: bool | str = "auto"
+) -> list[Report]:
     import pandas as pd
 
     raw, _ = read_text(path)
@@ -106,10 +115,14 @@ def _table_reports(path: Path, text_column: str, name_column: str | None) -> lis
         df = pd.read_csv(_io.StringIO(raw), sep=sep, dtype=str, keep_default_na=False)
     except Exception as exc:
         raise InputError(f"{path}: cannot be parsed as a table ({exc})") from None
-    return _rows_to_reports(df.to_dict("records"), path, text_column, name_column, list(df.columns))
+    return _rows_to_reports(
+        df.to_dict("records"), path, text_column, name_column, list(df.columns), clean
+    )
 
 
-def _jsonl_reports(path: Path, text_column: str, name_column: str | None) -> list[Report]:
+def _jsonl_reports(
+    path: Path, text_column: str, name_column: str | None, clean: bool | str = "auto"
+) -> list[Report]:
     raw, _ = read_text(path)
     rows = []
     for i, line in enumerate(raw.splitlines(), 1):
@@ -123,7 +136,7 @@ def _jsonl_reports(path: Path, text_column: str, name_column: str | None) -> lis
             raise InputError(f"{path}: line {i} is not a JSON object")
         rows.append(obj)
     cols = sorted({k for r in rows for k in r})
-    return _rows_to_reports(rows, path, text_column, name_column, cols)
+    return _rows_to_reports(rows, path, text_column, name_column, cols, clean)
 
 
 def _rows_to_reports(
@@ -132,6 +145,7 @@ def _rows_to_reports(
     text_column: str,
     name_column: str | None,
     cols: list[str],
+    clean: bool | str = "auto",
 ) -> list[Report]:
     if text_column not in cols:
         raise InputError(
@@ -163,7 +177,7 @@ def _rows_to_reports(
                 raise InputError(
                     f"{path}: row {i}: year {meta['year']!r} is not a number"
                 ) from None
-        reports.append(Report.from_text(text, name=name, meta=meta, path=str(path)))
+        reports.append(Report.from_text(text, name=name, meta=meta, path=str(path), clean=clean))
     return reports
 
 
@@ -208,6 +222,7 @@ def load_corpus(
     text_column: str = "text",
     name_column: str | None = None,
     on_error: str = "raise",
+    clean: bool | str = "auto",
 ) -> Corpus:
     """Load reports from text files, folders, globs, CSV/TSV or JSONL files.
 
@@ -227,6 +242,13 @@ def load_corpus(
         What a file that cannot be read as reports does (undecodable, empty, a broken
         table): stop with its error, or be left out — the files left out are listed in
         one warning and in ``Corpus.skipped``.
+    clean : {"auto", True, False}, default "auto"
+        Clean text taken from web pages: pinyin/zhuyin annotations removed, traditional
+        script converted to simplified, page furniture of document-sharing sites dropped;
+        anonymisation placeholders (``XX``, ``某镇``) stay in the text and the token filter
+        drops them. ``"auto"`` runs each step where its signs are found, ``True`` always,
+        ``False`` never. What was done is in ``meta["cleaned"]``
+        (see :func:`govtext.text.webclean.clean_web_text`).
 
     Returns
     -------
@@ -254,7 +276,7 @@ def load_corpus(
     names = dict(zip(text_files, _unique_names(text_files)))
     for f in files:
         try:
-            reports.extend(_read_file(f, names.get(f), text_column, name_column))
+            reports.extend(_read_file(f, names.get(f), text_column, name_column, clean))
         except GovtextError as exc:
             if on_error == "raise":
                 raise
@@ -297,14 +319,18 @@ def load_corpus(
 
 
 def _read_file(
-    f: Path, name: str | None, text_column: str, name_column: str | None
+    f: Path,
+    name: str | None,
+    text_column: str,
+    name_column: str | None,
+    clean: bool | str = "auto",
 ) -> list[Report]:
     suf = f.suffix.lower()
     if suf in TABLE_SUFFIXES:
-        return _table_reports(f, text_column, name_column)
+        return _table_reports(f, text_column, name_column, clean)
     if suf in JSONL_SUFFIXES:
-        return _jsonl_reports(f, text_column, name_column)
-    return [read_report(f, name=name)]
+        return _jsonl_reports(f, text_column, name_column, clean)
+    return [read_report(f, name=name, clean=clean)]
 
 
 def iter_reports(
@@ -312,6 +338,7 @@ def iter_reports(
     *,
     text_column: str = "text",
     name_column: str | None = None,
+    clean: bool | str = "auto",
 ) -> Iterator[Report]:
     """Yield reports one at a time, reading each file only when it is reached.
 
@@ -331,11 +358,11 @@ def iter_reports(
     for f in files:
         suf = f.suffix.lower()
         if suf in TABLE_SUFFIXES:
-            yield from _table_reports(f, text_column, name_column)
+            yield from _table_reports(f, text_column, name_column, clean)
         elif suf in JSONL_SUFFIXES:
-            yield from _jsonl_reports(f, text_column, name_column)
+            yield from _jsonl_reports(f, text_column, name_column, clean)
         else:
-            yield read_report(f, name=names[f])
+            yield read_report(f, name=names[f], clean=clean)
 
 
 def corpus_from_texts(texts: Iterable[str], names: Iterable[str] | None = None) -> Corpus:

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from govtext.corpus.checks import check_year, clean_meta, clean_string
 from govtext.corpus.meta import FIELDS, meta_from_filename, meta_from_header
+from govtext.corpus.township import meta_from_township_text
 from govtext.errors import EmptyReportError, InputError
+from govtext.text.webclean import has_placeholders
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -26,11 +28,13 @@ class Report:
     name : str
         Unique name within a corpus (the file name without suffix, or a table row id).
     text : str
-        The text exactly as read (decoded, byte-order mark removed). Analyses normalise it
-        on the fly, so offsets into ``text`` are never lost.
+        The text as read (decoded, byte-order mark removed) and, where it came from a web
+        page, cleaned (see ``cleaned`` below and :func:`govtext.text.webclean.clean_web_text`).
+        Analyses normalise it on the fly, so offsets into ``text`` are never lost.
     meta : dict
         ``year, date, level, region, speaker, speaker_title, meeting`` (``None`` when unknown)
-        plus any extra columns of a user metadata table.
+        plus any extra columns of a user metadata table; ``cleaned`` (a list such as
+        ``["pinyin", "t2s", "furniture", "placeholders"]``) when cleaning did something.
     path : str or None
         Where the text came from.
 
@@ -53,10 +57,15 @@ class Report:
         name: str = "report",
         meta: dict[str, Any] | None = None,
         path: str | None = None,
+        clean: bool | str = False,
     ) -> Report:
         """Build a report, reading metadata from ``name`` (file-name pattern) and the header.
 
-        Explicit ``meta`` values that are not None win over both.
+        Explicit ``meta`` values that are not None win over both. A township or street
+        report's level, name and title year are read from its first lines where the header
+        and the name say nothing (see :func:`govtext.corpus.township.meta_from_township_text`).
+        ``clean`` (``"auto"``, ``True`` or ``False``, the default here; ``load_corpus`` and
+        ``read_report`` use ``"auto"``) cleans text taken from web pages first.
         """
         source = f"{path}: {name}" if path and name not in path else (path or name)
         if not isinstance(text, str):
@@ -67,14 +76,26 @@ class Report:
             raise EmptyReportError(f"{source}: report has no text")
         text = clean_string(text, source)
         name = clean_string(name, source, "name")
+        done: list[str] = []
+        if clean is not False:
+            from govtext.text.webclean import clean_web_text
+
+            text, done = clean_web_text(text, clean)
         m: dict[str, Any] = dict.fromkeys(FIELDS)
         header = meta_from_header(text)
+        if header.get("region") and has_placeholders(header["region"]):
+            del header["region"]  # 在XX镇第…会议上: a template, no region
         fname = meta_from_filename(os.path.basename(path) if path else name)
         m.update(header)
         m.update(fname)
         if header.get("year") and fname.get("year") is None:
             m["year"] = header["year"]
         check_year(m, fname.get("year"), header.get("year"), source)
+        for k, v in meta_from_township_text(text, header).items():
+            if m.get(k) is None:
+                m[k] = v
+        if done:
+            m["cleaned"] = done
         for k, v in clean_meta(meta or {}, source).items():
             if v is not None and not _isnan(v):
                 m[k] = v
