@@ -194,7 +194,10 @@ def test_missing_jinja2_names_the_extra(tmp_path, monkeypatch):
 
 
 def test_missing_analysis_gives_a_not_available_note(tmp_path, monkeypatch):
-    from govtext.report import sections as rs
+    from govtext.report.context import ReportContext
+    from govtext.report.page import render_page
+    from govtext.report.sections import run_builder
+    from govtext.report.sections.emerging import build_emerging
 
     corpus = gt.Corpus(
         [
@@ -204,25 +207,25 @@ def test_missing_analysis_gives_a_not_available_note(tmp_path, monkeypatch):
             gt.Report.from_text("各位代表：优化营商环境，发展数字经济。", name="2023_county_甲县"),
         ]
     )
-    ctx = rs.ReportContext.create(
+    ctx = ReportContext.create(
         corpus, tmp_path, by="year", tokenizer=None, top=5, n_topics=None, max_groups=12,
         random_state=0,
     )  # fmt: skip
     monkeypatch.setitem(gt._LAZY, "emerging_terms", "no_such_module")
-    sec = rs.run_builder("emerging", rs.build_emerging, ctx)
+    sec = run_builder("emerging", build_emerging, ctx)
     assert sec.status == "unavailable"
     assert "not available in this version" in sec.note.lower()
     assert "govtext.emerging_terms" in sec.note
     assert sec.blocks == [] and sec.files == []
     # the page still has the section, with its note and no figure
-    page = rs.render_page(ctx, [sec])
+    page = render_page(ctx, [sec])
     html = page.read_text("utf-8")
     assert '<section id="emerging" class="status-unavailable">' in html
     assert "not implemented yet" in html and "<img" not in html
 
 
 def test_labels_are_short_and_unique():
-    from govtext.report.sections import short_region
+    from govtext.report.blocks import short_region
 
     assert short_region("河北省保定市顺平县") == "顺平县"
     assert short_region("天津市津南区北闸口镇") == "北闸口镇"
@@ -231,7 +234,9 @@ def test_labels_are_short_and_unique():
 
 
 def test_similarity_by_group_for_many_reports(tmp_path, monkeypatch):
-    from govtext.report import sections as rs
+    from govtext.report.context import ReportContext
+    from govtext.report.sections import run_builder
+    from govtext.report.sections import similarity as similarity_section
 
     texts = {
         "2022_county_甲县": "各位代表：全面推进乡村振兴，发展现代农业，建设美丽乡村。",
@@ -239,12 +244,12 @@ def test_similarity_by_group_for_many_reports(tmp_path, monkeypatch):
         "2023_county_乙县": "各位代表：优化营商环境，发展数字经济，建设产业园区。",
     }
     corpus = gt.Corpus(gt.Report.from_text(t, name=n) for n, t in texts.items())
-    ctx = rs.ReportContext.create(
+    ctx = ReportContext.create(
         corpus, tmp_path, by="year", tokenizer=None, top=5, n_topics=None, max_groups=12,
         random_state=0,
     )  # fmt: skip
-    monkeypatch.setattr(rs, "MAX_SIMILARITY_LABELS", 2)
-    sec = rs.run_builder("similarity", rs.build_similarity, ctx)
+    monkeypatch.setattr(similarity_section, "MAX_SIMILARITY_LABELS", 2)
+    sec = run_builder("similarity", similarity_section.build_similarity, ctx)
     assert sec.status == "ok"
     full = pd.read_csv(tmp_path / "data" / "similarity.csv", index_col=0)
     grouped = pd.read_csv(tmp_path / "data" / "similarity_by_year.csv", index_col=0)
@@ -273,11 +278,11 @@ def test_corpus_without_metadata_still_gives_every_section(tmp_path):
 
 
 def test_group_limit_keeps_latest_years_and_largest_regions(tmp_path):
-    from govtext.report import sections as rs
+    from govtext.report.context import ReportContext
 
     names = ["2020_county_甲县", "2021_county_甲县", "2022_county_甲县", "2022_county_乙县"]
     corpus = gt.Corpus(gt.Report.from_text("各位代表：发展数字经济。", name=n) for n in names)
-    ctx = rs.ReportContext.create(
+    ctx = ReportContext.create(
         corpus, tmp_path, by="year", tokenizer=None, top=5, n_topics=None, max_groups=2,
         random_state=0,
     )  # fmt: skip

@@ -145,7 +145,7 @@ def test_a_cache_entry_never_writes_outside_the_output_folder(warm_cache, tmp_pa
 
 
 def test_unsafe_relative_paths_are_refused():
-    from govtext.report.sections import _safe_rel
+    from govtext.report.cache import _safe_rel
 
     assert _safe_rel("fig/a.png") and _safe_rel("network/year_2022.gexf")
     for bad in ("../x", "/etc/passwd", "a/../../x", "C:\\x", "", None):

@@ -8,8 +8,8 @@
     out/fig/*.png         every figure (Chinese labels drawn with Noto Sans CJK)
     out/network/*.gexf    co-occurrence graphs (also as node-link JSON)
 
-The section builders live in :mod:`govtext.reportsections`; the page template in
-``govtext/report/templates/report.html.j2`` (jinja2, autoescaped, so report text is shown as
+The section builders live in :mod:`govtext.report.sections` (one module per section);
+the page template in ``govtext/report/templates/report.html.j2`` (jinja2, autoescaped, so report text is shown as
 text). Outputs are deterministic: the same corpus and options give the same bytes.
 """
 
@@ -227,7 +227,10 @@ def build_report(
         raise InputError("the corpus is empty: nothing to report")
     require("jinja2", "report", "the HTML report")
     require("matplotlib", "report", "the HTML report's figures")
-    from govtext.report import sections as rs
+    from govtext.report.cache import run_section
+    from govtext.report.context import ReportContext
+    from govtext.report.page import render_page
+    from govtext.report.sections import SECTION_BUILDERS
 
     out = prepare_out_dir(out_dir, force=force)
     results = token_cache = None
@@ -237,11 +240,11 @@ def build_report(
 
         results = ResultCache(cache_dir)
         token_cache = TokenCache(cache_dir, (tokenizer or PolicyTokenizer()).config_hash + ":cut")
-    builders = rs.SECTION_BUILDERS
+    builders = SECTION_BUILDERS
     bar = Progress(len(corpus) + len(builders) + 2, enabled=progress)
     try:
         bar.start("reading")
-        ctx = rs.ReportContext.create(
+        ctx = ReportContext.create(
             corpus,
             out,
             by=by,
@@ -259,7 +262,7 @@ def build_report(
         sections = []
         for key, builder in builders:
             bar.start(key)
-            sections.append(rs.run_section(key, builder, ctx, results))
+            sections.append(run_section(key, builder, ctx, results))
             bar.step(key)
         bar.done = bar.total - 1  # reports never tokenized (all sections cached) count as done
         bar.start("page")
@@ -271,7 +274,7 @@ def build_report(
                 ctx._n_terms = doc["n_terms"]
             else:
                 results.put(pkey, {"n_terms": ctx.n_terms})
-        page = rs.render_page(ctx, sections, title=title)
+        page = render_page(ctx, sections, title=title)
         bar.step("page")
     finally:
         bar.close()

@@ -1,0 +1,280 @@
+"""The :class:`ReportContext` shared by the section builders: corpus, tokenizer, DTM, labels
+and groups, and the writing of data files and figures into the output folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govtext._runtime.files import atomic_write_bytes, atomic_write_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from govtext.corpus.reports import Corpus
+    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.tokenize.policy import PolicyTokenizer
+from govtext.report.blocks import (
+    MAX_SIMILARITY_LABELS,
+    MAX_TABLE_ROWS,
+    Block,
+    _is_missing,
+    _sort_key,
+    short_region,
+)
+from govtext.report.fingerprint import _code_fingerprint
+
+
+class ReportContext:
+    """Everything the section builders share: corpus, DTM, options and the output folder.
+
+    The tokenizer (a memoized copy that knows the pieces of every report) and the DTM are
+    built on first use, so sections read back from a :class:`govtext.cache.ResultCache`
+    cost no tokenization at all.
+    """
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        out: Path,
+        by: str,
+        tokenizer: PolicyTokenizer | None = None,
+        dtm: DocumentTermMatrix | None = None,
+        top: int = 10,
+        n_topics: int | None = None,
+        max_groups: int = 12,
+        random_state: int = 0,
+        labels: list[str] | None = None,
+        cache: dict[str, Any] | None = None,
+        *,
+        n_jobs: int | None = 1,
+        token_cache: Any = None,
+        on_report: Callable[[str], None] | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.out = Path(out)
+        self.by = by
+        self.top = top
+        self.n_topics = n_topics
+        self.max_groups = max_groups
+        self.random_state = random_state
+        self.labels = list(labels) if labels is not None else []
+        self.cache: dict[str, Any] = cache if cache is not None else {}
+        self.n_jobs = n_jobs
+        self.token_cache = token_cache
+        self.on_report = on_report
+        self.base_tokenizer = tokenizer
+        self._tokenizer: PolicyTokenizer | None = None
+        self._dtm = dtm
+        self._n_terms: int | None = None
+        self._fingerprint: str | None = None
+        self.stats: dict[str, int] = {"sections_reused": 0, "sections_computed": 0}
+
+    @classmethod
+    def create(
+        cls,
+        corpus: Corpus,
+        out: Path,
+        *,
+        by: str,
+        tokenizer: PolicyTokenizer | None,
+        top: int,
+        n_topics: int | None,
+        max_groups: int,
+        random_state: int,
+        on_report: Callable[[str], None] | None = None,
+        n_jobs: int | None = 1,
+        token_cache: Any = None,
+        lazy: bool = False,
+    ) -> ReportContext:
+        """The context of a report. Unless ``lazy``, segment every report now (calling
+        ``on_report(name)`` after each) and build the DTM; otherwise on first use.
+
+        ``n_jobs`` worker processes cut the reports; ``token_cache`` (a folder or a
+        :class:`govtext.cache.TokenCache`) keeps their pieces across runs.
+        """
+        ctx = cls(
+            corpus,
+            out,
+            by,
+            tokenizer,
+            None,
+            top,
+            n_topics,
+            max_groups,
+            random_state,
+            n_jobs=n_jobs,
+            token_cache=token_cache,
+            on_report=on_report,
+        )
+        ctx.labels = ctx._make_labels()
+        if not lazy:
+            ctx.dtm  # noqa: B018  (builds the tokenizer's memo and the DTM now)
+        return ctx
+
+    @property
+    def tokenizer(self) -> PolicyTokenizer:
+        """A memoized tokenizer that has already cut every report (see
+        :func:`govtext.parallel.primed_tokenizer`)."""
+        if self._tokenizer is None:
+            from govtext.features.tokens import primed_tokenizer
+
+            names = self.corpus.names
+            cb = self.on_report
+            self._tokenizer = primed_tokenizer(
+                self.corpus.texts,
+                self.base_tokenizer,
+                n_jobs=self.n_jobs,
+                cache=self.token_cache,
+                on_text=None if cb is None else (lambda i: cb(names[i])),
+            )
+        return self._tokenizer
+
+    @property
+    def dtm(self) -> DocumentTermMatrix:
+        """The document-term matrix of the corpus (built on first use)."""
+        if self._dtm is None:
+            from govtext.features.dtm import dtm
+
+            self._dtm = dtm(self.corpus, tokenizer=self.tokenizer)
+        return self._dtm
+
+    @property
+    def n_terms(self) -> int:
+        """Columns of the DTM (read from the result cache when the DTM was not needed)."""
+        if self._n_terms is None:
+            self._n_terms = int(self.dtm.shape[1])
+        return self._n_terms
+
+    @property
+    def docs(self) -> list[str]:
+        """Report names (the DTM's row labels)."""
+        return [str(i) for i in self.corpus.meta.index]
+
+    def fingerprint(self) -> str:
+        """Hash of everything the sections depend on: each report's name, text and metadata,
+        the options, the tokenizer configuration, and the govtext code and library versions.
+        """
+        if self._fingerprint is None:
+            import hashlib
+
+            from govtext._runtime.cache import fingerprint
+
+            docs = [
+                (r.name, hashlib.sha256(r.text.encode("utf-8", "surrogatepass")).hexdigest())
+                for r in self.corpus
+            ]
+            meta = self.corpus.meta.to_csv(lineterminator="\n")
+            base = self.base_tokenizer
+            if base is None:
+                from govtext.tokenize.policy import PolicyTokenizer
+
+                base = PolicyTokenizer()
+            options = {
+                "by": self.by,
+                "top": self.top,
+                "n_topics": self.n_topics,
+                "max_groups": self.max_groups,
+                "random_state": self.random_state,
+                "max_table_rows": MAX_TABLE_ROWS,
+                "max_similarity_labels": MAX_SIMILARITY_LABELS,
+            }
+            self._fingerprint = fingerprint(
+                "govtext-report-v1", _code_fingerprint(), docs, meta, options, base.config_hash
+            )
+        return self._fingerprint
+
+    def section_key(self, key: str) -> str:
+        """Cache key of one section's result."""
+        from govtext._runtime.cache import fingerprint
+
+        return fingerprint("section", key, self.fingerprint())
+
+    def _make_labels(self) -> list[str]:
+        meta = self.corpus.meta
+        labels = []
+        for name, row in meta.iterrows():
+            reg = row.get("region")
+            year = row.get("year")
+            if _is_missing(reg) and _is_missing(year):
+                labels.append(str(name))
+                continue
+            labels.append(f"{short_region(reg)} {'' if _is_missing(year) else int(year)}".strip())
+        if len(set(labels)) != len(labels):  # ambiguous short labels: fall back to names
+            seen: dict[str, int] = {}
+            for lab in labels:
+                seen[lab] = seen.get(lab, 0) + 1
+            labels = [lab if seen[lab] == 1 else str(name) for lab, name in zip(labels, meta.index)]
+        return labels
+
+    # ------------------------------------------------------------------ writers
+    def write_csv(self, name: str, df: pd.DataFrame, *, index: bool = False) -> str:
+        """Write a table as ``data/<name>.csv`` (UTF-8, ``\\n`` line ends); return its link."""
+        rel = f"data/{name}.csv"
+        text = df.to_csv(index=index, lineterminator="\n", float_format="%.6g")
+        atomic_write_text(self.out / rel, text)
+        return rel
+
+    def write_figure(self, name: str, fig: Any) -> str:
+        """Write a figure as ``fig/<name>.png``; return its link."""
+        from govtext.viz.figures import save
+
+        rel = f"fig/{name}.png"
+        save(fig, self.out / rel, dpi=110)
+        return rel
+
+    def figure(
+        self, name: str, fig: Any, *, alt: str, caption: str, data: str = "", grid: bool = False
+    ) -> Block:
+        """Write ``fig`` (see :meth:`write_figure`) and return the figure block showing it."""
+        return Block(
+            "figure",
+            src=self.write_figure(name, fig),
+            alt=alt,
+            caption=caption,
+            data=data,
+            grid=grid,
+        )
+
+    def write_file(self, rel: str, data: bytes | str) -> str:
+        """Write any other file (GEXF, JSON) under the output folder; return its link."""
+        if isinstance(data, str):
+            atomic_write_text(self.out / rel, data)
+        else:
+            atomic_write_bytes(self.out / rel, data)
+        return rel
+
+    # ------------------------------------------------------------------- groups
+    def group_keys(self, by: str | None = None) -> list[Any]:
+        """Group value of each report (``None`` where missing)."""
+        col = by or self.by
+        meta = self.corpus.meta
+        if col not in meta.columns:
+            return [None] * len(meta)
+        return [None if _is_missing(v) else (int(v) if col == "year" else v) for v in meta[col]]
+
+    def groups(self, by: str | None = None, *, limit: int | None = None) -> list[Any]:
+        """Distinct groups in natural order; with ``limit``, the latest years (``year``) or
+        the largest groups (others; ties: the later one)."""
+        col = by or self.by
+        keys = [k for k in self.group_keys(col) if k is not None]
+        counts: dict[Any, int] = {}
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+        if col == "level":  # administrative order, township up to national
+            from govtext.corpus.meta import LEVELS
+
+            rank = {lev: i for i, lev in enumerate(LEVELS)}
+            order = sorted(counts, key=lambda v: (rank.get(str(v), len(rank)), str(v)))
+        else:
+            order = sorted(counts, key=_sort_key)
+        if limit is not None and len(order) > limit and col == "year":
+            return order[-limit:]  # the latest years, so consecutive groups are adjacent
+        if limit is not None and len(order) > limit:
+            pos = {k: i for i, k in enumerate(order)}
+            rank = sorted(order, key=lambda k: (-counts[k], -pos[k]))
+            chosen = set(rank[:limit])
+            order = [k for k in order if k in chosen]
+        return order

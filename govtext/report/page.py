@@ -1,0 +1,61 @@
+"""Rendering ``index.html`` and ``report.json`` from the sections."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from govtext._runtime.files import atomic_write_text
+from govtext.report.blocks import Section, _is_missing
+from govtext.report.context import ReportContext
+
+
+# -------------------------------------------------------------------------- the page
+def render_page(ctx: ReportContext, sections: list[Section], *, title: str | None = None) -> Path:
+    """Render ``index.html`` from the sections with the jinja2 template (autoescaped)."""
+    import jinja2
+
+    from govtext._version import __version__
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("govtext.report", "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    tpl = env.get_template("report.html.j2")
+    meta = ctx.corpus.meta
+    years = sorted({int(y) for y in meta["year"].dropna()}) if "year" in meta else []
+    summary = {
+        "n_reports": len(ctx.corpus),
+        "years": f"{years[0]}–{years[-1]}" if years else "unknown",
+        "n_regions": int(meta["region"].nunique()) if "region" in meta else 0,
+        "levels": "、".join(sorted({str(v) for v in meta.get("level", []) if not _is_missing(v)})),
+        "n_terms": ctx.n_terms,
+        "by": ctx.by,
+        "random_state": ctx.random_state,
+    }
+    html = tpl.render(
+        title=title or "govtext report: comparison of government work reports",
+        sections=sections,
+        summary=summary,
+        version=__version__,
+    )
+    manifest = {
+        "dictionary_terms_not_found": ctx.cache.get("dictionary_missing", []),
+        "govtext_version": __version__,
+        "by": ctx.by,
+        "random_state": ctx.random_state,
+        "reports": ctx.docs,
+        "sections": {
+            s.key: {"status": s.status, "produced_by": s.produced_by, "files": s.files}
+            for s in sections
+        },
+    }
+    atomic_write_text(
+        ctx.out / "report.json",
+        json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+    )
+    return atomic_write_text(ctx.out / "index.html", html)

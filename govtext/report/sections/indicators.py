@@ -1,0 +1,152 @@
+"""Report section "indicators": indicators, targets and targets vs actuals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from govtext.report.blocks import (
+    Block,
+    Section,
+    Unavailable,
+    _api,
+    _has,
+    _is_missing,
+    short_region,
+    table_block,
+)
+from govtext.report.context import ReportContext
+
+
+def build_indicators(ctx: ReportContext) -> Section:
+    _api("extract_indicators")
+    sec = Section(
+        "indicators",
+        "Indicators, targets and targets vs actuals",
+        "Every number with a unit that a report gives for a named indicator (value, unit, "
+        "whether it is an actual, an estimate or a target, and the sentence it comes from); "
+        "the figure sets each year's growth target against the growth reported a year later.",
+        "govtext.extract_indicators; govtext.targets; govtext.target_panel",
+    )
+    return _build_indicators(ctx, sec, _api("extract_indicators"))
+
+
+def _build_indicators(
+    ctx: ReportContext, sec: Section, extract_indicators: Callable[..., Any]
+) -> Section:
+    import pandas as pd
+
+    parts = []
+    for r in ctx.corpus:
+        df = extract_indicators(r)
+        df.insert(0, "report", r.name)
+        parts.append(df)
+    allind = pd.concat(parts, ignore_index=True)
+    link = ctx.write_csv("indicators", allind)
+    sec.files.append(link)
+    counts = allind.groupby(["report", "status"]).size().unstack(fill_value=0)
+    counts = counts.reindex(ctx.dtm.docs, fill_value=0)
+    label = dict(zip(ctx.dtm.docs, ctx.labels))
+    ctab = counts.reset_index().rename(columns={"index": "report"})
+    ctab.insert(1, "label", [label.get(n, n) for n in ctab["report"]])
+    sec.blocks.append(
+        table_block(ctab, "Indicators found per report, by status", link, max_rows=500)
+    )
+    if _has("targets"):
+        t = _api("targets")(ctx.corpus)
+        tlink = ctx.write_csv("targets", t)
+        sec.files.append(tlink)
+        if len(t):
+            cols = ["region", "year", "canonical", "indicator", "status", "value_low",
+                    "value_high", "unit", "qualifier", "surface"]  # fmt: skip
+            show = t[[c for c in cols if c in t.columns]].copy()
+            if "region" in show:
+                show["region"] = [short_region(r) for r in show["region"]]
+            sec.blocks.append(
+                table_block(show, "Main expected targets of each report (govtext.targets)", tlink)
+            )
+        else:
+            sec.blocks.append(Block("note", text="No statement of main targets found."))
+    else:
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    "Main targets table: not available in this version of govtext "
+                    "(govtext.targets is not implemented yet)."
+                ),
+            )
+        )
+    try:
+        target_panel = _api("target_panel")
+    except Unavailable:
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    "Targets vs actuals: not available in this version of govtext "
+                    "(govtext.target_panel is not implemented yet)."
+                ),
+            )
+        )
+        return sec
+    _targets_vs_actuals(ctx, sec, target_panel)
+    return sec
+
+
+def _targets_vs_actuals(ctx: ReportContext, sec: Section, target_panel: Callable[..., Any]) -> None:
+    # target_panel needs region and year (it pairs a region's year Y with its year Y+1)
+    keep = [not _is_missing(r.meta.get("region")) and not _is_missing(r.meta.get("year"))
+            for r in ctx.corpus]  # fmt: skip
+    if not any(keep):
+        sec.blocks.append(Block("note", text=(
+            "Targets vs actuals: no report has both a region and a year, so no target can be "
+            "paired with its actual.")))  # fmt: skip
+        return
+    if not all(keep):
+        sec.blocks.append(Block("note", text=(
+            f"Targets vs actuals: {keep.count(False)} report(s) without region or year left out.")))  # fmt: skip
+    panel = target_panel(ctx.corpus[keep])
+    link = ctx.write_csv("target_panel", panel)
+    sec.files.append(link)
+    paired = panel.dropna(subset=["actual", "target_low"])
+    if paired.empty:
+        sec.blocks.append(
+            Block(
+                "note",
+                text=(
+                    "Targets vs actuals: no target has its actual value in these reports (the actual "
+                    "for year Y is read from the report of the same region for Y+1)."
+                ),
+            )
+        )
+        return
+    cols = [
+        "region",
+        "year",
+        "canonical",
+        "target_low",
+        "target_high",
+        "target_qualifier",
+        "actual",
+        "actual_status",
+        "parent_region",
+        "parent_target_low",
+    ]
+    t = paired[[c for c in cols if c in paired.columns]].copy()
+    t["region"] = [short_region(r) for r in t["region"]]
+    sec.blocks.append(table_block(t, "Targets with the actual value reported a year later", link))
+    from govtext.viz.figures import target_actual_figure
+
+    fig = target_actual_figure(
+        paired, labels=[f"{short_region(r)} {y}" for r, y in zip(paired["region"], paired["year"])]
+    )
+    sec.blocks.append(
+        ctx.figure(
+            "targets_vs_actuals",
+            fig,
+            alt="Targets vs actuals",
+            caption="Each point is a target (x, middle of its range) against the actual reported a year later (y); above the diagonal = target exceeded.",
+            data=link,
+        )
+    )

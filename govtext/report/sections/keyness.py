@@ -1,0 +1,156 @@
+"""Report section "keyness": consecutive years and regions of the same year."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+from govtext.report.blocks import Block, NotApplicable, Section, _api, short_region, table_block
+from govtext.report.context import ReportContext
+
+
+def _pairs_consecutive_years(ctx: ReportContext) -> list[tuple[str, Any, Any, Any]]:
+    """(kind, region, earlier year, later year) for every region with several years."""
+    meta = ctx.corpus.meta
+    out = []
+    if "region" not in meta or "year" not in meta:
+        return out
+    for reg in sorted({str(r) for r in meta["region"].dropna()}):
+        years = sorted({int(y) for y in meta.loc[meta["region"] == reg, "year"].dropna()})
+        for a, b in zip(years, years[1:]):
+            out.append(("years", reg, a, b))
+    return out
+
+
+def _pairs_same_year(ctx: ReportContext) -> list[tuple[str, Any, Any, Any]]:
+    """(kind, year, level, region) for each region against the other regions of its level and year."""
+    meta = ctx.corpus.meta
+    out = []
+    if "region" not in meta or "year" not in meta:
+        return out
+    lev_col = meta["level"] if "level" in meta else None
+    for y in sorted({int(v) for v in meta["year"].dropna()}):
+        sub = meta[meta["year"] == y]
+        levels = sorted({str(v) for v in sub["level"].dropna()}) if lev_col is not None else [None]
+        for lev in levels:
+            s2 = sub if lev is None else sub[sub["level"] == lev]
+            regions = sorted({str(r) for r in s2["region"].dropna()})
+            if len(regions) < 2:
+                continue
+            for reg in regions:
+                out.append(("regions", y, lev, reg))
+    return out
+
+
+def _keyness_lists(k: pd.DataFrame, top: int) -> tuple[list[str], list[str]]:
+    pos = k[k["score"] > 0].head(top)["term"].tolist()
+    neg = k[k["score"] < 0].sort_values(["score", "term"], kind="mergesort").head(top)
+    return pos, neg["term"].tolist()
+
+
+def build_keyness(ctx: ReportContext) -> Section:
+    import numpy as np
+    import pandas as pd
+
+    keyness = _api("keyness")
+    sec = Section(
+        "keyness",
+        "Keyness: consecutive years and regions of the same year",
+        "Each row compares a target with a reference: 'more in target' lists the words the "
+        "target uses significantly more often (log-odds z-score with an informative "
+        "Dirichlet prior, highest first), 'less in target' the words it uses less.",
+        "govtext.keyness(dtm, target, reference, measure='log_odds')",
+    )
+    meta = ctx.dtm.meta
+    region = meta["region"].astype(object) if "region" in meta else None
+    year = meta["year"] if "year" in meta else None
+    if region is None or year is None:
+        raise NotApplicable("Keyness pairs need year and region metadata; these reports have none.")
+    long_parts = []
+    rows_years, rows_regions = [], []
+
+    def run(
+        kind: str, target: Any, reference: Any, tname: str, rname: str, show: tuple[str, str]
+    ) -> None:
+        if not np.any(target) or not np.any(reference):
+            return
+        k = keyness(ctx.dtm, target, reference, "log_odds", min_count=2)
+        more, less = _keyness_lists(k, ctx.top)
+        part = pd.concat([k[k["score"] > 0].head(50), k[k["score"] < 0].tail(50)])
+        part.insert(0, "reference", rname)
+        part.insert(0, "target", tname)
+        part.insert(0, "comparison", kind)
+        long_parts.append(part)
+        row = [show[0], show[1], "  ".join(more), "  ".join(less)]
+        (rows_years if kind == "consecutive years" else rows_regions).append(row)
+
+    reg = region.to_numpy()
+    yr = year.to_numpy(dtype=float, na_value=np.nan)
+    for _, r, a, b in _pairs_consecutive_years(ctx):
+        t = (reg == r) & (yr == b)
+        ref = (reg == r) & (yr == a)
+        run(
+            "consecutive years",
+            t,
+            ref,
+            f"{r} {b}",
+            f"{r} {a}",
+            (f"{short_region(r)} {b}", f"{short_region(r)} {a}"),
+        )
+    lev = meta["level"].astype(object).to_numpy() if "level" in meta else None
+    for _, y, level, r in _pairs_same_year(ctx):
+        same = (yr == y) & ((lev == level) if lev is not None else True)
+        t = same & (reg == r)
+        ref = same & (reg != r)
+        run(
+            "regions of the same year",
+            t,
+            ref,
+            f"{r} {y}",
+            f"other {level or ''} regions {y}".replace("  ", " "),
+            (f"{short_region(r)} {y}", f"other {level or ''} regions {y}".replace("  ", " ")),
+        )
+    cols = [
+        "target",
+        "reference",
+        f"more in target (top {ctx.top})",
+        f"less in target (top {ctx.top})",
+    ]
+    if long_parts:
+        link = ctx.write_csv("keyness", pd.concat(long_parts, ignore_index=True))
+        sec.files.append(link)
+    else:
+        link = ""
+        sec.note = (
+            "No pair to compare: the corpus has no region with two years and no year with "
+            "two regions of the same level."
+        )
+    sec.blocks.append(Block("heading", text="Consecutive years of the same region"))
+    if rows_years:
+        sec.blocks.append(
+            table_block(
+                pd.DataFrame(rows_years, columns=cols),
+                "Later year (target) against the year before (reference)",
+                link,
+                max_rows=200,
+            )
+        )
+    else:
+        sec.blocks.append(Block("note", text="No region has reports for two or more years."))
+    sec.blocks.append(Block("heading", text="Regions of the same year (and level)"))
+    if rows_regions:
+        sec.blocks.append(
+            table_block(
+                pd.DataFrame(rows_regions, columns=cols),
+                "Each region (target) against the other regions of its level that year",
+                link,
+                max_rows=200,
+            )
+        )
+    else:
+        sec.blocks.append(
+            Block("note", text="No year has reports from two or more regions of the same level.")
+        )
+    return sec

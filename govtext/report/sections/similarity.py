@@ -1,0 +1,73 @@
+"""Report section "similarity": similarity between reports."""
+
+from __future__ import annotations
+
+from govtext.report.blocks import MAX_SIMILARITY_LABELS, Section, _api, _has, short_region
+from govtext.report.context import ReportContext
+
+
+def build_similarity(ctx: ReportContext) -> Section:
+    import numpy as np
+    import pandas as pd
+
+    sec = Section(
+        "similarity",
+        "Similarity between reports",
+        "Each cell is the cosine similarity of two reports' TF-IDF vectors, from 0 (no shared "
+        "vocabulary) to 1 (identical word use); bright blocks are groups of reports that "
+        "speak alike.",
+        "govtext.similarity",
+    )
+    if _has("similarity"):
+        sim = _api("similarity")(ctx.dtm)
+        mat = np.asarray(getattr(sim, "to_numpy", lambda: sim)(), dtype=float)
+    else:
+        sec.produced_by = "cosine of DocumentTermMatrix.tfidf (fallback: govtext.similarity is not in this version)"
+        w = ctx.dtm.tfidf()
+        mat = np.asarray((w @ w.T).todense(), dtype=float)
+    names = ctx.dtm.docs
+    df = pd.DataFrame(mat, index=names, columns=names)
+    link = ctx.write_csv("similarity", df, index=True)
+    sec.files.append(link)
+    from govtext.viz.figures import heatmap
+
+    if len(names) <= MAX_SIMILARITY_LABELS:
+        fig = heatmap(
+            mat,
+            ctx.labels,
+            ctx.labels,
+            title="报告相似度（TF-IDF 余弦）",
+            vmin=0,
+            vmax=1,
+            annotate=len(names) <= 14,
+        )
+        cap = "Report × report similarity."
+    else:  # too many reports to label: average within groups of `by`
+        keys = ctx.group_keys()
+        groups = ctx.groups()
+        idx = [[i for i, k in enumerate(keys) if k == g] for g in groups]
+
+        def block_mean(a: list[int], b: list[int]) -> float:
+            if a is b:  # within a group: pairs of different reports only
+                if len(a) < 2:
+                    return float("nan")
+                sub = mat[np.ix_(a, a)]
+                return float((sub.sum() - np.trace(sub)) / (len(a) * (len(a) - 1)))
+            return float(mat[np.ix_(a, b)].mean())
+
+        gm = np.array([[block_mean(a, b) for b in idx] for a in idx])
+        glabels = [str(g) for g in groups]
+        gdf = pd.DataFrame(gm, index=glabels, columns=glabels)
+        glink = ctx.write_csv(f"similarity_by_{ctx.by}", gdf, index=True)
+        sec.files.append(glink)
+        shown = [short_region(g) for g in groups] if ctx.by == "region" else glabels
+        fig = heatmap(gm, shown, shown, title=f"平均相似度（按 {ctx.by}）", vmin=0, vmax=1)
+        cap = (
+            f"Mean similarity between groups of reports by {ctx.by} ({len(names)} reports); "
+            "the diagonal is the mean over pairs of different reports of a group (blank for "
+            "a group of one report)."
+        )
+    sec.blocks.append(
+        ctx.figure("similarity", fig, alt="Similarity heatmap", caption=cap, data=link)
+    )
+    return sec
