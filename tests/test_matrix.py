@@ -23,7 +23,7 @@ def test_counts_match_the_tokenizer(sample, tok, m):
     assert m.docs == sample.names
     r = sample["2023_township_天津市津南区北闸口镇"]
     want = Counter(tok.tokenize(r.text))
-    row = m.select(m.meta.index == r.name)
+    row = m.subset(m.meta.index == r.name)
     got = {m.vocab[j]: int(v) for j, v in zip(row.matrix.indices, row.matrix.data)}
     assert got == dict(want)
     assert int(m.doc_lengths()[m.docs.index(r.name)]) == sum(want.values())
@@ -48,7 +48,7 @@ def test_selection_by_query_dict_mask_and_series(m):
     assert q.sum() == 9 and (q == d).all()
     s = m.mask(m.meta["year"] == 2022)  # nullable Int64 column: a BooleanArray
     assert s.dtype == bool and s.sum() == 12
-    sub = m.select({"level": ["province", "city"]})
+    sub = m.subset({"level": ["province", "city"]})
     assert set(sub.meta["level"]) == {"province", "city"} and len(sub) == 5
     assert sub.matrix.shape == (5, len(m.vocab))
     assert m.mask(None).all()
@@ -63,7 +63,7 @@ def test_selection_by_query_dict_mask_and_series(m):
 def test_group_by_sums_rows(m):
     g = m.group_by("year")
     assert g.meta["year"].tolist() == sorted(set(m.meta["year"]))
-    y2022 = m.select("year == 2022")
+    y2022 = m.subset("year == 2022")
     row = g.meta["year"].tolist().index(2022)
     assert (g.matrix[row].toarray() == np.asarray(y2022.matrix.sum(axis=0))).all()
     assert int(g.meta.loc[g.meta.index[row], "n_docs"]) == 12

@@ -8,8 +8,9 @@ import pytest
 
 import govtext as gt
 from govtext._runtime.cache import TokenCache
-from govtext.corpus.reports import iter_reports
-from govtext.features.tokens import count_chunks, merge_counts, stream_dtm, tokenize_texts
+from govtext.corpus.loading import iter_reports
+from govtext.features.dtm import stream_dtm
+from govtext.features.tokens import count_chunks, merge_counts, tokenize_texts
 
 
 @pytest.fixture(scope="module")

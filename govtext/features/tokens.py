@@ -8,9 +8,10 @@
   matrix with its own vocabulary, then merge them into one matrix over the sorted union
   vocabulary. The result is exactly what scikit-learn's ``CountVectorizer`` gives on the
   same tokens, however the texts were chunked.
-* :func:`stream_dtm` — a document-term matrix over reports read one chunk at a time (e.g.
-  from :func:`govtext.corpus.iter_reports`), so memory is bounded by the vocabulary and the
-  non-zeros, not by the text.
+
+This module is the bottom of ``govtext.features``: it imports no other module of it
+(matrices are made in :mod:`govtext.features.matrix`, the streamed matrix in
+:mod:`govtext.features.dtm`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from govtext.errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
 
-    from govtext.features.dtm import DocumentTermMatrix
     from govtext.tokenize.policy import PolicyTokenizer
 
 __all__ = [
@@ -36,7 +36,7 @@ __all__ = [
     "primed_tokenizer",
     "count_chunks",
     "merge_counts",
-    "stream_dtm",
+    "count_tokens",
     "chunked",
 ]
 
@@ -285,8 +285,15 @@ def primed_tokenizer(
     return tok
 
 
-def _count(tokens_per_doc: list[list[str]]) -> tuple[list[str], sp.csr_matrix]:
-    """Counts of one chunk over its own sorted vocabulary."""
+def count_tokens(tokens_per_doc: Sequence[Sequence[str]]) -> tuple[list[str], sp.csr_matrix]:
+    """Counts of token lists over their own sorted vocabulary: ``(vocab, csr)``.
+
+    Examples
+    --------
+    >>> v, m = count_tokens([["乙", "甲", "乙"], []])
+    >>> v, m.toarray().tolist()
+    (['乙', '甲'], [[2, 1], [0, 0]])
+    """
     import scipy.sparse as sp
 
     vocab: dict[str, int] = {}
@@ -316,7 +323,7 @@ def _count(tokens_per_doc: list[list[str]]) -> tuple[list[str], sp.csr_matrix]:
 
 
 def _count_chunk(tokenizer: PolicyTokenizer, texts: list[str]) -> tuple[list[str], Any]:
-    return _count(_tokenize_chunk(tokenizer, texts))
+    return count_tokens(_tokenize_chunk(tokenizer, texts))
 
 
 def count_chunks(
@@ -367,64 +374,3 @@ def merge_counts(parts: Iterable[tuple[list[str], Any]]) -> tuple[list[str], sp.
     out = sp.vstack(blocks, format="csr")
     out.sort_indices()
     return vocab, out.astype(np.int64)
-
-
-def stream_dtm(
-    reports: Iterable[Any],
-    tokenizer: PolicyTokenizer | None = None,
-    *,
-    chunksize: int = 64,
-    n_jobs: int | None = 1,
-    min_df: int = 1,
-) -> DocumentTermMatrix:
-    """Document-term matrix over reports read lazily, chunk by chunk.
-
-    Only one chunk of texts is in memory at a time; the counts of earlier chunks are kept
-    as sparse matrices. The result equals :func:`govtext.dtm` on the same reports.
-
-    Parameters
-    ----------
-    reports : iterable of Report (or str)
-        E.g. :func:`govtext.corpus.iter_reports` over a folder.
-    chunksize : int
-        Reports per chunk (and per worker task).
-    n_jobs : int
-        Worker processes.
-    min_df : int
-        Drop terms found in fewer documents.
-
-    Examples
-    --------
-    >>> import govtext as gt
-    >>> from govtext.corpus.reports import iter_reports
-    >>> m = stream_dtm(iter_reports(gt.datasets.sample_path()), chunksize=8)
-    >>> m.shape[0]
-    30
-    """
-    import pandas as pd
-
-    from govtext.features.dtm import DocumentTermMatrix
-    from govtext.tokenize.policy import PolicyTokenizer
-
-    tok = tokenizer or PolicyTokenizer()
-    parts = []
-    rows = []
-    for block in chunked(reports, chunksize * max(1, n_jobs if n_jobs and n_jobs > 0 else 2)):
-        texts = [getattr(r, "text", r) for r in block]
-        for i, r in enumerate(block):
-            meta = dict(getattr(r, "meta", {}) or {})
-            rows.append(
-                {"name": getattr(r, "name", f"doc{len(rows)}"), **meta, "chars": len(texts[i])}
-            )
-        parts.extend(count_chunks(texts, tok, n_jobs=n_jobs, chunksize=chunksize))
-    if not rows:
-        raise InputError("no reports to count")
-    vocab, mat = merge_counts(parts)
-    if min_df > 1:
-        df = np.diff(mat.tocsc().indptr)
-        keep = np.flatnonzero(df >= min_df)
-        mat = mat[:, keep].tocsr()
-        vocab = [vocab[i] for i in keep]
-    meta = pd.DataFrame(rows)
-    meta.index = meta["name"].astype(str).tolist()
-    return DocumentTermMatrix(mat, vocab, meta)
