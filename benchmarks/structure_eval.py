@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     import govtext as gt
-    from govtext.text.structure import parse_sections, targets_spans
+    from govtext.text.structure import parse_sections
+    from govtext.text.targets_spans import targets_spans
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus_dir", nargs="?", default=None)

@@ -85,7 +85,7 @@ _LAZY: dict[str, str] = {
     "Section": "text.structure",
     "section_spans": "text.structure",
     "section_text": "text.structure",
-    "targets_spans": "text.structure",
+    "targets_spans": "text.targets_spans",
     "kind_lookup": "text.structure",
     "extract_indicators": "indicators.extract",
     "targets": "indicators.targets",

@@ -17,9 +17,9 @@ from govtext.text.structure import (
     section_at,
     section_spans,
     section_text,
-    targets_spans,
     walk,
 )
+from govtext.text.targets_spans import targets_spans
 
 BODY = (
     "这是一段足够长的正文，用来把标题和段落分开，内容是关于经济社会发展的具体工作安排和措施，"

@@ -18,6 +18,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from govtext.indicators.extract import extract_indicators
+from govtext.indicators.scope import year_targets_spans
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -123,7 +126,7 @@ def _as_reports(corpus: Any) -> list[Report]:
     if isinstance(corpus, Corpus):
         return list(corpus)
     if isinstance(corpus, str):
-        from govtext.corpus.reports import load_corpus
+        from govtext.corpus.loading import load_corpus
 
         return list(load_corpus(corpus))
     if isinstance(corpus, Iterable):
@@ -131,12 +134,6 @@ def _as_reports(corpus: Any) -> list[Report]:
         if all(isinstance(r, Report) for r in out):
             return out
     raise InputError(f"expected a Corpus, a Report or a path, not {type(corpus).__name__}")
-
-
-def _targets_spans(text: str) -> list[tuple[int, int]]:
-    from govtext.indicators.extract import _targets_spans as ts
-
-    return ts(text)
 
 
 def _pick(rows: Any, key: str) -> Any:
@@ -148,8 +145,6 @@ def _pick(rows: Any, key: str) -> Any:
 
 
 def _report_targets(report: Report) -> list[dict[str, Any]]:
-    from govtext.indicators.extract import extract_indicators
-
     text = report.text
     df = extract_indicators(text)
     meta = report.meta
@@ -168,7 +163,7 @@ def _report_targets(report: Report) -> list[dict[str, Any]]:
         r["canonical"] = canonical_indicator(r["indicator"], r["kind"])
         if re.search(r"年均|每年|五年|累计", text[max(0, r["start"] - 12) : r["start"]]):
             r["canonical"] = None  # a multi-year plan's rate, not the year's target
-    spans = _targets_spans(text)
+    spans = year_targets_spans(text)
     in_span = [r for r in recs if any(a <= r["start"] < b for a, b in spans)]
     in_sec = [r for r in recs if r["section"] == "targets"]
     # sentences that announce targets anywhere in the plan sections (older reports)
@@ -242,8 +237,6 @@ def _actual_for(
     the value for the single year the target was set for. ``frames``
     caches the extracted indicators per report name.
     """
-    from govtext.indicators.extract import extract_indicators
-
     if frames is not None and report.name in frames:
         df = frames[report.name]
     else:
