@@ -32,7 +32,7 @@ def build_emerging(ctx: ReportContext) -> Section:
         years = sorted({int(y) for y in meta.loc[mask, "year"].dropna()})
         if len(years) < 3:
             continue
-        sub = ctx.dtm.select(mask)
+        sub = ctx.dtm.subset(mask)
         e = emerging_terms(sub, "year", recent=1, baseline=3)
         e = e.copy()
         e.insert(0, "baseline_years", "、".join(map(str, e.attrs.get("baseline", years[-4:-1]))))
@@ -74,7 +74,7 @@ def build_emerging(ctx: ReportContext) -> Section:
         terms += sub_e[sub_e["direction"] == "fading"]["term"].head(3).tolist()
         if terms:
             mask = (meta["region"] == reg).fillna(False).to_numpy(dtype=bool)
-            tr = trends(ctx.dtm.select(mask), "year", terms)
+            tr = trends(ctx.dtm.subset(mask), "year", terms)
             tlink = ctx.write_csv("trends", tr.reset_index())
             sec.files.append(tlink)
             from govtext.viz.figures import line_chart
