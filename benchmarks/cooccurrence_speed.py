@@ -44,7 +44,8 @@ from pathlib import Path
 import numpy as np
 
 import govtext as gt
-from govtext.network.graph import _n_threads, split_windows
+from govtext._runtime.sparse import cpu_threads
+from govtext.network.windows import split_windows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -249,7 +250,7 @@ def measure(
         "reports": len(corpus),
         "chars": sum(len(r.text) for r in corpus),
         "tokenize_s": t_cut,
-        "threads": _n_threads(),
+        "threads": cpu_threads(),
         "rows": rows,
     }
     if cntext_python:
@@ -293,7 +294,7 @@ def main(argv=None) -> int:
     print(f"# co-occurrence speed: {len(corpus)} reports, {chars:,} characters")
     print(f"tokenisation ({how}, not timed below): {t_cut:.1f} s")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    print(f"threads for the product: {_n_threads()}; load average before timing: {load}\n")
+    print(f"threads for the product: {cpu_threads()}; load average before timing: {load}\n")
     print(
         "| windows | count | tokens | terms | non-zeros | density | govtext s (CPU s) "
         "| naive s (CPU s) | speed-up wall (CPU) | equal | govtext peak MiB | naive peak MiB "

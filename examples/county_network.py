@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         rc[front + [c for c in rc.columns if c not in front]].round(6).to_csv(index=False),
     )
 
-    from govtext.viz.network import write_gexf
+    from govtext.readwrite.graphs import write_gexf
 
     for year, G in graphs.items():
         write_gexf(G, out / f"network_{year}.gexf")

@@ -144,7 +144,8 @@ def test_damaged_token_entries_are_recomputed_and_rewritten(tmp_path):
 
 # ------------------------------------------------------------- co-occurrence, workers
 def test_cooccurrence_same_with_two_workers_and_the_cache(tmp_path):
-    from govtext.network.graph import cooccurrence, cooccurrence_graph
+    from govtext.network.cooccurrence import cooccurrence
+    from govtext.network.graph import cooccurrence_graph
 
     corpus = gt.datasets.load_sample()[:6]
     ref = cooccurrence(corpus)

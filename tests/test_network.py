@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 
 import govtext as gt
 from govtext.errors import InputError
-from govtext.network.graph import association, disparity_filter, layout, split_windows
+from govtext.network.association import association
+from govtext.network.backbone import disparity_filter
+from govtext.network.layout import layout
+from govtext.network.windows import split_windows
 
 # ----------------------------------------------------------------- naive references
 
@@ -61,49 +64,6 @@ def test_cooccurrence_equals_naive_count(windows):
         for j in range(i + 1, len(c.vocab)):
             assert M[i, j] == pairs.get((a, c.vocab[j]), 0)
     assert c.frequency.tolist() == [sum(w.count(t) for w in windows) for t in c.vocab]
-
-
-def test_product_threads_within_the_cpus_and_default_equals_one_thread():
-    import os
-
-    import govtext.network.graph as net
-
-    n = net._n_threads()
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert 1 <= n <= min(cpus or 1, 8)
-    windows = [list("abcdefgh"[i % 5 : i % 5 + 3 + i % 4]) for i in range(400)]
-    ids, rows, vocab = net._encode(windows, None)
-    X = net._binary(rows, ids, (len(windows), len(vocab)))
-    one, default = net._gram(X, 1), net._gram(X)
-    assert (one != default).nnz == 0 and np.array_equal(one.indices, default.indices)
-
-
-@settings(max_examples=100, deadline=None)
-@given(windows_st, st.integers(1, 5), st.booleans())
-def test_threaded_product_is_the_single_product_exactly(windows, n_threads, one_pass):
-    # the row blocks of Xᵀ·X computed in threads must stack to the very same matrix
-    import govtext.network.graph as net
-
-    c = gt.cooccurrence(windows)
-    if not c.vocab:
-        return
-    ids, rows, vocab = net._encode(windows, None)
-    X = net._binary(rows, ids, (len(windows), len(vocab)))
-    ref = X.T.tocsr() @ X
-    old = net._THREAD_MIN_WORK
-    net._THREAD_MIN_WORK = 1  # force blocks even for tiny inputs
-    try:
-        got = net._gram(X, n_threads, one_pass)
-    finally:
-        net._THREAD_MIN_WORK = old
-    assert got.shape == ref.shape == (len(vocab), len(vocab))
-    for a in ("indptr", "indices", "data"):
-        assert np.array_equal(getattr(got, a), getattr(ref, a))
-        assert getattr(got, a).dtype == getattr(ref, a).dtype
-    single, pairs = naive_window_counts(windows)
-    M = got.toarray()
-    assert M.diagonal().tolist() == [single[t] for t in vocab]
-    assert all(M[vocab.index(a), vocab.index(b)] == n for (a, b), n in pairs.items())
 
 
 @settings(max_examples=100, deadline=None)
@@ -379,7 +339,8 @@ def test_graph_backbone_is_disparity_filter(township_cooc):
 
 # --------------------------------------------------------- acceptance 4: determinism
 def test_same_inputs_and_seed_give_identical_graph(township, tok, tmp_path):
-    from govtext.viz.network import draw_network, write_gexf, write_graphml, write_json
+    from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
+    from govtext.viz.network import draw_network
 
     g1 = gt.cooccurrence_graph(township, tokenizer=tok, top_n=50, random_state=7)  # from text
     g2 = gt.cooccurrence_graph(gt.cooccurrence(township, tokenizer=tok), top_n=50, random_state=7)
@@ -401,7 +362,7 @@ def test_same_inputs_and_seed_give_identical_graph(township, tok, tmp_path):
 def test_exports_round_trip(township_cooc, tmp_path):
     import json
 
-    from govtext.viz.network import write_gexf, write_graphml, write_json
+    from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
 
     G = gt.cooccurrence_graph(township_cooc, top_n=20)
     g = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"))

@@ -85,8 +85,10 @@ def run(args: argparse.Namespace) -> int:
 
     from govtext.cli._common import load_input, tokenizer_for
     from govtext.errors import InputError
-    from govtext.network.graph import compare_graphs, cooccurrence_graph, graphs_by
-    from govtext.viz.network import draw_network, write_gexf, write_graphml, write_json
+    from govtext.network.compare import compare_graphs
+    from govtext.network.graph import cooccurrence_graph, graphs_by
+    from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
+    from govtext.viz.network import draw_network
 
     for name, v in (("--top-n", args.top_n), ("--min-count", args.min_count)):
         if v < 1:

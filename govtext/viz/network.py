@@ -193,7 +193,7 @@ def draw_network(
     """
     import numpy as np
 
-    from govtext.network.graph import layout
+    from govtext.network.layout import layout
     from govtext.viz.figures import pyplot, save
 
     plt = pyplot()
