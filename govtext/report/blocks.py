@@ -46,8 +46,9 @@ class Block:
 
 
 @dataclass
-class Section:
-    """A section of the page."""
+class PageSection:
+    """A section of the ``govtext report`` page (not :class:`govtext.Section`, a part of a
+    report's text found by :func:`govtext.parse_sections`)."""
 
     key: str
     title: str

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from govtext._runtime.files import atomic_write_bytes
-from govtext.report.blocks import Block, Section
+from govtext.report.blocks import Block, PageSection
 from govtext.report.context import ReportContext
 from govtext.report.sections import run_builder
 
@@ -37,12 +37,12 @@ def _safe_rel(rel: Any) -> bool:
     return not p.is_absolute() and ".." not in p.parts
 
 
-def _section_from_doc(doc: Any) -> tuple[Section, dict[str, Any]] | None:
-    """The Section (and context entries) of a cached document, or None if malformed."""
+def _section_from_doc(doc: Any) -> tuple[PageSection, dict[str, Any]] | None:
+    """The PageSection (and context entries) of a cached document, or None if malformed."""
     try:
         d = dict(doc["section"])
         d["blocks"] = [Block(**b) for b in d.get("blocks", [])]
-        sec = Section(**d)
+        sec = PageSection(**d)
         extra = dict(doc.get("context", {}))
     except (TypeError, KeyError, ValueError):
         return None
@@ -53,10 +53,10 @@ def _section_from_doc(doc: Any) -> tuple[Section, dict[str, Any]] | None:
 
 def run_section(
     key: str,
-    builder: Callable[[ReportContext], Section],
+    builder: Callable[[ReportContext], PageSection],
     ctx: ReportContext,
     cache: Any = None,
-) -> Section:
+) -> PageSection:
     """:func:`run_builder` through a :class:`govtext.cache.ResultCache`.
 
     The key is :meth:`ReportContext.section_key` (every report's text and metadata, every

@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 from govtext._runtime.files import atomic_write_text
-from govtext.report.blocks import Section, _is_missing
+from govtext.report.blocks import PageSection, _is_missing
 from govtext.report.context import ReportContext
 
 
 # -------------------------------------------------------------------------- the page
-def render_page(ctx: ReportContext, sections: list[Section], *, title: str | None = None) -> Path:
+def render_page(
+    ctx: ReportContext, sections: list[PageSection], *, title: str | None = None
+) -> Path:
     """Render ``index.html`` from the sections with the jinja2 template (autoescaped)."""
     import jinja2
 

@@ -2,7 +2,7 @@
 
 Each builder, one module per section in this package, takes a
 :class:`~govtext.report.context.ReportContext` and returns a
-:class:`~govtext.report.blocks.Section`: a title, one sentence on how to read it, the
+:class:`~govtext.report.blocks.PageSection`: a title, one sentence on how to read it, the
 govtext function that produced it, and blocks (tables, figures, notes) whose data files it
 has written into the output folder. :data:`SECTION_BUILDERS` is the registry, in page order.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 
-from govtext.report.blocks import NotApplicable, Section, Unavailable
+from govtext.report.blocks import NotApplicable, PageSection, Unavailable
 from govtext.report.context import ReportContext
 from govtext.report.sections.dictionary import build_dictionary
 from govtext.report.sections.emerging import build_emerging
@@ -68,7 +68,7 @@ SECTION_INFO: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-SECTION_BUILDERS: list[tuple[str, Callable[[ReportContext], Section]]] = [
+SECTION_BUILDERS: list[tuple[str, Callable[[ReportContext], PageSection]]] = [
     ("overview", build_overview),
     ("keywords", build_keywords),
     ("keyness", build_keyness),
@@ -82,14 +82,14 @@ SECTION_BUILDERS: list[tuple[str, Callable[[ReportContext], Section]]] = [
 
 
 def run_builder(
-    key: str, builder: Callable[[ReportContext], Section], ctx: ReportContext
-) -> Section:
+    key: str, builder: Callable[[ReportContext], PageSection], ctx: ReportContext
+) -> PageSection:
     """Run one builder; a missing analysis or a failure becomes a note in the section."""
     title, how, func = SECTION_INFO.get(key, (key, "", ""))
     try:
         return builder(ctx)
     except Unavailable as exc:
-        return Section(
+        return PageSection(
             key,
             title,
             how,
@@ -98,12 +98,12 @@ def run_builder(
             note=f"Not available in this version of govtext: {exc} is not implemented yet.",
         )
     except NotApplicable as exc:
-        return Section(key, title, how, func, status="ok", note=str(exc))
+        return PageSection(key, title, how, func, status="ok", note=str(exc))
     except Exception as exc:  # one failing analysis must not lose the whole page
         # (the note and the warning name the error; the test suite fails on any of them)
         msg = f"{type(exc).__name__}: {exc}"
         warnings.warn(f"govtext report: section {key!r} could not be built: {msg}", stacklevel=2)
-        return Section(
+        return PageSection(
             key,
             title,
             how,

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from govtext.report.blocks import Block, Section, _api, _group_heatmap, short_region, table_block
+from govtext.report.blocks import (
+    Block,
+    PageSection,
+    _api,
+    _group_heatmap,
+    short_region,
+    table_block,
+)
 from govtext.report.context import ReportContext
 
 
-def build_dictionary(ctx: ReportContext) -> Section:
+def build_dictionary(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
     dictionary_scores = _api("dictionary_scores")
-    sec = Section(
+    sec = PageSection(
         "dictionary",
         "Policy-attention dictionary scores",
         "Occurrences of each policy category's dictionary terms per 1,000 analysis words: "

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from govtext.report.blocks import NotApplicable, Section, _api, short_region, table_block
+from govtext.report.blocks import NotApplicable, PageSection, _api, short_region, table_block
 from govtext.report.context import ReportContext
 
 
-def build_emerging(ctx: ReportContext) -> Section:
+def build_emerging(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
     emerging_terms = _api("emerging_terms")
     trends = _api("trends")
-    sec = Section(
+    sec = PageSection(
         "emerging",
         "Emerging and fading terms",
         "For each region with reports over at least three years, the terms whose rate per "

@@ -7,7 +7,7 @@ from typing import Any
 
 from govtext.report.blocks import (
     Block,
-    Section,
+    PageSection,
     Unavailable,
     _api,
     _has,
@@ -18,9 +18,9 @@ from govtext.report.blocks import (
 from govtext.report.context import ReportContext
 
 
-def build_indicators(ctx: ReportContext) -> Section:
+def build_indicators(ctx: ReportContext) -> PageSection:
     _api("extract_indicators")
-    sec = Section(
+    sec = PageSection(
         "indicators",
         "Indicators, targets and targets vs actuals",
         "Every number with a unit that a report gives for a named indicator (value, unit, "
@@ -32,8 +32,8 @@ def build_indicators(ctx: ReportContext) -> Section:
 
 
 def _build_indicators(
-    ctx: ReportContext, sec: Section, extract_indicators: Callable[..., Any]
-) -> Section:
+    ctx: ReportContext, sec: PageSection, extract_indicators: Callable[..., Any]
+) -> PageSection:
     import pandas as pd
 
     parts = []
@@ -94,7 +94,9 @@ def _build_indicators(
     return sec
 
 
-def _targets_vs_actuals(ctx: ReportContext, sec: Section, target_panel: Callable[..., Any]) -> None:
+def _targets_vs_actuals(
+    ctx: ReportContext, sec: PageSection, target_panel: Callable[..., Any]
+) -> None:
     # target_panel needs region and year (it pairs a region's year Y with its year Y+1)
     keep = [not _is_missing(r.meta.get("region")) and not _is_missing(r.meta.get("year"))
             for r in ctx.corpus]  # fmt: skip

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-from govtext.report.blocks import Block, NotApplicable, Section, _api, short_region, table_block
+from govtext.report.blocks import Block, NotApplicable, PageSection, _api, short_region, table_block
 from govtext.report.context import ReportContext
 
 
@@ -50,12 +50,12 @@ def _keyness_lists(k: pd.DataFrame, top: int) -> tuple[list[str], list[str]]:
     return pos, neg["term"].tolist()
 
 
-def build_keyness(ctx: ReportContext) -> Section:
+def build_keyness(ctx: ReportContext) -> PageSection:
     import numpy as np
     import pandas as pd
 
     keyness = _api("keyness")
-    sec = Section(
+    sec = PageSection(
         "keyness",
         "Keyness: consecutive years and regions of the same year",
         "Each row compares a target with a reference: 'more in target' lists the words the "

@@ -9,15 +9,15 @@ from govtext.errors import GovtextError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-from govtext.report.blocks import Section, _api, _has, table_block
+from govtext.report.blocks import PageSection, _api, _has, table_block
 from govtext.report.context import ReportContext
 
 
-def build_keywords(ctx: ReportContext) -> Section:
+def build_keywords(ctx: ReportContext) -> PageSection:
     import numpy as np
     import pandas as pd
 
-    sec = Section(
+    sec = PageSection(
         "keywords",
         "Top keywords per report",
         "Each row lists the words that set one report apart (TF-IDF: frequent in this "

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from govtext.report.blocks import (
     Block,
     NotApplicable,
-    Section,
+    PageSection,
     _api,
     _slug,
     short_region,
     table_block,
 )
 from govtext.report.context import ReportContext
-
-
-def _gexf_bytes(G: Any) -> bytes:
-    """GEXF of a graph with reproducible bytes (networkx's date stamp removed)."""
-    import networkx as nx
-
-    H = nx.Graph()
-    H.graph.update(
-        {k: (v if isinstance(v, (str, int, float)) else str(v)) for k, v in G.graph.items()}
-    )
-    for n in sorted(G.nodes, key=str):
-        H.add_node(str(n), **{k: _plain(v) for k, v in sorted(G.nodes[n].items())})
-    for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        H.add_edge(str(u), str(v), **{k: _plain(x) for k, x in sorted(d.items())})
-    text = "\n".join(nx.generate_gexf(H, prettyprint=True)) + "\n"
-    text = re.sub(r'\s*lastmodifieddate="[^"]*"', "", text)
-    return text.encode("utf-8")
 
 
 def _plain(v: Any) -> Any:
@@ -46,27 +27,6 @@ def _plain(v: Any) -> Any:
     if isinstance(v, (str, int, float, bool)):
         return v
     return str(v)
-
-
-def _graph_json(G: Any) -> str:
-    nodes = [
-        {"id": str(n), **{k: _plain(v) for k, v in sorted(G.nodes[n].items())}}
-        for n in sorted(G.nodes, key=str)
-    ]
-    links = [
-        {"source": str(u), "target": str(v), **{k: _plain(x) for k, x in sorted(d.items())}}
-        for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
-    ]
-    graph = {k: _plain(v) for k, v in sorted(G.graph.items())}
-    return (
-        json.dumps(
-            {"directed": False, "graph": graph, "nodes": nodes, "links": links},
-            ensure_ascii=False,
-            indent=1,
-            sort_keys=True,
-        )
-        + "\n"
-    )
 
 
 def _spread_layout(G: Any, seed: int) -> None:
@@ -111,13 +71,26 @@ def _spread_layout(G: Any, seed: int) -> None:
     del seed  # the layout is deterministic without one
 
 
-def build_network(ctx: ReportContext) -> Section:
+_NODE_COLUMNS = ("frequency", "community", "degree", "strength", "degree_centrality", "betweenness")
+_CHANGE_COLUMNS = [
+    "change",
+    "links gained",
+    "links lost",
+    "strengthened",
+    "weakened",
+    "edge Jaccard",
+    "strongest gained",
+    "strongest lost",
+]
+
+
+def build_network(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
     graphs_by = _api("graphs_by")
     compare_graphs = _api("compare_graphs")
     _api("cooccurrence_graph")
-    sec = Section(
+    sec = PageSection(
         "network",
         f"Co-occurrence networks by {ctx.by} and their change",
         "Two words are linked when they occur in the same sentences at least twice (weight: "
@@ -149,78 +122,74 @@ def build_network(ctx: ReportContext) -> Section:
                 ),
             )
         )
-    try:  # drawing and export of govtext.network (netplot); the plot module as fallback
-        from govtext.viz.network import draw_network, write_gexf, write_json
-    except ImportError:  # pragma: no cover - older versions
-        draw_network = write_gexf = write_json = None  # type: ignore[assignment]
-    from govtext.viz.figures import network_figure
-
     node_rows, edge_rows = [], []
     order = [g for g in groups if g in gs]  # natural order (levels: township → national)
     for g in order:
-        G = gs[g]
-        slug = _slug(g)
-        base = f"network/{ctx.by}_{slug}"
-        if write_gexf is not None and write_json is not None:
-            write_gexf(G, ctx.out / f"{base}.gexf")
-            write_json(G, ctx.out / f"{base}.json")
-        else:  # pragma: no cover
-            ctx.write_file(f"{base}.gexf", _gexf_bytes(G))
-            ctx.write_file(f"{base}.json", _graph_json(G))
-        gexf = f"{base}.gexf"
-        sec.files.extend([gexf, f"{base}.json"])
-        label = str(g) if ctx.by != "region" else short_region(g)
-        n_docs = sum(1 for k in keys if k == g)
-        title = f"{label}（{n_docs} 篇报告）"
-        linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
-        _spread_layout(linked, ctx.random_state)
-        if draw_network is not None:
-            fig = draw_network(
-                linked, title=title, seed=ctx.random_state, figsize=(7.0, 6.2), font_size=10.5
-            )
-        else:  # pragma: no cover
-            fig = network_figure(linked, title=title, seed=ctx.random_state)
-        sec.blocks.append(
-            ctx.figure(
-                f"network_{ctx.by}_{slug}",
-                fig,
-                alt=f"Co-occurrence network, {ctx.by} = {g}",
-                caption=f"{ctx.by} = {g}: {G.number_of_edges()} links",
-                data=gexf,
-                grid=True,
-            )
-        )
-        for n in sorted(G.nodes, key=str):
-            d = G.nodes[n]
-            node_rows.append(
-                {
-                    "group": g,
-                    "term": n,
-                    **{
-                        c: _plain(d.get(c))
-                        for c in (
-                            "frequency",
-                            "community",
-                            "degree",
-                            "strength",
-                            "degree_centrality",
-                            "betweenness",
-                        )
-                    },
-                }
-            )
-        for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-            edge_rows.append(
-                {
-                    "group": g,
-                    "source": u,
-                    "target": v,
-                    "count": _plain(d.get("count")),
-                    "weight": _plain(d.get("weight")),
-                }
-            )
+        _draw_group(ctx, sec, g, gs[g], n_docs=sum(1 for k in keys if k == g))
+        nodes, edges = _graph_rows(g, gs[g])
+        node_rows += nodes
+        edge_rows += edges
     sec.files.append(ctx.write_csv("network_nodes", pd.DataFrame(node_rows)))
     sec.files.append(ctx.write_csv("network_edges", pd.DataFrame(edge_rows)))
+    _add_changes(ctx, sec, order, gs, compare_graphs)
+    return sec
+
+
+def _draw_group(ctx: ReportContext, sec: PageSection, g: Any, G: Any, *, n_docs: int) -> None:
+    """Write one group's graph (GEXF, JSON) and add its figure to the section."""
+    from govtext.readwrite.graphs import to_gexf, to_json
+    from govtext.viz.network import draw_network
+
+    slug = _slug(g)
+    base = f"network/{ctx.by}_{slug}"
+    ctx.write_file(f"{base}.gexf", to_gexf(G))
+    ctx.write_file(f"{base}.json", to_json(G))
+    gexf = f"{base}.gexf"
+    sec.files.extend([gexf, f"{base}.json"])
+    label = str(g) if ctx.by != "region" else short_region(g)
+    title = f"{label}（{n_docs} 篇报告）"
+    linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
+    _spread_layout(linked, ctx.random_state)
+    fig = draw_network(
+        linked, title=title, seed=ctx.random_state, figsize=(7.0, 6.2), font_size=10.5
+    )
+    sec.blocks.append(
+        ctx.figure(
+            f"network_{ctx.by}_{slug}",
+            fig,
+            alt=f"Co-occurrence network, {ctx.by} = {g}",
+            caption=f"{ctx.by} = {g}: {G.number_of_edges()} links",
+            data=gexf,
+            grid=True,
+        )
+    )
+
+
+def _graph_rows(g: Any, G: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The node and edge rows of one group's graph, in a stable order."""
+    nodes = [
+        {"group": g, "term": n, **{c: _plain(G.nodes[n].get(c)) for c in _NODE_COLUMNS}}
+        for n in sorted(G.nodes, key=str)
+    ]
+    edges = [
+        {
+            "group": g,
+            "source": u,
+            "target": v,
+            "count": _plain(d.get("count")),
+            "weight": _plain(d.get("weight")),
+        }
+        for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
+    ]
+    return nodes, edges
+
+
+def _add_changes(
+    ctx: ReportContext, sec: PageSection, order: list[Any], gs: dict[Any, Any], compare_graphs: Any
+) -> None:
+    """The table of links gained and lost between consecutive groups (and its CSV)."""
+    import pandas as pd
+
     summ, changes = [], []
     for a, b in zip(order, order[1:]):
         cmp = compare_graphs(gs[a], gs[b])
@@ -243,26 +212,13 @@ def build_network(ctx: ReportContext) -> Section:
         e.insert(0, "to", b)
         e.insert(0, "from", a)
         changes.append(e)
-    if summ:
-        link = ctx.write_csv("network_changes", pd.concat(changes, ignore_index=True))
-        sec.files.append(link)
-        table = pd.DataFrame(
-            summ,
-            columns=[
-                "change",
-                "links gained",
-                "links lost",
-                "strengthened",
-                "weakened",
-                "edge Jaccard",
-                "strongest gained",
-                "strongest lost",
-            ],
-        )
-        sec.blocks.append(Block("heading", text=f"Change between consecutive groups ({ctx.by})"))
-        sec.blocks.append(
-            table_block(table, "Edge Jaccard = share of links the two groups have in common", link)
-        )
-    else:
+    if not summ:
         sec.blocks.append(Block("note", text=f"Only one group by {ctx.by}: no change to show."))
-    return sec
+        return
+    link = ctx.write_csv("network_changes", pd.concat(changes, ignore_index=True))
+    sec.files.append(link)
+    table = pd.DataFrame(summ, columns=_CHANGE_COLUMNS)
+    sec.blocks.append(Block("heading", text=f"Change between consecutive groups ({ctx.by})"))
+    sec.blocks.append(
+        table_block(table, "Edge Jaccard = share of links the two groups have in common", link)
+    )

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from govtext.errors import GovtextError
-from govtext.report.blocks import Section, _has, table_block
+from govtext.report.blocks import PageSection, _has, table_block
 from govtext.report.context import ReportContext
 
 
 # ------------------------------------------------------------------------- sections
-def build_overview(ctx: ReportContext) -> Section:
+def build_overview(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
-    sec = Section(
+    sec = PageSection(
         "overview",
         "Corpus overview",
         "One row per report: read down the table to see which regions, levels and years are "

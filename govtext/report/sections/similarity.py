@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from govtext.report.blocks import MAX_SIMILARITY_LABELS, Section, _api, _has, short_region
+from govtext.report.blocks import MAX_SIMILARITY_LABELS, PageSection, _api, _has, short_region
 from govtext.report.context import ReportContext
 
 
-def build_similarity(ctx: ReportContext) -> Section:
+def build_similarity(ctx: ReportContext) -> PageSection:
     import numpy as np
     import pandas as pd
 
-    sec = Section(
+    sec = PageSection(
         "similarity",
         "Similarity between reports",
         "Each cell is the cosine similarity of two reports' TF-IDF vectors, from 0 (no shared "

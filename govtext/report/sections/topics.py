@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govtext.report.blocks import (
     Block,
-    Section,
+    PageSection,
     _api,
     _clip,
     _group_heatmap,
@@ -20,12 +20,12 @@ def _n_topics(ctx: ReportContext) -> int:
     return int(min(12, max(3, len(ctx.corpus) // 3 + 2)))
 
 
-def build_topics(ctx: ReportContext) -> Section:
+def build_topics(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
     fit_topics = _api("fit_topics")
     k = _n_topics(ctx)
-    sec = Section(
+    sec = PageSection(
         "topics",
         "Topic prevalence by year and by region",
         "Each cell is the share of a year's (or region's) text that the topic model assigns "
