@@ -197,7 +197,11 @@ class TokenizedCorpus:
         bounds = self.offsets(i).tolist()
         if norm != self.normalized(i):  # pragma: no cover - cut() is lossless
             raise InputError(f"{self.names[i]}: pieces do not rebuild the normalised text")
-        return [(offs[a], offs[b - 1] + 1) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+        end = len(text)
+        return [
+            (offs[a], offs[b - 1] + 1) if b > a else ((offs[a] if a < len(offs) else end),) * 2
+            for a, b in zip(bounds[:-1], bounds[1:])
+        ]
 
     # --------------------------------------------------------------- positions
     def unit_ids(self, i: int, unit: str) -> np.ndarray:
@@ -241,11 +245,9 @@ class TokenizedCorpus:
         spans = self.sections(i)
         starts = np.array([s for _, s, _ in spans], dtype=np.int64)
         raw = np.array([s for s, _ in self.raw_spans(i)], dtype=np.int64)
-        ids = np.searchsorted(starts, raw, side="right") - 1 if len(starts) else raw * 0 - 1
-        out = np.full(len(self.pieces[i]), -1, dtype=np.int64)
-        nonempty = np.flatnonzero([len(p) > 0 for p in self.pieces[i]])
-        out[nonempty] = ids
-        return out
+        if not len(starts):
+            return np.full(len(raw), -1, dtype=np.int64)
+        return (np.searchsorted(starts, raw, side="right") - 1).astype(np.int64)
 
     def table(self) -> pd.DataFrame:
         """Every piece of every report as a long table.

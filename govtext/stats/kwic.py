@@ -35,7 +35,8 @@ def kwic(
 
     Parameters
     ----------
-    corpus : Corpus, Report, str or list of str
+    corpus : Corpus, Report, str, list of str or TokenizedCorpus
+        A :class:`~govtext.TokenizedCorpus` (the token hub) is read, not cut again.
     term : str
         Text to find. Matching is done on the normalised text (full-width digits and
         letters, spaces inside numbers ...) so ``２０２３年`` is found by ``2023年``; offsets
@@ -45,11 +46,11 @@ def kwic(
     regex : bool, default False
         Treat ``term`` as a regular expression.
     tokens : bool, default False
-        Count only occurrences that are a whole token of ``tokenizer``
+        Count only occurrences that are a whole piece of the token hub
         (``PolicyTokenizer.cut``), i.e. exactly what a document-term matrix counts before
         filtering; by default every substring matches.
     tokenizer : PolicyTokenizer, optional
-        Used with ``tokens=True`` (default ``PolicyTokenizer()``).
+        Used with ``tokens=True`` (default: the hub's tokenizer, else ``PolicyTokenizer()``).
     flatten : bool, default True
         Replace line breaks and runs of whitespace in ``left``/``right`` by one space.
 
@@ -68,14 +69,19 @@ def kwic(
     """
     import pandas as pd
 
-    from govtext.corpus.reports import Corpus, Report, corpus_from_texts
+    from govtext.corpus.loading import corpus_from_texts
+    from govtext.corpus.reports import Corpus, Report
+    from govtext.features.hub import TokenizedCorpus
     from govtext.text.normalize import normalize, normalize_with_offsets
 
     if not isinstance(term, str) or not term.strip():
         raise InputError("term must be a non-empty string")
     if window < 0:
         raise InputError(f"window must be >= 0, not {window}")
-    if isinstance(corpus, str):
+    hub = corpus if isinstance(corpus, TokenizedCorpus) else None
+    if hub is not None:
+        corpus = hub.corpus
+    elif isinstance(corpus, str):
         corpus = corpus_from_texts([corpus], names=["text"])
     elif isinstance(corpus, Report):
         corpus = Corpus([corpus])
@@ -88,27 +94,22 @@ def kwic(
             raise InputError(f"term {term!r} is not a valid regular expression: {exc}") from None
     else:
         pat = re.compile(re.escape(normalize(term)))
-    tok = None
-    if tokens:
-        from govtext.tokenize.policy import PolicyTokenizer
-
-        tok = tokenizer or PolicyTokenizer()
+    if tokens and (hub is None or (tokenizer is not None and tokenizer is not hub.tokenizer)):
+        hub = TokenizedCorpus(corpus, tokenizer)  # whole tokens: the pieces of the hub
     rows = []
-    for r in corpus:
+    for i, r in enumerate(corpus):
         text = r.text
-        norm, offs = normalize_with_offsets(text)
-        if tok is not None:
-            pos = 0
-            hits = []
-            for piece in tok.cut_normalized(norm):
-                end = pos + len(piece)
-                if pat.fullmatch(piece):
-                    hits.append((pos, end))
-                pos = end
+        if tokens:
+            assert hub is not None
+            hits = [sp for p, sp in zip(hub.pieces[i], hub.raw_spans(i)) if pat.fullmatch(p)]
         else:
-            hits = [(mt.start(), mt.end()) for mt in pat.finditer(norm) if mt.end() > mt.start()]
-        for s, e in hits:
-            start, end = offs[s], offs[e - 1] + 1
+            norm, offs = normalize_with_offsets(text)
+            hits = [
+                (offs[mt.start()], offs[mt.end() - 1] + 1)
+                for mt in pat.finditer(norm)
+                if mt.end() > mt.start()
+            ]
+        for start, end in hits:
             left = text[max(0, start - window) : start]
             right = text[end : end + window]
             if flatten:
