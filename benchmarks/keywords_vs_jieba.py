@@ -73,7 +73,7 @@ def measure(folder: str | Path | None = None, repeat: int = 3, top: int = 20) ->
     }
     times, out = alternate(fns, repeat)
     kw = out["gt.keywords(corpus) (tokenize + DTM + score)"]
-    gov_lists = [g["term"].tolist() for _, g in kw.groupby("doc", sort=False)]
+    gov_lists = [g["term"].tolist() for _, g in kw.groupby("report", sort=False)]
     fill = {
         "jieba.analyse.extract_tags (per report)": [
             sum(k in FILLERS for k in ks) for ks in out["jieba.analyse.extract_tags (per report)"]

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{' '.join(top)}  -> 疫情 rank {hit[0] if hit else '>10'} "
             f"{'PASS' if good else 'FAIL'}"
         )
-    fa = gt.first_appearance(m, "year", min_count=1, terms=list(TERMS))
+    fa = gt.first_appearance(m, "year", min_count=1, terms=list(TERMS)).set_index("term")
     for term, want in TERMS.items():
         got = fa.loc[term, "first"]
         good = str(got) == str(want)

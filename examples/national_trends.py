@@ -88,12 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     tok.add_words(terms)  # follow the listed terms even if the lexicon lacks one
     m = gt.dtm(national, tokenizer=tok)
 
-    trend = gt.trends(m, "year", terms)
-    trend.index.name = "year"
+    # trends() is long (term, year, count, rate); one column per term for the CSV and chart
+    long = gt.trends(m, "year", terms)
+    trend = long.pivot(index="year", columns="term", values="rate")[terms]
+    trend.columns.name = None
     atomic_write_text(out / "trends.csv", trend.round(4).to_csv())
 
-    first_listed = gt.first_appearance(m, terms=terms)
-    first_all = gt.first_appearance(m, min_count=3)
+    first_listed = gt.first_appearance(m, terms=terms).set_index("term")
+    first_all = gt.first_appearance(m, min_count=3).set_index("term")
     first_all = first_all[first_all["first"] > years[0]]  # "new" only after the first year
     first = (
         first_listed.assign(listed=True)

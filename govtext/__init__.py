@@ -56,6 +56,7 @@ _LAZY: dict[str, str] = {
     "reference_df": "stats.keywords",
     "VerticalComparison": "stats.vertical",
     "dictionary_scores": "stats.dictionary",
+    "unmatched_terms": "stats.dictionary",
     "load_dictionary": "stats.dictionary",
     "kwic": "stats.kwic",
     # topics

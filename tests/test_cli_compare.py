@@ -39,7 +39,7 @@ def test_keywords_csv_and_file(files, capsys, tmp_path):
     a, _ = files
     assert main(["keywords", str(a), "--top", "3", "--csv"]) == 0
     df = csv(capsys.readouterr().out)
-    assert list(df.columns) == ["doc", "rank", "term", "score", "count"]
+    assert list(df.columns) == ["report", "rank", "term", "score", "count"]
     assert df["rank"].tolist() == [1, 2, 3]
     import govtext as gt
 
@@ -84,9 +84,9 @@ def test_compare_conditions_and_errors(files, capsys):
     assert csv(capsys.readouterr().out)["term"].iloc[0] == "乡村振兴"
     assert main(["compare", folder, "--by", "year", "--min-count", "1", "--top", "2", "--csv"]) == 0
     df = csv(capsys.readouterr().out)
-    assert sorted(set(df["group"])) == [2022, 2023]
+    assert sorted(set(df["year"])) == [2022, 2023]
     assert main(["compare", folder, "--similarity", "--csv"]) == 0
-    sim = csv(capsys.readouterr().out).set_index("doc")
+    sim = csv(capsys.readouterr().out).set_index("report")
     assert sim.loc["2023_township_甲镇", "2023_township_甲镇"] == pytest.approx(1.0)
     assert main(["compare", folder]) == 2
     assert "say what to compare" in capsys.readouterr().err

@@ -44,35 +44,41 @@ def test_scores_are_length_normalised_shares(tok):
     d = {"rural": ["乡村振兴", "农业"], "digital": ["数字经济"], "none": ["新质生产力"]}
     text = "推进乡村振兴，支持农业，做强数字经济，乡村振兴见实效。"
     c = gt.dictionary_scores(text, d, tokenizer=tok, counts=True)
-    assert c.loc["text", "rural"] == 3 and c.loc["text", "digital"] == 1
-    assert c.loc["text", "none"] == 0
-    s = gt.dictionary_scores(text, d, tokenizer=tok)
-    tokens = c.loc["text", "tokens"]
-    assert s.loc["text", "rural"] == pytest.approx(3 / tokens)
-    assert gt.dictionary_scores(text, d, tokenizer=tok, per=100).loc[
-        "text", "digital"
-    ] == pytest.approx(100 / tokens)
-    assert s.attrs["missing"] == ["新质生产力"]
+    assert list(c.columns) == ["report", "category", "count", "tokens"]
+    assert c["category"].tolist() == ["rural", "digital", "none"]  # dictionary order
+    c = c.set_index(["report", "category"])
+    assert c.loc[("text", "rural"), "count"] == 3 and c.loc[("text", "digital"), "count"] == 1
+    assert c.loc[("text", "none"), "count"] == 0
+    s = gt.dictionary_scores(text, d, tokenizer=tok).set_index(["report", "category"])["score"]
+    tokens = c.loc[("text", "rural"), "tokens"]
+    assert s[("text", "rural")] == pytest.approx(3 / tokens)
+    per100 = gt.dictionary_scores(text, d, tokenizer=tok, per=100)
+    assert per100.set_index("category").loc["digital", "score"] == pytest.approx(100 / tokens)
+    assert gt.unmatched_terms(text, d, tokenizer=tok) == ["新质生产力"]
     # the caller's tokenizer is not changed by the words the dictionary adds
     assert tok.cut("做强数字经济") == gt.PolicyTokenizer().cut("做强数字经济")
 
 
 def test_dtm_input_and_wildcards(tok):
     m = gt.dtm(["绿色低碳 绿色发展 营商环境", "营商环境"], tok)
-    s = gt.dictionary_scores(m, {"green": ["绿色*"], "biz": ["营商环境"]}, counts=True)
+    d = {"green": ["绿色*"], "biz": ["营商环境"]}
+    s = gt.dictionary_scores(m, d, counts=True)
+    s = s.pivot(index="report", columns="category", values="count").loc[m.docs]
     green = sum(v.startswith("绿色") for v in tok.tokenize("绿色低碳 绿色发展"))
     assert s["green"].tolist() == [green, 0] and s["biz"].tolist() == [1, 1]
+    assert gt.unmatched_terms(m, d) == []  # a wildcard is never listed
 
 
 def test_policy_scores_on_sample_rank_sensibly(sample, tok):
     sub = sample.filter(level="national", year=[2019, 2020])
     s = gt.dictionary_scores(sub, "policy", tokenizer=tok)
+    assert ((s["score"] >= 0) & (s["score"] <= 1)).all()
+    s = s.pivot(index="report", columns="category", values="score")
     # the 2020 report (COVID-19) gives more attention to security & stability than 2019
     assert (
         s.loc["2020_national_中国", "security_stability"]
         > s.loc["2019_national_中国", "security_stability"]
     )
-    assert ((s >= 0) & (s <= 1)).all().all()
 
 
 def test_files(tmp_path):

@@ -117,10 +117,11 @@ def test_log_odds_default_prior_mass_is_a_tenth_of_the_data(m):
 def test_by_group_equals_separate_calls(sample, tok):
     nat = gt.dtm(sample.filter(level="national", year=[2019, 2020, 2021]), tok)
     long = gt.keyness(nat, by="year", measure="g2", top=5)
-    assert list(long.columns[:2]) == ["group", "term"]
-    assert sorted(set(long["group"])) == [2019, 2020, 2021]
+    assert list(long.columns[:2]) == ["year", "term"]  # the group column is named by `by`
+    assert long["year"].tolist() == sorted(long["year"])
+    assert sorted(set(long["year"])) == [2019, 2020, 2021]
     one = gt.keyness(nat, "year == 2020", measure="g2", top=5)
-    got = long[long["group"] == 2020].drop(columns="group").reset_index(drop=True)
+    got = long[long["year"] == 2020].drop(columns="year").reset_index(drop=True)
     pd.testing.assert_frame_equal(got, one)
 
 

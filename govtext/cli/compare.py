@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     m = dtm(corpus, tokenizer=tok)
     if args.similarity:
         s = similarity(m).round(4)
-        s.insert(0, "doc", s.index)
+        s.insert(0, "report", s.index)
         emit_table(s, args)
         return 0
     two_files = len(args.paths) == 2 and all(Path(x).is_file() for x in args.paths) and len(m) == 2

@@ -94,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
     kw = keywords(corpus, top=args.top, idf=args.idf, tokenizer=tokenizer_for(args, corpus))
     if args.wide:
         kw = pd.DataFrame(
-            [(d, " ".join(g["term"])) for d, g in kw.groupby("doc", sort=False)],
-            columns=["doc", "keywords"],
+            [(d, " ".join(g["term"])) for d, g in kw.groupby("report", sort=False)],
+            columns=["report", "keywords"],
         )
     emit_table(kw, args)
     return 0

@@ -14,7 +14,8 @@ __all__ = ["as_dtm", "check_column"]
 
 
 def as_dtm(x: Any, tokenizer: PolicyTokenizer | None = None) -> DocumentTermMatrix:
-    from govtext.corpus.reports import Corpus, Report, corpus_from_texts
+    from govtext.corpus.loading import corpus_from_texts
+    from govtext.corpus.reports import Corpus, Report
     from govtext.features.dtm import DocumentTermMatrix, dtm
 
     if isinstance(x, DocumentTermMatrix):

@@ -22,9 +22,10 @@ from govtext.errors import InputError, MissingExtraError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from govtext.features.dtm import DocumentTermMatrix
     from govtext.tokenize.policy import PolicyTokenizer
 
-__all__ = ["dictionary_scores", "load_dictionary", "BUILTIN_DICTIONARIES"]
+__all__ = ["dictionary_scores", "unmatched_terms", "load_dictionary", "BUILTIN_DICTIONARIES"]
 
 BUILTIN_DICTIONARIES = {
     "policy": "policy_attention.json",
@@ -128,68 +129,32 @@ def load_dictionary(source: Any = "policy") -> dict[str, list[str]]:
     return _from_mapping(obj, str(p))
 
 
-def dictionary_scores(
-    x: Any,
-    dictionary: Any = "policy",
-    *,
-    tokenizer: PolicyTokenizer | None = None,
-    per: float = 1.0,
-    counts: bool = False,
-) -> pd.DataFrame:
-    """Share of each report's analysis tokens that belong to each dictionary category.
-
-    ``score[doc, category] = (occurrences of the category's terms in doc) / (analysis
-    tokens in doc) × per`` — length-normalised, so long and short reports compare.
-
-    Parameters
-    ----------
-    x : Corpus, Report, str or DocumentTermMatrix
-        Text is tokenized with a *copy* of ``tokenizer`` (default ``PolicyTokenizer()``) to
-        which every dictionary term is added, so a phrase such as 疫情防控 counts once, as
-        itself. With a DocumentTermMatrix only terms in its vocabulary can match. Terms
-        that match nothing are listed in ``result.attrs["missing"]``.
-    dictionary : str, path or dict, default "policy"
-        See :func:`load_dictionary`.
-    per : float, default 1.0
-        Scale (1 = share, 100 = percent, 1000 = per thousand tokens).
-    counts : bool, default False
-        Return raw counts instead of shares (plus a ``tokens`` column).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per report (index = name), one column per category.
-
-    Examples
-    --------
-    >>> import govtext as gt
-    >>> s = gt.dictionary_scores("推进乡村振兴，发展数字经济，保护生态环境。", per=100)
-    >>> s.columns[:3].tolist()
-    ['economy', 'innovation', 'environment']
-    >>> float(s.loc["text", "agriculture_rural"]) > 0
-    True
-    """
-    import pandas as pd
-
-    from govtext.corpus.reports import Corpus, Report, corpus_from_texts
+def _matrix(
+    x: Any, d: dict[str, list[str]], tokenizer: PolicyTokenizer | None
+) -> DocumentTermMatrix:
+    """``x`` as a matrix; text is tokenized with a copy of ``tokenizer`` knowing every term."""
+    from govtext.corpus.loading import corpus_from_texts
+    from govtext.corpus.reports import Corpus, Report
     from govtext.features.dtm import DocumentTermMatrix, dtm
     from govtext.tokenize.policy import PolicyTokenizer
 
-    d = load_dictionary(dictionary)
     if isinstance(x, DocumentTermMatrix):
-        m = x
-    else:
-        if isinstance(x, str):
-            x = corpus_from_texts([x], names=["text"])
-        elif isinstance(x, Report):
-            x = Corpus([x])
-        elif not isinstance(x, Corpus):
-            raise InputError(
-                f"expected a Corpus, Report, str or DocumentTermMatrix, not {type(x).__name__}"
-            )
-        tok = copy.deepcopy(tokenizer) if tokenizer is not None else PolicyTokenizer()
-        tok.add_words([t for terms in d.values() for t in terms if not t.endswith("*")])
-        m = dtm(x, tokenizer=tok)
+        return x
+    if isinstance(x, str):
+        x = corpus_from_texts([x], names=["text"])
+    elif isinstance(x, Report):
+        x = Corpus([x])
+    elif not isinstance(x, Corpus):
+        raise InputError(
+            f"expected a Corpus, Report, str or DocumentTermMatrix, not {type(x).__name__}"
+        )
+    tok = copy.deepcopy(tokenizer) if tokenizer is not None else PolicyTokenizer()
+    tok.add_words([t for terms in d.values() for t in terms if not t.endswith("*")])
+    return dtm(x, tokenizer=tok)
+
+
+def _lookup(m: DocumentTermMatrix, d: dict[str, list[str]]) -> tuple[np.ndarray, list[str]]:
+    """(reports × categories counts, dictionary terms that match no vocabulary entry)."""
     vocab = m.vocab
     ti = m.term_index
     X = m.matrix.tocsc()
@@ -207,12 +172,101 @@ def dictionary_scores(
                 missing.append(t)
         if cols:
             out[:, j] = np.asarray(X[:, sorted(cols)].sum(axis=1)).ravel()
-    lengths = m.doc_lengths()
+    return out, sorted(set(missing))
+
+
+def dictionary_scores(
+    x: Any,
+    dictionary: Any = "policy",
+    *,
+    tokenizer: PolicyTokenizer | None = None,
+    per: float = 1.0,
+    counts: bool = False,
+) -> pd.DataFrame:
+    """Share of each report's analysis tokens that belong to each dictionary category.
+
+    ``score[report, category] = (occurrences of the category's terms in the report) /
+    (analysis tokens in the report) × per`` — length-normalised, so long and short
+    reports compare.
+
+    Parameters
+    ----------
+    x : Corpus, Report, str or DocumentTermMatrix
+        Text is tokenized with a *copy* of ``tokenizer`` (default ``PolicyTokenizer()``) to
+        which every dictionary term is added, so a phrase such as 疫情防控 counts once, as
+        itself. With a DocumentTermMatrix only terms in its vocabulary can match; a
+        matrix grouped with :meth:`~govtext.DocumentTermMatrix.group_by` scores each
+        group (its row name in the ``report`` column). :func:`unmatched_terms` lists the
+        terms that match nothing.
+    dictionary : str, path or dict, default "policy"
+        See :func:`load_dictionary`.
+    per : float, default 1.0
+        Scale (1 = share, 100 = percent, 1000 = per thousand tokens).
+    counts : bool, default False
+        Return raw counts (column ``count``) and the report's analysis tokens (column
+        ``tokens``) instead of ``score``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long table, one row per report and category: ``report, category, score`` (or
+        ``report, category, count, tokens``); reports in corpus order, categories in
+        dictionary order. ``s.pivot(index="report", columns="category", values="score")``
+        gives the wide table.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> s = gt.dictionary_scores("推进乡村振兴，发展数字经济，保护生态环境。", per=100)
+    >>> list(s.columns)
+    ['report', 'category', 'score']
+    >>> s["category"].head(3).tolist()
+    ['economy', 'innovation', 'environment']
+    >>> float(s.set_index("category").loc["agriculture_rural", "score"]) > 0
+    True
+    """
+    import pandas as pd
+
+    d = load_dictionary(dictionary)
+    m = _matrix(x, d, tokenizer)
+    out, _ = _lookup(m, d)
+    n_reports, n_cats = out.shape
+    lengths = m.doc_lengths().astype(np.int64)
+    df = pd.DataFrame(
+        {
+            "report": pd.Series(np.repeat(np.asarray(m.docs, dtype=object), n_cats), dtype=object),
+            "category": pd.Series(
+                np.tile(np.asarray(list(d), dtype=object), n_reports), dtype=object
+            ),
+        }
+    )
     if counts:
-        df = pd.DataFrame(out, index=m.meta.index, columns=list(d))
-        df["tokens"] = lengths
+        df["count"] = out.ravel()
+        df["tokens"] = np.repeat(lengths, n_cats)
     else:
         denom = np.where(lengths > 0, lengths, 1).astype(float)
-        df = pd.DataFrame(out / denom[:, None] * per, index=m.meta.index, columns=list(d))
-    df.attrs["missing"] = sorted(set(missing))
+        df["score"] = (out / denom[:, None] * per).ravel()
     return df
+
+
+def unmatched_terms(
+    x: Any, dictionary: Any = "policy", *, tokenizer: PolicyTokenizer | None = None
+) -> list[str]:
+    """Dictionary terms that match no word of ``x`` (so they add nothing to any score).
+
+    Wildcard terms (``绿色*``) are never listed. ``x``, ``dictionary`` and ``tokenizer``
+    as in :func:`dictionary_scores`; text is tokenized the same way.
+
+    Returns
+    -------
+    list of str
+        Sorted, without duplicates.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> gt.unmatched_terms("推进乡村振兴。", {"rural": ["乡村振兴", "新质生产力"]})
+    ['新质生产力']
+    """
+    d = load_dictionary(dictionary)
+    return _lookup(_matrix(x, d, tokenizer), d)[1]

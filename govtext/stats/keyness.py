@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["keyness", "MEASURES"]
 
 MEASURES = ("log_odds", "chi2", "g2", "pmi")
+_COLUMNS = ("term", "score", "target_count", "reference_count", "delta", "z", "p")
 
 
 def _keyness_scores(
@@ -121,7 +122,8 @@ def keyness(
           ``log2(a · N / ((a + b) · Na))`` (−inf when a = 0); no p-value.
     by : str, optional
         Each group of this metadata column against all other rows, in one call; the
-        result gets a ``group`` column (``target``/``reference`` are then ignored).
+        result gets a column named ``by`` holding the group (``target``/``reference`` are
+        then ignored).
     min_count : int, default 1
         Keep terms with at least this count in target + reference.
     prior : {"pooled", "all"}, default "pooled"
@@ -138,7 +140,8 @@ def keyness(
     -------
     pandas.DataFrame
         ``term, score, target_count, reference_count`` plus ``delta, z, p`` (log_odds),
-        ``p`` (chi2, g2); sorted by score (descending), ties by term.
+        ``p`` (chi2, g2); sorted by score (descending), ties by term. With ``by``, the
+        group column (named ``by``) comes first and the groups follow in sorted order.
 
     Examples
     --------
@@ -159,6 +162,8 @@ def keyness(
         raise InputError(f"prior must be 'all' or 'pooled', not {prior!r}")
     if by is not None:
         check_column(m, by)
+        if by in _COLUMNS:
+            raise InputError(f"by={by!r} would clash with a result column of the same name")
         values = m.meta[by]
         groups = sorted(values.dropna().unique(), key=lambda v: (str(type(v)), v))
         parts = []
@@ -176,7 +181,7 @@ def keyness(
                 prior_mass=prior_mass,
                 top=top,
             )
-            part.insert(0, "group", g)
+            part.insert(0, by, g)
             parts.append(part)
         if not parts:
             raise InputError(f"{by!r} has fewer than two groups")

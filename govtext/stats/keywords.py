@@ -92,7 +92,8 @@ def keywords(
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc, rank, term, score, count``; ``score = count / tokens × idf``.
+        Long table, one row per keyword of a report: ``report, rank, term, score, count``
+        (``score = count / tokens × idf``), reports in matrix order, ranks ascending.
 
     Examples
     --------
@@ -100,7 +101,7 @@ def keywords(
     >>> r = gt.datasets.load_sample()["2023_township_天津市津南区北闸口镇"]
     >>> kw = gt.keywords(r, top=10)
     >>> list(kw.columns)
-    ['doc', 'rank', 'term', 'score', 'count']
+    ['report', 'rank', 'term', 'score', 'count']
     >>> "工作" in set(kw["term"])
     False
     """
@@ -135,4 +136,4 @@ def keywords(
         order = np.lexsort((vocab[idx], -cnt, -score))[:top]
         for r, j in enumerate(order, 1):
             rows.append((doc, r, vocab[idx[j]], float(score[j]), int(cnt[j])))
-    return pd.DataFrame(rows, columns=["doc", "rank", "term", "score", "count"])
+    return pd.DataFrame(rows, columns=["report", "rank", "term", "score", "count"])

@@ -89,13 +89,14 @@ def nearest(
     Returns
     -------
     pandas.DataFrame
-        ``doc, similarity`` plus the metadata columns ``year, level, region`` when present.
+        ``report, similarity`` plus the metadata columns ``year, level, region`` when
+        present; most similar first (ties by name).
 
     Examples
     --------
     >>> import govtext as gt
     >>> m = gt.dtm(gt.corpus_from_texts(["乡村振兴 营商环境", "乡村振兴", "专精特新"]))
-    >>> nearest(m, "doc0", n=1)["doc"].tolist()
+    >>> nearest(m, "doc0", n=1)["report"].tolist()
     ['doc1']
     """
     m = as_dtm(dtm)
@@ -104,7 +105,7 @@ def nearest(
     S = similarity(m, metric, weights=weights)
     s = S[doc].drop(index=doc)
     order = sorted(s.index, key=lambda d: (-s[d], d))[:n]
-    out = s.loc[order].rename("similarity").rename_axis("doc").reset_index()
+    out = s.loc[order].rename("similarity").rename_axis("report").reset_index()
     for c in ("year", "level", "region"):
         if c in m.meta.columns:
             out[c] = m.meta.loc[order, c].to_numpy()

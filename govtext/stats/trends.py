@@ -24,7 +24,7 @@ def trends(
     *,
     per: float = 10_000,
 ) -> pd.DataFrame:
-    """Frequency of terms per ``per`` (10,000) tokens in each group.
+    """Count and frequency per ``per`` (10,000) tokens of terms in each group.
 
     Parameters
     ----------
@@ -32,39 +32,57 @@ def trends(
     by : str, default "year"
         Metadata column to group by (rows are summed, then divided by the group's tokens).
     terms : str or list of str, optional
-        Columns to return (a term absent from the vocabulary gives zeros); default all.
+        Terms to return (a term absent from the vocabulary gives zeros); default every
+        term of the vocabulary.
     per : float, default 10000
 
     Returns
     -------
     pandas.DataFrame
-        One row per group (index = group value, sorted), one column per term.
+        Long table, one row per term and group: ``term``, the group column (named
+        ``by``), ``count`` (occurrences in the group's reports) and ``rate``
+        (``count / tokens of the group × per``). Terms in the order given (vocabulary
+        order by default), each with every group in sorted order, zeros included.
+        ``t.pivot(index=by, columns="term", values="rate")`` gives the wide table.
 
     Examples
     --------
     >>> import govtext as gt
     >>> m = gt.dtm(gt.datasets.load_sample().filter(level="national"))
     >>> t = gt.trends(m, "year", ["新质生产力"])
-    >>> float(t.loc[2023, "新质生产力"]), float(t.loc[2024, "新质生产力"]) > 0
+    >>> list(t.columns)
+    ['term', 'year', 'count', 'rate']
+    >>> rate = t.set_index("year")["rate"]
+    >>> float(rate[2023]), float(rate[2024]) > 0
     (0.0, True)
     """
+    import pandas as pd
+
     m = as_dtm(dtm)
     check_column(m, by)
+    if by in ("term", "count", "rate"):
+        raise InputError(f"by={by!r} would clash with a result column of the same name")
     g = m.group_by(by)
     if terms is not None:
         terms = [terms] if isinstance(terms, str) else list(terms)
-        counts = g.counts(terms).to_numpy().astype(float)
+        counts = g.counts(terms).to_numpy()
         cols = terms
     else:
-        counts = g.matrix.toarray().astype(float)
+        counts = g.matrix.toarray()
         cols = list(g.vocab)
     total = g.doc_lengths().astype(float)
     total[total == 0] = 1.0
-    import pandas as pd
-
-    out = pd.DataFrame(counts / total[:, None] * per, columns=cols)
-    out.index = pd.Index(g.meta[by].tolist(), name=by)
-    return out
+    rate = counts.astype(float) / total[:, None] * per
+    n_groups, n_terms = counts.shape
+    groups = g.meta[by].iloc[np.tile(np.arange(n_groups), n_terms)].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "term": pd.Series(np.repeat(np.asarray(cols, dtype=object), n_groups), dtype=object),
+            by: groups,
+            "count": counts.T.ravel().astype(np.int64),
+            "rate": rate.T.ravel(),
+        }
+    )
 
 
 def first_appearance(
@@ -89,15 +107,18 @@ def first_appearance(
     Returns
     -------
     pandas.DataFrame
-        Index ``term``; columns ``first`` (group value), ``count`` (occurrences in that
-        group), ``total`` (occurrences overall) and ``n_groups`` (groups reaching
-        ``min_count``); sorted by ``first`` then term.
+        ``term``, ``first`` (the group value, e.g. the year; NA when never reached),
+        ``count`` (occurrences in that group), ``total`` (occurrences overall) and
+        ``n_groups`` (groups reaching ``min_count``); sorted by ``first`` then term.
 
     Examples
     --------
     >>> import govtext as gt
     >>> m = gt.dtm(gt.datasets.load_sample().filter(level="national"))
-    >>> int(gt.first_appearance(m, terms="新质生产力").loc["新质生产力", "first"])
+    >>> fa = gt.first_appearance(m, terms="新质生产力")
+    >>> list(fa.columns)
+    ['term', 'first', 'count', 'total', 'n_groups']
+    >>> int(fa.loc[0, "first"])
     2024
     """
     import pandas as pd
@@ -119,16 +140,15 @@ def first_appearance(
     first = pd.array([values[i] if ok else pd.NA for i, ok in zip(first_idx, any_)])
     out = pd.DataFrame(
         {
+            "term": pd.Series(vocab, dtype=object),
             "first": first,
-            "count": np.where(any_, C[first_idx, np.arange(C.shape[1])], 0),
-            "total": C.sum(axis=0),
-            "n_groups": reached.sum(axis=0),
-        },
-        index=pd.Index(vocab, name="term"),
+            "count": np.where(any_, C[first_idx, np.arange(C.shape[1])], 0).astype(np.int64),
+            "total": C.sum(axis=0).astype(np.int64),
+            "n_groups": reached.sum(axis=0).astype(np.int64),
+        }
     )
-    out["_t"] = out.index
-    out = out.sort_values(["first", "_t"], na_position="last", kind="mergesort")
-    return out.drop(columns="_t")
+    out = out.sort_values(["first", "term"], na_position="last", kind="mergesort")
+    return out.reset_index(drop=True)
 
 
 def emerging_terms(
@@ -159,7 +179,11 @@ def emerging_terms(
     -------
     pandas.DataFrame
         ``term, direction ("emerging"/"fading"), recent_rate, baseline_rate, ratio, z,
-        recent_count, baseline_count``; emerging first, each by |z| descending.
+        recent_count, baseline_count``; emerging first, each by |z| descending. The groups
+        compared follow from the arguments alone: with ``values`` the sorted distinct
+        values of ``by``, recent = ``values[-recent:]`` and baseline =
+        ``values[-recent - baseline:-recent]`` (``values[:-recent]`` when ``baseline`` is
+        None).
 
     Examples
     --------
@@ -207,6 +231,4 @@ def emerging_terms(
     out = out.sort_values(["_d", "_a", "term"], kind="mergesort").drop(columns=["_a", "_d"])
     if top is not None:
         out = out.groupby("direction", sort=False).head(top)
-    out.attrs["recent"] = list(rec_vals)
-    out.attrs["baseline"] = list(base_vals)
     return out.reset_index(drop=True)

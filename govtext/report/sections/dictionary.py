@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from govtext.report.blocks import (
     Block,
     PageSection,
@@ -11,6 +13,17 @@ from govtext.report.blocks import (
     table_block,
 )
 from govtext.report.context import ReportContext
+from govtext.stats.dictionary import unmatched_terms
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+def _wide(long: pd.DataFrame, rows: list[str]) -> pd.DataFrame:
+    """The long ``dictionary_scores`` table as rows × categories (dictionary order)."""
+    cats = list(dict.fromkeys(long["category"]))
+    wide = long.pivot(index="report", columns="category", values="score").loc[rows, cats]
+    return wide.rename_axis(index=None, columns=None)
 
 
 def build_dictionary(ctx: ReportContext) -> PageSection:
@@ -24,8 +37,8 @@ def build_dictionary(ctx: ReportContext) -> PageSection:
         "compare a row across reports (or groups) to see which areas get more attention.",
         "govtext.dictionary_scores(dtm, 'policy', per=1000)",
     )
-    scores = dictionary_scores(ctx.dtm, "policy", per=1000)
-    missing = scores.attrs.get("missing") or []
+    scores = _wide(dictionary_scores(ctx.dtm, "policy", per=1000), list(ctx.dtm.docs))
+    missing = unmatched_terms(ctx.dtm, "policy")
     link = ctx.write_csv("dictionary_scores", scores.rename_axis("report").reset_index())
     sec.files.append(link)
     label = dict(zip(ctx.dtm.docs, ctx.labels))
@@ -37,7 +50,7 @@ def build_dictionary(ctx: ReportContext) -> PageSection:
     groups = ctx.groups()
     if groups:
         g = ctx.dtm.group_by(ctx.by)
-        gs = dictionary_scores(g, "policy", per=1000)
+        gs = _wide(dictionary_scores(g, "policy", per=1000), list(g.docs))
         gvals = g.meta[ctx.by].tolist()
         rank = {str(v): i for i, v in enumerate(groups)}  # natural order (levels: township first)
         order = sorted(range(len(gvals)), key=lambda i: (rank.get(str(gvals[i]), len(rank)), i))

@@ -35,7 +35,7 @@ def build_emerging(ctx: ReportContext) -> PageSection:
         sub = ctx.dtm.subset(mask)
         e = emerging_terms(sub, "year", recent=1, baseline=3)
         e = e.copy()
-        e.insert(0, "baseline_years", "、".join(map(str, e.attrs.get("baseline", years[-4:-1]))))
+        e.insert(0, "baseline_years", "、".join(map(str, years[-4:-1])))  # recent=1, baseline=3
         e.insert(0, "recent_year", years[-1])
         e.insert(0, "region", reg)
         parts.append(e)
@@ -74,7 +74,9 @@ def build_emerging(ctx: ReportContext) -> PageSection:
         terms += sub_e[sub_e["direction"] == "fading"]["term"].head(3).tolist()
         if terms:
             mask = (meta["region"] == reg).fillna(False).to_numpy(dtype=bool)
-            tr = trends(ctx.dtm.subset(mask), "year", terms)
+            long = trends(ctx.dtm.subset(mask), "year", terms)  # term, year, count, rate
+            tr = long.pivot(index="year", columns="term", values="rate")[terms]
+            tr.columns.name = None
             tlink = ctx.write_csv("trends", tr.reset_index())
             sec.files.append(tlink)
             from govtext.viz.figures import line_chart
