@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from govtext.text.webclean import has_placeholders
+from govtext.text.webclean import has_placeholders, looks_traditional, to_simplified
 
 __all__ = ["meta_from_township_text"]
 
@@ -29,7 +29,7 @@ _SPEAKER = re.compile(
     rf"|(?P<street>[{_H}]{{1,12}}?街道)办事处(?:代理|代)?主任"
 )
 _SPEAKER_TITLE_ONLY = re.compile(r"^(?:代理|代)?(?:镇长|乡长|街道办事处主任)(?:\s|$)")
-_ORG = re.compile(r"(?:镇|乡)人民政府|街道办事处|(?:镇|乡)长|街道办事处主任")
+_ORG = re.compile(r"(?<![乡城])镇人民政府|(?<![城])乡人民政府|街道办事处|(?<!乡)镇长|乡长")
 _ON_BEHALF = re.compile(
     rf"我代表(?P<name>[{_H}]{{0,12}}?)(?:(?:镇|乡)人民政府|(?<=街道)办事处|街道办事处)"
 )
@@ -80,6 +80,8 @@ def meta_from_township_text(
     from govtext.text.normalize import normalize
 
     head = normalize(text[:3000])
+    if looks_traditional(head):  # metadata of a report loaded with clean=False
+        head = to_simplified(head) or head
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:max_lines]
     out: dict[str, Any] = {}
     name = None
@@ -99,7 +101,9 @@ def meta_from_township_text(
         if sm:
             township = True
             name = name or _name_ok(sm.group("name") or sm.group("street"))
-        if _SPEAKER_TITLE_ONLY.match(ln) or (len(short) <= 40 and _ORG.search(short)):
+        if _SPEAKER_TITLE_ONLY.match(ln) or (
+            len(short) <= 40 and "。" not in short and _ORG.search(short)
+        ):
             township = True
     om = _ON_BEHALF.search(head)
     if om:

@@ -44,7 +44,7 @@ _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PY_CHAR = f"[a-zü{_TONE_MARKS}\\u0300-\\u036f]"
 _SYL = f"{_PY_CHAR}{{1,7}}[1-5]?"
 _BRACKETED = re.compile(
-    f"(?<=[{_HAN}])[ \\t]?[(（][ \\t]*(?P<py>{_SYL}(?:[ \\t'’·-]+{_SYL}){{0,7}})[ \\t]*[)）]"
+    f"(?<=[{_HAN}])[ \\t]?[(（][ \\t]*(?P<py>{_SYL}(?:[ \\t'’·-]+{_SYL}){{0,7}})[ \\t]*[)）](?:[ \\t](?=[{_HAN}]))?"
 )
 _BARE = re.compile(f"(?<=[{_HAN}])(?P<py>{_SYL})(?![A-Za-z0-9])")
 _ZHUYIN = re.compile(
@@ -253,6 +253,10 @@ _FURNITURE_LINE = re.compile(  # the whole line
 # may be a table's row number)
 _PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,3}\s*[-—－]|\d{1,3}\s*/\s*\d{1,3}")
 _END_SENTENCE = re.compile(r"[。！？；]$")
+# a page's <title>: 柳河乡2022年政府工作报告_政府工作报告_青山县人民政府, …报告 - 百度文库
+_TITLE_SUFFIX = re.compile(
+    r"(?P<title>[^_|｜。，]{2,60}?报告)\s*(?:_|\s[-|｜–—]\s?|[|｜])(?P<site>[^。，]{1,60})"
+)
 
 
 def _furniture(line: str) -> bool:
@@ -275,35 +279,45 @@ def drop_furniture(text: str, *, force: bool = False) -> tuple[str, int]:
     """Drop the lines of page furniture (sharing-site notices, counters, navigation, page
     numbers, repeated titles).
 
-    A line is dropped only as a whole. Page numbers (``- 3 -``, ``3/12``) and later copies
+    A line is dropped only as a whole; a page title keeps its first part
+    (``甲镇政府工作报告_政务公开_乙县人民政府`` -> ``甲镇政府工作报告``). Page numbers (``- 3 -``, ``3/12``) and later copies
     of the title (a short line naming a 报告; its first occurrence is kept) are dropped only
     on a page that shows other furniture, or with ``force=True``.
 
     Returns
     -------
     (str, int)
-        The text and the number of lines dropped.
+        The text and the number of lines dropped or shortened.
 
     Examples
     --------
     >>> t = "XX镇政府工作报告 - 百度文库\\n上传者：abc 页数：5页\\nXX镇政府工作报告\\n各位代表：\\n第2页\\nXX镇政府工作报告\\n全镇上下。"
     >>> drop_furniture(t)
-    ('XX镇政府工作报告\\n各位代表：\\n全镇上下。', 4)
+    ('XX镇政府工作报告\\n各位代表：\\n全镇上下。', 5)
     """
     lines = text.split("\n")
+    for i, ln in enumerate(lines):
+        tm = _TITLE_SUFFIX.fullmatch(ln.strip())
+        if tm and len(tm.group("title")) <= 40:
+            lines[i] = tm.group("title")
+    shortened = {i for i, (a, b) in enumerate(zip(lines, text.split("\n"))) if a != b}
+    changed = bool(shortened)
     strong = [bool(ln.strip()) and _furniture(ln.strip()) for ln in lines]
-    if not (force or any(strong)):
+    if not (force or changed or any(strong)):
         return text, 0
     out: list[str] = []
     titles: set[str] = set()
-    for line, drop in zip(lines, strong):
+    n = 0
+    for i, (line, drop) in enumerate(zip(lines, strong)):
         key = re.sub(r"\s+", "", line)
         if drop or key in titles or _PAGE_NUMBER.fullmatch(key):
+            n += 1
             continue
+        n += i in shortened
         if 4 <= len(key) <= 40 and ("报告" in key[-8:] or "報告" in key[-8:]):
             titles.add(key)
         out.append(line)
-    return "\n".join(out), len(lines) - len(out)
+    return "\n".join(out), n
 
 
 # ------------------------------------------------------------------ placeholders

@@ -42,6 +42,8 @@ def build_overview(ctx: ReportContext) -> PageSection:
             "tokens": ctx.dtm.doc_lengths(),
         }
     )
+    if "cleaned" in meta:  # text from web pages (govtext.text.webclean): what was done
+        df["cleaned"] = [", ".join(v) if isinstance(v, list) else "" for v in meta["cleaned"]]
     if have_sections:
         df["sections"] = found
     else:
