@@ -85,6 +85,28 @@ def _keyness_scores(
     return out
 
 
+def _keyness_by(m: Any, by: str, measure: str, kw: dict[str, Any]) -> pd.DataFrame:
+    """Each group of the metadata column ``by`` against every other row, stacked."""
+    import pandas as pd
+
+    check_column(m, by)
+    if by in _COLUMNS:
+        raise InputError(f"by={by!r} would clash with a result column of the same name")
+    values = m.meta[by]
+    groups = sorted(values.dropna().unique(), key=lambda v: (str(type(v)), v))
+    parts = []
+    for g in groups:
+        t = np.asarray((values == g).fillna(False), dtype=bool)
+        if t.all():
+            continue
+        part = keyness(m, t, ~t, measure, **kw)
+        part.insert(0, by, g)
+        parts.append(part)
+    if not parts:
+        raise InputError(f"{by!r} has fewer than two groups")
+    return pd.concat(parts, ignore_index=True)
+
+
 def keyness(
     dtm: Any,
     target: Any = None,
@@ -161,31 +183,8 @@ def keyness(
     if prior not in ("all", "pooled"):
         raise InputError(f"prior must be 'all' or 'pooled', not {prior!r}")
     if by is not None:
-        check_column(m, by)
-        if by in _COLUMNS:
-            raise InputError(f"by={by!r} would clash with a result column of the same name")
-        values = m.meta[by]
-        groups = sorted(values.dropna().unique(), key=lambda v: (str(type(v)), v))
-        parts = []
-        for g in groups:
-            t = np.asarray((values == g).fillna(False), dtype=bool)
-            if t.all():
-                continue
-            part = keyness(
-                m,
-                t,
-                ~t,
-                measure,
-                min_count=min_count,
-                prior=prior,
-                prior_mass=prior_mass,
-                top=top,
-            )
-            part.insert(0, by, g)
-            parts.append(part)
-        if not parts:
-            raise InputError(f"{by!r} has fewer than two groups")
-        return pd.concat(parts, ignore_index=True)
+        kw = {"min_count": min_count, "prior": prior, "prior_mass": prior_mass, "top": top}
+        return _keyness_by(m, by, measure, kw)
     if target is None:
         raise InputError("give a target (mask, query string or dict), or by=...")
     t = m.mask(target)
