@@ -20,7 +20,6 @@ __all__ = [
     "heatmap",
     "line_chart",
     "bar_chart",
-    "network_figure",
 ]
 
 
@@ -293,88 +292,6 @@ def bar_chart(
     if stacked_labels:
         ax.legend(fontsize=8, frameon=False)
     fig.tight_layout()
-    return fig
-
-
-def network_figure(
-    graph: Any,
-    *,
-    title: str = "",
-    weight: str = "weight",
-    seed: int = 0,
-    max_nodes: int = 60,
-    ax: Any = None,
-) -> Any:
-    """Draw a co-occurrence graph: node size by degree, colour by ``community`` attribute.
-
-    The layout is ``networkx.spring_layout`` with a fixed ``seed``, so the same graph gives
-    the same picture. Only the ``max_nodes`` nodes of highest weighted degree are drawn.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> g = nx.Graph([("乡村振兴", "农业", {"weight": 2.0}), ("农业", "粮食", {"weight": 1.0})])
-    >>> fig = network_figure(g, title="共现网络")
-    >>> fig.axes[0].get_title()
-    '共现网络'
-    >>> pyplot().close(fig)
-    """
-    import networkx as nx
-    import numpy as np
-
-    plt = pyplot()
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(7.5, 6.5))
-    else:
-        fig = ax.figure
-    ax.set_axis_off()
-    ax.set_title(title)
-    if graph.number_of_nodes() == 0:
-        ax.text(0.5, 0.5, "（空图）", ha="center", va="center", transform=ax.transAxes)
-        return fig
-    strength = dict(graph.degree(weight=weight))
-    nodes = sorted(graph.nodes, key=lambda n: (-float(strength.get(n, 0) or 0), str(n)))[:max_nodes]
-    g = nx.Graph()
-    g.add_nodes_from(sorted(nodes, key=str))
-    keep = set(nodes)
-    edges = sorted(
-        (
-            (str(u), str(v), float(d.get(weight, 1.0) or 0))
-            for u, v, d in graph.edges(data=True)
-            if u in keep and v in keep
-        ),
-    )
-    for u, v, w in edges:
-        g.add_edge(u, v, weight=w)
-    pos = nx.spring_layout(g, seed=seed, weight="weight", k=1.2 / max(1.0, len(g) ** 0.5))
-    s = np.array([float(strength.get(n, 0) or 0) for n in g.nodes])
-    sizes = 80 + 900 * (s / s.max() if s.max() > 0 else s)
-    comm = [graph.nodes[n].get("community", 0) if n in graph.nodes else 0 for n in g.nodes]
-    try:
-        colors = [int(c) % 10 for c in comm]
-    except (TypeError, ValueError):
-        colors = [0] * len(comm)
-    ws = (
-        np.array([d["weight"] for _, _, d in g.edges(data=True)])
-        if g.number_of_edges()
-        else np.zeros(0)
-    )
-    widths = 0.4 + 2.6 * (ws / ws.max()) if ws.size and ws.max() > 0 else 1.0
-    nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color="#555555")
-    nx.draw_networkx_nodes(
-        g,
-        pos,
-        ax=ax,
-        node_size=sizes,
-        node_color=colors,
-        cmap="tab10",
-        vmin=0,
-        vmax=9,
-        alpha=0.85,
-        linewidths=0,
-    )
-    nx.draw_networkx_labels(g, pos, ax=ax, font_size=8, font_family=cjk_font_name())
-    ax.margins(0.08)
     return fig
 
 

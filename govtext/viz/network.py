@@ -1,16 +1,12 @@
-"""Export and drawing of co-occurrence graphs (GEXF/GraphML for Gephi, JSON for D3, PNG/SVG).
+"""Drawing co-occurrence graphs (PNG/SVG) with Chinese labels.
 
-Every writer is deterministic: the same graph gives the same bytes (GEXF's modification
-date is left out), and files are written atomically.
+The same graph gives the same bytes. Writing graphs to GEXF, GraphML and JSON is in
+:mod:`govtext.readwrite.graphs`.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import os
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govtext.errors import InputError
@@ -18,139 +14,7 @@ from govtext.errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-__all__ = ["write_gexf", "write_graphml", "write_json", "node_link", "draw_network", "PALETTE"]
-
-# tab20-like colours (hex), by community number
-PALETTE = [
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94",
-    "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5",
-]  # fmt: skip
-
-
-def _colour(community: Any) -> str:
-    try:
-        k = int(community)
-    except (TypeError, ValueError):
-        k = -1
-    return PALETTE[k % len(PALETTE)] if k >= 0 else "#999999"
-
-
-def _plain(G: nx.Graph) -> nx.Graph:
-    """Copy with plain Python attribute values (no None, no numpy scalars)."""
-
-    def conv(d: dict[str, Any]) -> dict[str, Any]:
-        out = {}
-        for k, v in d.items():
-            if v is None:
-                continue
-            if hasattr(v, "item") and not isinstance(v, (str, bytes)):
-                v = v.item()
-            if isinstance(v, (list, tuple, dict, set)):
-                v = json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
-            out[str(k)] = v
-        return out
-
-    H = G.__class__()
-    H.graph.update(conv(G.graph))
-    H.add_nodes_from((n, conv(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, conv(d)) for u, v, d in G.edges(data=True))
-    return H
-
-
-def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
-    """Write a GEXF file for Gephi, with positions, sizes and community colours.
-
-    Node ``x``/``y`` attributes become Gephi positions, ``frequency`` the size and
-    ``community`` the colour.
-
-    Examples
-    --------
-    >>> import networkx as nx, tempfile, pathlib
-    >>> G = nx.Graph([("乡村振兴", "产业", {"weight": 0.5, "count": 3})])
-    >>> p = write_gexf(G, pathlib.Path(tempfile.mkdtemp()) / "g.gexf")
-    >>> "乡村振兴" in p.read_text(encoding="utf-8")
-    True
-    """
-    import networkx as nx
-
-    from govtext._runtime.files import atomic_write_text
-
-    H = _plain(G)
-    for _, d in H.nodes(data=True):
-        viz: dict[str, Any] = {}
-        if "x" in d and "y" in d:
-            viz["position"] = {"x": float(d["x"]) * 500, "y": float(d["y"]) * 500, "z": 0.0}
-        if "frequency" in d:
-            viz["size"] = float(4 + d["frequency"] ** 0.5)
-        if "community" in d:
-            c = _colour(d["community"]).lstrip("#")
-            viz["color"] = {
-                "r": int(c[0:2], 16),
-                "g": int(c[2:4], 16),
-                "b": int(c[4:6], 16),
-                "a": 1.0,
-            }
-        if viz:
-            d["viz"] = viz
-    buf = io.BytesIO()
-    nx.write_gexf(H, buf, encoding="utf-8", prettyprint=True)
-    text = re.sub(r' lastmodifieddate="[^"]*"', "", buf.getvalue().decode("utf-8"))
-    return atomic_write_text(path, text)
-
-
-def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
-    """Write a GraphML file (Gephi, Cytoscape, igraph, R).
-
-    Examples
-    --------
-    >>> import networkx as nx, tempfile, pathlib
-    >>> G = nx.Graph([("乡村振兴", "产业", {"weight": 0.5})])
-    >>> p = write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "g.graphml")
-    >>> nx.read_graphml(p).number_of_edges()
-    1
-    """
-    import networkx as nx
-
-    from govtext._runtime.files import atomic_write_text
-
-    buf = io.BytesIO()
-    nx.write_graphml(_plain(G), buf, encoding="utf-8", prettyprint=True)
-    return atomic_write_text(path, buf.getvalue().decode("utf-8"))
-
-
-def node_link(G: nx.Graph) -> dict[str, Any]:
-    """Node-link data (``{"nodes": [...], "links": [...]}``) as used by D3.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> node_link(nx.Graph([("a", "b", {"weight": 1.0})]))["links"]
-    [{'weight': 1.0, 'source': 'a', 'target': 'b'}]
-    """
-    import networkx as nx
-
-    H = _plain(G)
-    try:
-        return nx.node_link_data(H, edges="links")
-    except TypeError:  # networkx < 3.4
-        return nx.node_link_data(H)
-
-
-def write_json(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
-    """Write node-link JSON for D3 (``nodes`` with ``id`` and attributes, ``links``).
-
-    Examples
-    --------
-    >>> import networkx as nx, tempfile, pathlib, json
-    >>> G = nx.Graph([("乡村振兴", "产业", {"weight": 0.5})])
-    >>> p = write_json(G, pathlib.Path(tempfile.mkdtemp()) / "g.json")
-    >>> [n["id"] for n in json.loads(p.read_text(encoding="utf-8"))["nodes"]]
-    ['乡村振兴', '产业']
-    """
-    from govtext._runtime.files import atomic_write_text
-
-    return atomic_write_text(path, json.dumps(node_link(G), ensure_ascii=False, indent=1) + "\n")
+__all__ = ["draw_network"]
 
 
 def draw_network(
@@ -193,6 +57,7 @@ def draw_network(
     """
     import numpy as np
 
+    from govtext.network.communities import community_colour
     from govtext.network.layout import layout
     from govtext.viz.figures import pyplot, save
 
@@ -220,7 +85,7 @@ def draw_network(
         sizes = (
             60 + 700 * np.sqrt(freq / freq.max()) if freq.max() > 0 else np.full(len(nodes), 200.0)
         )
-        colours = [_colour(G.nodes[n].get("community", 0)) for n in nodes]
+        colours = [community_colour(G.nodes[n].get("community", 0)) for n in nodes]
         xy = np.array([pos[n] for n in nodes])
         ax.scatter(
             xy[:, 0],
