@@ -4,7 +4,7 @@ Each synthetic report draws its number of paragraphs from the real reports' para
 counts and its paragraphs uniformly from all real paragraphs (lines of >= 20 characters).
 Two figures per size, each in a fresh subprocess so peak memory (VmHWM) is its own:
 
-* ``stream``: :func:`govtext.features.tokens.stream_dtm` over the synthetic reports with every
+* ``stream``: :func:`govtext.features.dtm.stream_dtm` over the synthetic reports with every
   report tokenized in full (real work; slow, run for the smaller sizes only);
 * ``memo``: the same counts, tokenizing each distinct paragraph once and assembling report
   rows as sums of paragraph rows (sparse product), which is what a token cache gives on a
@@ -68,7 +68,8 @@ def run_one(corpus_dir: str, n: int, how: str, seed: int) -> dict:
     import scipy.sparse as sp
 
     import govtext as gt
-    from govtext.features.tokens import count_chunks, merge_counts, stream_dtm
+    from govtext.features.dtm import stream_dtm
+    from govtext.features.tokens import count_chunks, merge_counts
 
     paras, counts = paragraphs(corpus_dir)
     docs = synth(n, len(paras), counts, seed)
