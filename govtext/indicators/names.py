@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import re
 
+from govtext.indicators.scope import sentence_start
+from govtext.text.segment import SENTENCE_END
+
 __all__: list[str] = []
 
 # list enumerators at the head of a clause: 一是, 九是, ⑧, （3）, 3.
@@ -185,9 +188,9 @@ def generic_measure(name: str) -> bool:
 
 def topic_of_previous_sentence(nt: str, ss: int) -> str:
     """Topic of a short sentence just before ``ss`` (``经营主体持续壮大。`` -> ``经营主体``)."""
-    if ss < 2 or nt[ss - 1] not in "。；":
+    if ss < 2 or nt[ss - 1] not in SENTENCE_END:
         return ""
-    ps = max(nt.rfind(c, 0, ss - 1) for c in "。；！？\n") + 1
+    ps = sentence_start(nt, ss - 1)
     m = _TOPIC_SENTENCE.fullmatch(nt[ps : ss - 1])
     return m.group(1) if m else ""
 

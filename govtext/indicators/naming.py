@@ -29,7 +29,7 @@ from govtext.indicators.phrases import (
     subject_of,
 )
 from govtext.indicators.quantities import NOUN_AFTER_UNITS, Quantity
-from govtext.indicators.scope import sentence_start
+from govtext.indicators.scope import SENTENCE_STOP, sentence_start
 
 __all__ = ["NamingState", "name_group"]
 
@@ -109,9 +109,7 @@ def name_group(st: NamingState, g: list[int]) -> tuple[list[str], dict[str, str]
     names = split_coordinated(phrase, cue) if phrase else []
     # 发放抚恤金和生活补助资金等1.2亿元: one total, named without the trailing 等
     names = [re.sub(r"(?<=..)(?<![一二三四五六七八九十同平均对])等$", "", n) for n in names]
-    if re.search(
-        r"[。；！？;!?]|[。；！？：:;!?）)]?\n\s*\n|[。；！？：:;!?）)]\n", nt[st.cur_sent : s0]
-    ):
+    if any(c in SENTENCE_STOP for c in nt[st.cur_sent : s0]):  # a new sentence (text.segment)
         st.sent_groups = []
     st.cur_sent = quants[g[-1]].qe
     if len(g) == 2 and len(names) == 1:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from govtext.indicators.extract import extract_indicators
-from govtext.indicators.scope import year_targets_spans
+from govtext.indicators.scope import sentence_start, year_targets_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -254,7 +254,7 @@ def _actual_for(
             if canonical_indicator(rec["indicator"], rec["kind"]) != key:
                 continue
             start = int(rec["start"])
-            clause_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+            clause_start = sentence_start(text, start)
             line_start = text.rfind("\n", 0, start) + 1
             if _MULTI_YEAR.search(text[clause_start:start]) or _MULTI_YEAR_PARAGRAPH.match(
                 text[line_start:start]

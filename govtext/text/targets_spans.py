@@ -23,6 +23,7 @@ _TARGET_KEY = re.compile(
     r"|\s*(?:安排)?如下。"
     r"|\s*(?:是|为|定为|定在|设定为|确定为)\s*(?=\S{0,30}[0-9０-９百千万亿%％]))",
 )
+_SENTENCE_SPLIT = re.compile("[" + "".join(sorted(SENTENCE_END)) + "\n]")
 _NOT_TARGET = re.compile(r"完成|实现|超过|超额|高于|低于|未达|达到|确定的|圆满")
 
 
@@ -72,7 +73,8 @@ def targets_spans(text: str, horizon: str = "all") -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _TARGET_KEY.finditer(text):
         before = text[max(0, m.start() - 14) : m.start()]
-        if _NOT_TARGET.search(before.split("。")[-1]):
+        # only the sentence of the key counts (完成了全年主要目标任务: not a statement)
+        if _NOT_TARGET.search(_SENTENCE_SPLIT.split(before)[-1]):
             continue
         start = _sentence_start(text, m.start())
         if horizon != "all":
