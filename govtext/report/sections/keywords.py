@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from govtext.errors import GovtextError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
 from govtext.report.blocks import PageSection, _api, _has, table_block
 from govtext.report.context import ReportContext
 
@@ -27,7 +20,7 @@ def build_keywords(ctx: ReportContext) -> PageSection:
     )
     if _has("keywords"):
         kw = _api("keywords")(ctx.dtm, top=ctx.top)
-        long = _keywords_long(kw, ctx)
+        long = kw[["report", "rank", "term", "score"]]  # keywords() is long already
     else:
         sec.produced_by = (
             "DocumentTermMatrix.tfidf (fallback: govtext.keywords is not in this version)"
@@ -58,26 +51,3 @@ def build_keywords(ctx: ReportContext) -> PageSection:
         table_block(table, "Keywords per report (scores in the CSV)", link, max_rows=500)
     )
     return sec
-
-
-def _keywords_long(kw: Any, ctx: ReportContext) -> pd.DataFrame:
-    """Normalise the result of ``govtext.keywords`` to columns report, rank, term, score."""
-    import pandas as pd
-
-    df = kw if isinstance(kw, pd.DataFrame) else pd.DataFrame(kw)
-    cols = {c.lower(): c for c in map(str, df.columns)}
-    rep = next((cols[c] for c in ("report", "doc", "document", "name") if c in cols), None)
-    term = next((cols[c] for c in ("term", "keyword", "word") if c in cols), None)
-    score = next((cols[c] for c in ("score", "tfidf", "weight", "value") if c in cols), None)
-    if rep is None and term is not None:
-        df = df.reset_index()
-        rep = str(df.columns[0])
-    if rep is None or term is None:
-        raise GovtextError(f"unexpected result of govtext.keywords: columns {list(df.columns)}")
-    out = pd.DataFrame({"report": df[rep].astype(str), "term": df[term].astype(str)})
-    out["score"] = df[score].astype(float).to_numpy() if score else float("nan")
-    if "rank" in cols:
-        out["rank"] = df[cols["rank"]].astype(int).to_numpy()
-    else:
-        out["rank"] = out.groupby("report", sort=False).cumcount() + 1
-    return out[["report", "rank", "term", "score"]]
