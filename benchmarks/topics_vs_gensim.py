@@ -293,7 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     rows[-1]["max_share"] = float(model.doc_topic_.mean(axis=0).max())
 
     if args.ablation:
-        from govtext.models.topics import TopicModel, paragraph_dtm
+        from govtext.models.topics import TopicModel
+        from govtext.models.units import paragraph_dtm
 
         tok = gt.PolicyTokenizer()
         t0 = time.perf_counter()

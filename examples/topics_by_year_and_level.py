@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     model.save(out, by=("year", "level"))
 
     try:
-        model.plot_prevalence("year", path=out / "prevalence_year.png")
-        model.plot_prevalence("level", path=out / "prevalence_level.png")
+        gt.plot_prevalence(model, "year", path=out / "prevalence_year.png")
+        gt.plot_prevalence(model, "level", path=out / "prevalence_level.png")
     except gt.MissingExtraError as err:  # figures are optional
         print(f"no figure: {err}", file=sys.stderr)
 

@@ -62,8 +62,9 @@ _LAZY: dict[str, str] = {
     # topics
     "TopicModel": "models.topics",
     "fit_topics": "models.topics",
-    "choose_k": "models.topics",
-    "coherence": "models.topics",
+    "choose_k": "models.choose",
+    "coherence": "models.coherence",
+    "plot_prevalence": "viz.topics",
     # networks
     "Cooccurrence": "network.cooccurrence",
     "cooccurrence": "network.cooccurrence",

@@ -11,7 +11,8 @@ import pytest
 import govtext as gt
 from govtext.errors import InputError
 from govtext.models.coherence import coherence, topic_diversity
-from govtext.models.topics import TopicModel, paragraph_dtm
+from govtext.models.topics import TopicModel
+from govtext.models.units import paragraph_dtm
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def test_paragraph_dtm_cuts_long_lines_at_sentence_ends(tok):
 
 
 def test_section_units_partition_the_report(national, tok):
-    from govtext.models.topics import _section_texts
+    from govtext.models.units import _section_texts
 
     r = national[0]
     parts = _section_texts(r)
@@ -219,11 +220,11 @@ def test_sliding_window_coherence():
 
 
 def test_coherence_on_matrix_equals_token_lists(model):
-    from govtext.models.topics import _token_lists
+    from govtext.models.units import token_lists
 
     top = model.top_terms(10)[:3]
     a = coherence(top, model.unit_dtm_)
-    b = coherence(top, _token_lists(model.unit_dtm_))
+    b = coherence(top, token_lists(model.unit_dtm_))
     assert np.allclose(a["npmi"], b["npmi"]) and np.allclose(a["umass"], b["umass"])
     c = model.coherence()
     assert set(c.columns) == {"topic", "label", "npmi", "umass"}
@@ -279,13 +280,14 @@ def test_pyldavis_export_is_consistent(model):
 
 def test_plot_prevalence_files(model, tmp_path):
     pytest.importorskip("matplotlib")
-    p1 = model.plot_prevalence("year", path=tmp_path / "y.png")
-    p2 = model.plot_prevalence("year", path=tmp_path / "y2.png")
+    p1 = gt.plot_prevalence(model, "year", path=tmp_path / "y.png")
+    p2 = gt.plot_prevalence(model, "year", path=tmp_path / "y2.png")
     assert p1.read_bytes() == p2.read_bytes() and p1.stat().st_size > 1000
-    p3 = model.plot_prevalence("region", path=tmp_path / "r.png")
+    p3 = gt.plot_prevalence(model, "region", path=tmp_path / "r.png")
     assert p3.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(InputError, match="kind"):
-        model.plot_prevalence("year", kind="pie")
+        gt.plot_prevalence(model, "year", kind="pie")
+    assert not hasattr(model, "plot_prevalence")  # drawing lives in govtext.viz
 
 
 # ------------------------------------------------------------------------- CLI
@@ -303,3 +305,107 @@ def test_cli_topics(tmp_path, capsys):
     assert len(payload["top_terms"]) == 4
     assert main(["topics", "--sample", "-k", "0"]) == 2
     assert "-k must be" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------ scikit-learn API
+def test_clone_and_get_params_round_trip(tok):
+    from sklearn.base import clone
+
+    m = TopicModel(k=4, method="lda", random_state=7, tokenizer=tok, drop_pos=("c", "d"))
+    params = m.get_params()
+    assert params == {
+        "k": 4,
+        "method": "lda",
+        "unit": "paragraph",
+        "random_state": 7,
+        "tokenizer": tok,
+        "min_df": 5,
+        "max_df": 0.2,
+        "min_unit_tokens": 5,
+        "ranking": "frex",
+        "frex_weight": 0.5,
+        "drop_pos": ("c", "d"),
+        "max_iter": 1000,
+    }
+    twin = clone(m)
+    assert type(twin) is TopicModel and twin is not m
+    assert {k: v for k, v in twin.get_params().items() if k != "tokenizer"} == {
+        k: v for k, v in params.items() if k != "tokenizer"
+    }
+    assert twin.tokenizer.config_hash == tok.config_hash  # a copy of the same configuration
+    assert TopicModel(**params).get_params() == params
+    assert m.set_params(k=6, random_state=None) is m
+    assert (m.k, m.random_state) == (6, None)
+    with pytest.raises(ValueError, match="Invalid parameter"):
+        m.set_params(seed=1)
+
+
+def test_clone_of_a_fitted_model_is_unfitted(model):
+    from sklearn.base import clone
+
+    twin = clone(model)
+    assert twin.get_params(deep=False).keys() == model.get_params(deep=False).keys()
+    assert not hasattr(twin, "components_") and not hasattr(twin, "tfidf_")
+    with pytest.raises(InputError, match="not fitted"):
+        twin.transform(["乡村振兴"])
+
+
+def test_transform_does_not_refit(national, tok):
+    m = TopicModel(k=4, tokenizer=tok)
+    shares = m.fit_transform(national[:3])
+    tfidf, est, comps = m.tfidf_, m.estimator_, m.components_.copy()
+    idf = tfidf.idf_.copy()
+    a = m.transform(national[:3])
+    b = m.transform(national[1:3])
+    c = m.transform(national[:3])
+    assert m.tfidf_ is tfidf and m.estimator_ is est  # same fitted objects
+    assert np.array_equal(m.tfidf_.idf_, idf) and np.array_equal(m.components_, comps)
+    assert np.array_equal(a, c)
+    assert np.array_equal(a[1:], b)  # a report's shares do not depend on the others
+    assert np.array_equal(a, shares)  # fit then transform == fit_transform
+    # a second model: fit(), then transform() gives fit_transform()'s result bit for bit
+    m2 = TopicModel(k=4, tokenizer=tok).fit(national[:3])
+    assert np.array_equal(m2.transform(national[:3]), shares)
+    lda = TopicModel(k=3, method="lda", max_iter=10, tokenizer=tok)
+    assert np.array_equal(lda.fit_transform(national[:2]), lda.transform(national[:2]))
+    assert lda.tfidf_ is None
+
+
+def test_fit_and_transform_a_plain_count_matrix():
+    rng = np.random.RandomState(0)
+    X = rng.poisson(0.3, size=(30, 12))
+    X[:10, :4] += 3  # three blocks of words: three clear topics
+    X[10:20, 4:8] += 3
+    X[20:, 8:] += 3
+    m = TopicModel(k=3, min_df=1, max_df=1.0, min_unit_tokens=1)
+    shares = m.fit_transform(X)
+    assert shares.shape == (30, 3) and np.allclose(shares.sum(axis=1), 1)
+    assert m.n_features_in_ == 12 and set(m.vocab_) <= {str(j) for j in range(12)}
+    assert np.array_equal(m.transform(X), shares)
+    with pytest.raises(InputError, match="12 columns"):
+        m.transform(X[:, :5])
+    with pytest.raises(InputError, match="non-negative"):
+        m.fit(-X)
+
+
+def test_sklearn_estimator_checks(tok):
+    from sklearn.utils import estimator_checks as ec
+
+    model = TopicModel(k=2, method="lda", min_df=1, max_df=1.0, min_unit_tokens=1, drop_pos=None)
+    for check in (
+        ec.check_get_params_invariance,
+        ec.check_set_params,
+        ec.check_no_attributes_set_in_init,
+        ec.check_parameters_default_constructible,
+        ec.check_dont_overwrite_parameters,  # fits on 20 x 3 fractional values: LDA
+    ):
+        check("TopicModel", model)
+    with pytest.raises(InputError, match="not a count matrix"):
+        TopicModel(k=2).fit(np.full((4, 3), 0.5))
+    # the same on text: fit() leaves the parameters untouched (same objects)
+    m = TopicModel(k=2, tokenizer=tok, min_df=1)
+    before = dict(vars(m))
+    m.fit(gt.corpus_from_texts(["乡村振兴战略。营商环境优化。\n数字经济发展。", "乡村振兴"]))
+    assert all(vars(m)[k] is v for k, v in before.items())
+    added = set(vars(m)) - set(before)
+    assert added and all(a.endswith("_") or a.startswith("_") for a in added)

@@ -70,7 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtext.cli._common import load_input, tokenizer_for
     from govtext.errors import InputError
-    from govtext.models.topics import TopicModel, choose_k
+    from govtext.models.choose import choose_k
+    from govtext.models.topics import TopicModel
 
     if args.k < 1:
         raise InputError(f"-k must be a positive integer, not {args.k}")
@@ -104,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.no_figures:
             from pathlib import Path
 
+            from govtext.viz.topics import plot_prevalence
+
             for b in by:
-                files.append(model.plot_prevalence(b, path=Path(args.out) / f"prevalence_{b}.png"))
+                files.append(plot_prevalence(model, b, path=Path(args.out) / f"prevalence_{b}.png"))
         print(f"wrote {len(files)} files to {args.out}")
     return 0

@@ -1,0 +1,248 @@
+"""Modelling units of a topic model: paragraphs, sections or whole reports.
+
+Reports are long and few (a national series has one report a year), so topic models are
+fitted on **paragraphs** by default (lines of the report; over-long lines are cut at
+sentence ends, where ``；`` ends a sentence as everywhere in govtext, see
+:mod:`govtext.text.segment`). :func:`paragraph_dtm` turns a corpus into a
+document-term matrix with one row per unit and a ``report`` column that maps each unit
+back to its report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from govtext.errors import InputError
+from govtext.text.segment import SENTENCE_END
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from govtext.corpus.reports import Corpus
+    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.tokenize.policy import PolicyTokenizer
+
+__all__ = ["UNITS", "paragraph_dtm", "rows_to_simplex", "to_reports"]
+
+#: The modelling units a topic model can be fitted on.
+UNITS = ("paragraph", "section", "report")
+
+
+def check_unit(unit: str) -> None:
+    """Raise :class:`InputError` unless ``unit`` is one of :data:`UNITS`."""
+    if unit not in UNITS:
+        raise InputError(f"unit must be 'paragraph', 'section' or 'report', not {unit!r}")
+
+
+def _split_pieces(pieces: list[str], max_chars: int) -> list[list[str]]:
+    """Group cut pieces into paragraphs: break at newlines; cut over-long ones at sentence ends."""
+    paras: list[list[str]] = []
+    cur: list[str] = []
+    size = 0
+    for p in pieces:
+        if "\n" in p:
+            if cur:
+                paras.append(cur)
+            cur, size = [], 0
+            continue
+        cur.append(p)
+        size += len(p)
+        if size >= max_chars and p in SENTENCE_END:
+            paras.append(cur)
+            cur, size = [], 0
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+def _section_texts(report: Any) -> list[str]:
+    """The report's text cut at every heading start (any level), preamble included."""
+    from govtext.text.structure import walk
+
+    starts = sorted({int(sec.start) for sec in walk(report.sections)} | {0})
+    ends = [*starts[1:], len(report.text)]
+    return [report.text[a:b] for a, b in zip(starts, ends) if b > a]
+
+
+def paragraph_dtm(
+    corpus: Corpus | Iterable[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    unit: str = "paragraph",
+    max_chars: int = 600,
+) -> DocumentTermMatrix:
+    """Document-term matrix with one row per paragraph (or per section, or per report).
+
+    Each report is cut once (so a term defined in quotes stays whole throughout the
+    report), then split at line breaks; a line longer than ``max_chars`` characters is cut
+    further at sentence ends. The metadata holds the report's metadata plus ``report``
+    (its name), ``paragraph`` (number within the report) and ``chars``.
+
+    Parameters
+    ----------
+    corpus : Corpus or iterable of str
+    tokenizer : PolicyTokenizer, optional
+        Default: ``PolicyTokenizer()``.
+    unit : {"paragraph", "section", "report"}
+        ``"section"``: the text between consecutive headings found by
+        :func:`govtext.parse_sections` (a report without headings is one unit).
+    max_chars : int, default 600
+
+    Returns
+    -------
+    DocumentTermMatrix
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> m = paragraph_dtm(gt.corpus_from_texts(["乡村振兴。\\n营商环境。", "数字经济"]))
+    >>> m.meta["report"].tolist(), m.meta["paragraph"].tolist()
+    (['doc0', 'doc0', 'doc1'], [0, 1, 0])
+    """
+    import pandas as pd
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from govtext.corpus.loading import corpus_from_texts
+    from govtext.corpus.reports import Corpus
+    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    check_unit(unit)
+    if not isinstance(corpus, Corpus):
+        corpus = corpus_from_texts(list(corpus))
+    if len(corpus) == 0:
+        raise InputError("the corpus is empty")
+    tok = tokenizer or PolicyTokenizer()
+    rmeta = corpus.meta
+    tokens: list[list[str]] = []
+    rows: list[dict[str, Any]] = []
+    for r in corpus:
+        if unit == "section":
+            groups = [tok.cut(part) for part in _section_texts(r)]
+        else:
+            pieces = tok.cut(r.text)
+            groups = _split_pieces(pieces, max_chars) if unit == "paragraph" else [pieces]
+        i = 0
+        for g in groups:
+            text_len = sum(len(p.strip()) for p in g)
+            if text_len == 0:
+                continue
+            tokens.append(tok.filter(g))
+            rows.append({"report": r.name, "paragraph": i, "chars": text_len})
+            i += 1
+    if not any(tokens):
+        raise InputError("no paragraph has any analysis token after filtering")
+    vec = CountVectorizer(analyzer=lambda x: x, dtype=np.int64)
+    X = vec.fit_transform(tokens).tocsr()
+    meta = pd.DataFrame(rows)
+    extra = rmeta.drop(columns=[c for c in ("name", "chars") if c in rmeta.columns])
+    meta = meta.join(extra, on="report")
+    meta.index = [f"{r}#{p}" for r, p in zip(meta["report"], meta["paragraph"])]
+    out = DocumentTermMatrix(X, list(vec.get_feature_names_out()), meta)
+    out._unit_tokens = tokens  # type: ignore[attr-defined]  # text order, for sliding windows
+    return out
+
+
+def matrix_units(X: Any) -> DocumentTermMatrix:
+    """A non-negative count matrix (array or scipy sparse) as a document-term matrix.
+
+    Columns are named by their number (``"0"``, ``"1"``, ...), rows ``doc0``, ``doc1``, ...
+    """
+    import pandas as pd
+    import scipy.sparse as sp
+
+    from govtext.features.dtm import DocumentTermMatrix
+
+    A = sp.csr_matrix(X, dtype=np.float64)
+    if A.ndim != 2:
+        raise InputError(f"a count matrix must be two-dimensional, not of shape {A.shape}")
+    if A.nnz and (not np.isfinite(A.data).all() or A.data.min() < 0):
+        raise InputError("a count matrix must hold finite, non-negative numbers")
+    vocab = [str(j) for j in range(A.shape[1])]
+    meta = pd.DataFrame(index=[f"doc{i}" for i in range(A.shape[0])])
+    return DocumentTermMatrix(A, vocab, meta)
+
+
+def align(units: DocumentTermMatrix, vocab: list[str]) -> DocumentTermMatrix:
+    """``units`` with exactly the columns ``vocab`` (absent words: empty columns)."""
+    import scipy.sparse as sp
+
+    from govtext.features.dtm import DocumentTermMatrix
+
+    ti = units.term_index
+    src = np.array([ti.get(w, -1) for w in vocab])
+    ok = src >= 0
+    sub = units.matrix[:, src[ok]]
+    k = int(ok.sum())
+    expand = sp.csr_matrix((np.ones(k), (np.arange(k), np.flatnonzero(ok))), shape=(k, len(vocab)))
+    out = (sub @ expand).tocsr().astype(units.matrix.dtype)
+    return DocumentTermMatrix(out, list(vocab), units.meta)
+
+
+def token_lists(m: DocumentTermMatrix) -> list[list[str]]:
+    """Bag-of-words token lists of a matrix's rows (order within a row is by column)."""
+    X = m.matrix.tocsr()
+    vocab = np.array(m.vocab, dtype=object)
+    out = []
+    for i in range(X.shape[0]):
+        a, b = X.indptr[i], X.indptr[i + 1]
+        out.append(list(np.repeat(vocab[X.indices[a:b]], X.data[a:b])))
+    return out
+
+
+def rows_to_simplex(W: np.ndarray) -> np.ndarray:
+    """Non-negative rows scaled to sum to one (an all-zero row: equal shares).
+
+    Examples
+    --------
+    >>> rows_to_simplex(np.array([[1.0, 3.0], [0.0, 0.0]])).tolist()
+    [[0.25, 0.75], [0.5, 0.5]]
+    """
+    W = np.clip(W, 0.0, None)
+    s = W.sum(axis=1, keepdims=True)
+    return np.divide(W, s, out=np.full_like(W, 1.0 / W.shape[1]), where=s > 0)
+
+
+def to_reports(
+    unit_topic: np.ndarray, lengths: np.ndarray, meta: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """Report shares (unit shares weighted by ``lengths``), report lengths and metadata.
+
+    Units are aggregated by the ``report`` column of ``meta`` (reports in order of first
+    appearance); without one, each unit is a report.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> shares, lengths, meta = to_reports(
+    ...     np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]]),
+    ...     np.array([3.0, 1.0, 2.0]),
+    ...     pd.DataFrame({"report": ["a", "a", "b"]}),
+    ... )
+    >>> shares.tolist(), lengths.tolist(), list(meta.index)
+    ([[0.75, 0.25], [0.5, 0.5]], [4.0, 2.0], ['a', 'b'])
+    """
+    import pandas as pd
+    import scipy.sparse as sp
+
+    if "report" in meta.columns:
+        names = meta["report"].astype(str).tolist()
+        order = list(dict.fromkeys(names))
+        pos = {n: i for i, n in enumerate(order)}
+        rows = np.array([pos[n] for n in names])
+        agg = sp.csr_matrix(
+            (lengths, (rows, np.arange(len(names)))), shape=(len(order), len(names))
+        )
+        mass = agg @ unit_topic
+        doc_lengths = np.asarray(agg.sum(axis=1)).ravel()
+        first = pd.Series(np.arange(len(names))).groupby(rows).first().to_numpy()
+        rmeta = meta.iloc[first].drop(columns=["paragraph", "chars"], errors="ignore")
+        rmeta.index = order
+    else:
+        mass = unit_topic * lengths[:, None]
+        doc_lengths = lengths.copy()
+        rmeta = meta.copy()
+    return rows_to_simplex(np.asarray(mass)), doc_lengths, rmeta

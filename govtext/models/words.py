@@ -1,0 +1,139 @@
+"""Which words a topic model uses, and how it ranks them within a topic.
+
+- :func:`vocab_mask`: words found in at least ``min_df`` and at most ``max_df`` units,
+  minus function words by their jieba part-of-speech tag (:data:`FUNCTION_POS`).
+- :func:`frex_order`: each topic's words ordered by weight, or by *FREX*, the harmonic
+  mean of how strongly a word loads on the topic and how exclusive it is to it (as in R's
+  stm), so that verbs every topic uses (加强, 推进, ...) do not crowd out the words that
+  tell topics apart.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govtext.features.dtm import DocumentTermMatrix
+
+__all__ = ["FUNCTION_POS", "frex_order", "pos_tags", "vocab_mask"]
+
+# jieba part-of-speech tags of function words: conjunctions, adverbs (incl. adverbial
+# adjectives such as 积极, 切实), numerals, prepositions, classifiers, pronouns, time words,
+# particles, interjections, onomatopoeia. They carry no subject matter.
+FUNCTION_POS = ("c", "d", "ad", "m", "p", "q", "r", "t", "u", "y", "e", "o", "zg")
+
+_POS_TABLES: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def pos_tags(tokenizer: Any, words: Sequence[str]) -> list[str]:
+    """Dictionary part-of-speech tag of each word (``"x"`` when unknown).
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> pos_tags(gt.PolicyTokenizer(), ["进一步", "没有这个词"])
+    ['d', 'x']
+    """
+    import jieba.posseg
+
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    tok = tokenizer if tokenizer is not None else PolicyTokenizer()
+    engine = getattr(tok, "engine", None)
+    if engine is None:  # pragma: no cover - a foreign tokenizer
+        return ["x"] * len(words)
+    table = _POS_TABLES.get(engine)
+    if table is None:
+        table = jieba.posseg.POSTokenizer(engine).word_tag_tab
+        _POS_TABLES[engine] = table
+    return [table.get(w, "x") for w in words]
+
+
+def _bound(value: int | float, n: int, rounding: Any) -> int:
+    """A count bound given as a number of units (int) or as a share of ``n`` (float)."""
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    return int(rounding(value * n))
+
+
+def vocab_mask(
+    units: DocumentTermMatrix,
+    *,
+    min_df: int | float,
+    max_df: int | float,
+    drop_pos: Sequence[str] | None,
+    tokenizer: Any,
+    k: int,
+) -> np.ndarray:
+    """Boolean mask of the columns of ``units`` a ``k``-topic model should use.
+
+    A small corpus that leaves fewer than ``k`` words relaxes the bounds (every word
+    found at least once) rather than fail. ``tokenizer`` supplies the part-of-speech
+    dictionary when ``drop_pos`` is given.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> m = gt.dtm(gt.corpus_from_texts(["乡村振兴 营商环境", "乡村振兴 数字经济"]))
+    >>> keep = vocab_mask(m, min_df=2, max_df=1.0, drop_pos=None, tokenizer=None, k=1)
+    >>> [w for w, ok in zip(m.vocab, keep) if ok]
+    ['乡村振兴']
+    """
+    n = units.shape[0]
+    df = units.doc_freq()
+    lo = _bound(min_df, n, np.ceil)
+    hi = _bound(max_df, n, np.floor)
+    keep = (df >= lo) & (df <= max(hi, lo))
+    if drop_pos:
+        tags = pos_tags(tokenizer, units.vocab)
+        pos = tuple(drop_pos)
+        keep &= np.array([t not in pos for t in tags])
+    if keep.sum() < k:
+        # small corpora: relax the bounds rather than fail
+        keep = df >= 1
+    return keep
+
+
+def frex_order(components: np.ndarray, *, ranking: str, frex_weight: float) -> np.ndarray:
+    """Word order per topic (best first), shape ``(k, n_terms)``.
+
+    Parameters
+    ----------
+    components : ndarray, (k, n_terms)
+        Non-negative topic-term weights.
+    ranking : {"frex", "weight"}
+    frex_weight : float
+        Share given to exclusivity in the FREX harmonic mean.
+
+    Examples
+    --------
+    Word 1 weighs less than word 0 in topic 0 but belongs to it alone:
+
+    >>> W = np.array([[3.0, 2.0, 0.0, 1.0], [3.0, 0.0, 1.0, 0.0]])
+    >>> frex_order(W, ranking="weight", frex_weight=0.5)[0].tolist()
+    [0, 1, 3, 2]
+    >>> frex_order(W, ranking="frex", frex_weight=0.5)[0].tolist()
+    [1, 0, 3, 2]
+    """
+    W = components
+    if ranking == "weight" or W.shape[0] == 1:
+        return np.argsort(-W, axis=1, kind="stable")
+    col = W.sum(axis=0)
+    col[col == 0] = 1.0
+    excl = W / col
+
+    # ECDF ranks within each topic (1 = best), as in stm's FREX
+    def ecdf(a: np.ndarray) -> np.ndarray:
+        r = np.argsort(np.argsort(a, axis=1, kind="stable"), axis=1, kind="stable")
+        return (r + 1) / a.shape[1]
+
+    fr = ecdf(W)
+    ex = ecdf(excl)
+    w = frex_weight
+    score = 1.0 / (w / ex + (1 - w) / fr)
+    score[W <= 0] = -1.0
+    return np.argsort(-score, axis=1, kind="stable")
