@@ -88,6 +88,13 @@ def test_emerging_terms_table(national):
     assert ptypes.is_integer_dtype(e["recent_count"]) and ptypes.is_float_dtype(e["ratio"])
 
 
+def test_nearest_table(national):
+    near = gt.nearest(national, "2020_national_中国", n=3)
+    assert_convention(near, ["report", "similarity", "year", "level", "region"])
+    assert "2020_national_中国" not in set(near["report"])
+    assert near["similarity"].is_monotonic_decreasing
+
+
 def test_dictionary_scores_table(national):
     s = gt.dictionary_scores(national, "policy", per=1000)
     assert_convention(s, ["report", "category", "score"])
