@@ -7,7 +7,12 @@ import math
 import pytest
 
 import govtext as gt
-from govtext.indicators.targets import PANEL_COLUMNS, TARGET_COLUMNS, canonical_indicator
+from govtext.indicators.targets import (
+    CANONICAL,
+    PANEL_COLUMNS,
+    TARGET_COLUMNS,
+    canonical_indicator,
+)
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +222,32 @@ def test_panel_tolerates_reports_without_region():
     r.meta["year"] = 2023
     p = gt.target_panel([r])
     assert (p["canonical"] == "gdp").any() and (p["parent_region"] == "").all()
+
+
+def test_targets_follow_the_table_convention(sample, sample_targets):
+    """Long table (one row per report and canonical indicator), ``report`` column, the
+    canonical indicator as the key column, ``indicator`` the phrase as written, group
+    columns ``year``/``level``/``region``, nothing in ``attrs``, default RangeIndex."""
+    import pandas as pd
+
+    t = sample_targets
+    assert list(t.columns) == TARGET_COLUMNS
+    assert TARGET_COLUMNS[:6] == ["report", "year", "level", "region", "canonical", "indicator"]
+    assert t.attrs == {}
+    assert isinstance(t.index, pd.RangeIndex) and t.index.start == 0 and t.index.name is None
+    assert not t.duplicated(["report", "canonical"]).any()
+    assert t["report"].map(type).eq(str).all() and t["canonical"].map(type).eq(str).all()
+    assert set(t["canonical"]) <= set(CANONICAL)
+    # rows in corpus order, canonical indicators in CANONICAL order within a report
+    order = {name: i for i, name in enumerate(sample.names)}
+    keys = list(CANONICAL)
+    pos = list(zip(t["report"].map(order), t["canonical"].map(keys.index)))
+    assert pos == sorted(pos)
+    # the group columns are the corpus's metadata of the row's report
+    meta = sample.meta.set_index("name").loc[t["report"]]
+    assert t["year"].astype(int).tolist() == meta["year"].astype(int).tolist()
+    assert t["level"].tolist() == meta["level"].tolist()
+    assert t["region"].tolist() == meta["region"].tolist()
+    # a wide view is one pivot away
+    wide = t[t.status == "target"].pivot(index="report", columns="canonical", values="value_low")
+    assert wide.loc[t.loc[t.canonical == "gdp", "report"].iloc[0], "gdp"] > 0

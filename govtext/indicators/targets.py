@@ -202,6 +202,15 @@ def targets(corpus: Corpus | Iterable[Report] | Report | str) -> pd.DataFrame:
         (``target``, or ``not set`` where the report says no target was set; values NaN),
         the values, unit and qualifier, and where the target sits in the text.
 
+        The table follows govtext's convention (docs/api.md, "Tables"): long, one row per
+        ``report`` and ``canonical`` indicator (reports in corpus order, indicators in
+        :data:`CANONICAL` order); ``canonical`` is the key column naming what is measured
+        (the part ``term`` plays in a table of terms) and ``indicator`` the phrase as the
+        report writes it (as in :func:`govtext.extract_indicators`); ``year``, ``level``
+        and ``region`` are the report's metadata; nothing in ``attrs``; a default
+        RangeIndex. A wide view is one pivot away:
+        ``t.pivot(index="report", columns="canonical", values="value_low")``.
+
     Examples
     --------
     >>> import govtext as gt
