@@ -19,8 +19,9 @@ __all__ = ["meta_from_township_text"]
 _H = "\u4e00-\u9fff"
 _SUFFIX = r"(?:镇|乡|街道)"
 # 寺家庄镇（人民政府）（2023年）（政府）工作报告
+_PH = "XxＸｘ×＊*"
 _TITLE = re.compile(
-    rf"^(?:(?P<y1>\d{{4}})年(?:度)?)?(?P<name>[{_H}]{{1,12}}?{_SUFFIX})"
+    rf"^(?:(?P<y1>\d{{4}})年(?:度)?)?(?P<name>[{_H}{_PH}]{{1,12}}?{_SUFFIX})"
     rf"(?:人民政府|政府|办事处)?(?:(?P<y2>\d{{4}})年(?:度)?)?(?:人民政府|政府)?工作报告"
 )
 # 寺家庄镇人民政府镇长, 北闸口镇人民政府代镇长, 和平街道办事处主任
@@ -31,7 +32,7 @@ _SPEAKER = re.compile(
 _SPEAKER_TITLE_ONLY = re.compile(r"^(?:代理|代)?(?:镇长|乡长|街道办事处主任)(?:\s|$)")
 _ORG = re.compile(r"(?<![乡城])镇人民政府|(?<![城])乡人民政府|街道办事处|(?<!乡)镇长|乡长")
 _ON_BEHALF = re.compile(
-    rf"我代表(?P<name>[{_H}]{{0,12}}?)(?:(?:镇|乡)人民政府|(?<=街道)办事处|街道办事处)"
+    rf"我代表(?P<name>[{_H}{_PH}]{{0,12}}?)(?:(?:镇|乡)(?:人民)?政府|(?<=街道)办事处|街道办事处)"
 )
 _NOT_NAMES = re.compile(r"^(?:[全本我该各某每][镇乡]|乡镇|城镇|集镇|村镇|小城镇|重点镇|街道)$")
 
@@ -109,7 +110,7 @@ def meta_from_township_text(
     if om:
         township = True
         whole = om.group(0)[3:]
-        org = re.search(rf"[{_H}]{{1,12}}?{_SUFFIX}", whole)
+        org = re.search(rf"[{_H}{_PH}]{{1,12}}?{_SUFFIX}", whole)
         if om.group("name") and org:
             name = name or _name_ok(org.group(0))
     if not township:

@@ -41,7 +41,7 @@ _HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"
 
 # ------------------------------------------------------------------ pinyin and zhuyin
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PY_CHAR = f"[a-zü{_TONE_MARKS}\\u0300-\\u036f]"
+_PY_CHAR = f"[a-züɑɡı{_TONE_MARKS}\\u0300-\\u036f]"
 _SYL = f"{_PY_CHAR}{{1,7}}[1-5]?"
 _BRACKETED = re.compile(
     f"(?<=[{_HAN}])[ \\t]?[(（][ \\t]*(?P<py>{_SYL}(?:[ \\t'’·-]+{_SYL}){{0,7}})[ \\t]*[)）](?:[ \\t](?=[{_HAN}]))?"
@@ -74,7 +74,7 @@ def _plain(syl: str) -> tuple[str, bool]:
                 toned = True
             continue
         out.append(ch)
-    plain = "".join(out).replace("ü", "v")
+    plain = "".join(out).replace("ü", "v").replace("ɑ", "a").replace("ɡ", "g").replace("ı", "i")
     return plain, toned
 
 
@@ -226,8 +226,9 @@ def to_simplified(text: str) -> str | None:
 
 # ------------------------------------------------------------------ page furniture
 _SITES = (
-    "文库|道客巴巴|豆丁|原创力文档|人人文档|文档网|范文网|文档之家|淘豆网|金锄头|"
-    "book118|docin|doc88|wenku|360doc|个人图书馆|文档投稿|百度一下"
+    "文库|道客巴巴|豆丁|原创力文档|人人文档|文档网|范文网|文秘网|文档之家|淘豆网|金锄头|"
+    "book118|docin|doc88|wenku|wendang|renrendoc|taodocs|jinchutou|360doc|个人图书馆|"
+    "文档投稿|百度一下"
 )
 _FURNITURE_SHORT = re.compile(  # anywhere in a line of at most 60 characters
     f"(?:{_SITES})|"
@@ -235,8 +236,10 @@ _FURNITURE_SHORT = re.compile(  # anywhere in a line of at most 60 characters
     r"(?:下载|阅读|浏览|访问|点击|收藏|举报|分享|评论)(?:次数|量|数|券|积分|人数)|"
     r"\d+\s*(?:人|次)?\s*(?:已)?(?:阅读|下载|浏览|收藏|举报|点赞)|"
     r"(?:阅读|下载|浏览)\s*[:：]?\s*\d+|"
-    r"本文档|文档格式|文档大小|如有侵权|侵权请|免责声明|版权所有|ICP备|网站地图|联系我们|"
-    r"举报|立即下载|免费下载|下载文档|下载本文|下载此文档|VIP|开通会员|加入会员|付费|"
+    r"本文档|文档格式|文档大小|文档分类|内容提供方|如有侵权|侵权请|侵权投诉|免责声明|版权所有|"
+    r"ICP备|网站地图|联系我们|阅读已结束|需要登录|登录后|(?:格式|大小|价格|评分)\s*[:：]|"
+    r"\.(?:docx?|pdf|wps|txt)\b|立即下载|免费下载|下载文档|下载本文|下载此文档|VIP|开通会员|"
+    r"加入会员|付费(?:下载|文档|阅读)|"
     r"展开全文|点击查看|继续阅读|查看更多|相关文档|相关推荐|猜你喜欢|你可能喜欢|"
     r"上一篇|下一篇|上一页|下一页|返回顶部|打印本页|关闭窗口|分享到|扫一扫|"
     r"当前位置|您的位置|所在位置|您现在的位置"
@@ -247,7 +250,9 @@ _FURNITURE_LINE = re.compile(  # the whole line
     r"[^\n。；]{0,30}(?:[>»›＞]\s*[^\n。；>»›＞]{1,20}){2,}|"
     r"【?\s*(?:字体|字号)\s*[:：]?\s*[大中小\s|]*】?.*|"
     r"(?:发布时间|发布日期|发布机构|来源|信息来源|作者|编辑|责任编辑|索引号|文号|浏览次数|点击数)\s*[:：].{0,60}|"
-    r"(?:打印|关闭|收藏|分享|举报|下载|纠错|评分)(?:\s*[|｜/]?\s*(?:打印|关闭|收藏|分享|举报|下载|纠错|评分))*"
+    r"(?:打印|关闭|收藏|分享|举报|下载|纠错|评分|展开|收起)"
+    r"(?:\s*[|｜/]?\s*(?:打印|关闭|收藏|分享|举报|下载|纠错|评分|展开|收起))*|"
+    r"(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?"
 )
 # page numbers are furniture only on a page that shows other furniture (a bare number line
 # may be a table's row number)
@@ -345,7 +350,7 @@ def is_placeholder(token: str) -> bool:
     return bool(token) and bool(_PLACEHOLDER.fullmatch(token)) and token not in _NOT_PH
 
 
-_NOT_PH = frozenset({"X光", "X光机", "X射线"})
+_NOT_PH = frozenset({"X光机", "X射线"})
 
 
 def has_placeholders(text: str) -> bool:
