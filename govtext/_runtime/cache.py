@@ -157,7 +157,8 @@ class _Store:
         except (sqlite3.Error, OSError) as exc:
             self.disabled = True
             warnings.warn(
-                f"govtext cache: {self.path} cannot be used ({exc}); continuing without it",
+                f"govtext cache: {self.path} cannot be used ({_one_line(exc)}); "
+                "continuing without it",
                 stacklevel=3,
             )
             return default
@@ -180,15 +181,65 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
     return not isinstance(exc, sqlite3.OperationalError)  # pragma: no cover - Python < 3.11
 
 
+#: Largest cached value read back (bytes of JSON); anything larger is damage.
+MAX_VALUE_BYTES = 64 * 1024 * 1024
+#: Deepest JSON nesting a result document may have.
+MAX_DEPTH = 32
+
+
+def _loads(raw: Any) -> Any:
+    """JSON from a cache column (str or bytes), or ``_DAMAGED`` for anything unreadable:
+    not UTF-8, not JSON, too large or too deeply nested (never a RecursionError)."""
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        raw = bytes(raw)
+        if len(raw) > MAX_VALUE_BYTES:
+            return _DAMAGED
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return _DAMAGED
+    if not isinstance(raw, str) or len(raw) > MAX_VALUE_BYTES:
+        return _DAMAGED
+    if _nesting(raw) > MAX_DEPTH:
+        return _DAMAGED
+    try:
+        return json.loads(raw)
+    except (TypeError, ValueError, RecursionError):
+        return _DAMAGED
+
+
+_DAMAGED = object()
+
+
+def _nesting(raw: str) -> int:
+    """Upper bound of the bracket nesting of a JSON text (brackets inside strings count,
+    which can only over-estimate)."""
+    depth = deepest = 0
+    for ch in raw:
+        if ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    return deepest
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def _token_list(raw: Any) -> list[str] | None:
     """A JSON list of strings, or None for anything else (a damaged entry)."""
-    try:
-        value = json.loads(raw)
-    except (TypeError, ValueError):
-        return None
+    value = _loads(raw)
     if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
         return None
     return value
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one short line, whatever bytes it quotes."""
+    text = " ".join(str(exc).split())
+    text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 class TokenCache(_Store):
@@ -248,7 +299,9 @@ class TokenCache(_Store):
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                q = f"SELECT key, value FROM tokens WHERE key IN ({marks})"
+                # as bytes: a row that is not valid UTF-8 is a damaged entry (a miss that
+                # the next put_many rewrites), never an error that switches the cache off
+                q = f"SELECT key, CAST(value AS BLOB) FROM tokens WHERE key IN ({marks})"
                 for k, v in conn.execute(q, chunk):
                     val = _token_list(v)  # a damaged entry is ignored, never trusted
                     if val is not None:
@@ -268,9 +321,14 @@ class TokenCache(_Store):
 
     def put_many(self, texts: list[str], tokens: list[list[str]]) -> None:
         """Store several entries in one transaction (replacing damaged ones)."""
-        rows = [
-            (self.key(t), json.dumps(list(v), ensure_ascii=False)) for t, v in zip(texts, tokens)
-        ]
+        rows = []
+        for t, v in zip(texts, tokens):
+            value = json.dumps(list(v), ensure_ascii=False)
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates: not cached (load_corpus removes them)
+                continue
+            rows.append((self.key(t), value))
 
         def write(conn: sqlite3.Connection) -> None:
             with conn:
@@ -340,7 +398,9 @@ class ResultCache(_Store):
         """``(document, {name: bytes})`` stored under ``key``, or None (missing or damaged)."""
 
         def query(conn: sqlite3.Connection) -> Any:
-            row = conn.execute("SELECT doc FROM results WHERE key = ?", (key,)).fetchone()
+            row = conn.execute(
+                "SELECT CAST(doc AS BLOB) FROM results WHERE key = ?", (key,)
+            ).fetchone()
             if row is None:
                 return None
             blobs = dict(conn.execute("SELECT name, data FROM blobs WHERE key = ?", (key,)))
@@ -411,10 +471,7 @@ class ResultCache(_Store):
 
 def _check_entry(got: tuple[Any, dict[str, Any]]) -> tuple[Any, dict[str, bytes]] | None:
     raw, blobs = got
-    try:
-        entry = json.loads(raw)
-    except (TypeError, ValueError):
-        return None
+    entry = _loads(raw)
     if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), dict):
         return None
     sums = entry["sha256"]
@@ -510,7 +567,8 @@ def _tokenizer_code() -> str:
     if _TOKENIZER_CODE is None:
         root = Path(__file__).resolve().parent.parent
         h = hashlib.sha256()
-        for name in ("tokenize/policy.py", "text/normalize.py"):
+        code = sorted(p.relative_to(root).as_posix() for p in root.glob("tokenize/**/*.py"))
+        for name in (*code, "text/normalize.py"):
             h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
         h.update(installed_versions(("jieba", "rjieba", "opencc")).encode())
         _TOKENIZER_CODE = h.hexdigest()
