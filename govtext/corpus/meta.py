@@ -16,7 +16,7 @@ from typing import Any
 
 from govtext.text.numerals import chinese_to_int
 
-__all__ = ["FIELDS", "LEVELS", "meta_from_filename", "meta_from_header", "chinese_to_int"]
+__all__ = ["FIELDS", "LEVELS", "meta_from_filename", "meta_from_header"]
 
 FIELDS = ("year", "date", "level", "region", "speaker", "speaker_title", "meeting")
 LEVELS = ("township", "county", "district", "city", "province", "national")
