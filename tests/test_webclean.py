@@ -54,6 +54,15 @@ def test_ruby_text_and_zhuyin():
     assert remove_pinyin("镇ㄓㄣˋ长ㄓㄤˇ政（ㄓㄥˋ）府")[0] == "镇长政府"
 
 
+def test_spaced_pinyin_without_brackets():
+    assert remove_pinyin("鎮 zhèn 長 zhǎng 報 bào 告，GDP 增长") == ("鎮長報告，GDP 增长", 3)
+
+
+def test_noise_tokens():
+    assert [webclean.is_noise_token(t) for t in ["XX", "zhèn", "ǎ", "ㄓㄣˋ"]] == [True] * 4
+    assert not any(webclean.is_noise_token(t) for t in ["GDP", "5G", "乡村振兴", "app"])
+
+
 def test_what_is_not_pinyin_stays():
     text = "国内生产总值(GDP)增长5%，PPP项目(3个)，APP(app)上线，糃（táng）古同糖"
     out, n = remove_pinyin(text)

@@ -31,6 +31,7 @@ __all__ = [
     "looks_traditional",
     "drop_furniture",
     "is_placeholder",
+    "is_noise_token",
     "has_placeholders",
     "STEPS",
 ]
@@ -46,7 +47,7 @@ _SYL = f"{_PY_CHAR}{{1,7}}[1-5]?"
 _BRACKETED = re.compile(
     f"(?<=[{_HAN}])[ \\t]?[(（][ \\t]*(?P<py>{_SYL}(?:[ \\t'’·-]+{_SYL}){{0,7}})[ \\t]*[)）](?:[ \\t](?=[{_HAN}]))?"
 )
-_BARE = re.compile(f"(?<=[{_HAN}])(?P<py>{_SYL})(?![A-Za-z0-9])")
+_BARE = re.compile(f"(?<=[{_HAN}])[ \\t]?(?P<py>{_SYL})(?![A-Za-z0-9])(?:[ \\t](?=[{_HAN}]))?")
 _ZHUYIN = re.compile(
     f"(?<=[{_HAN}])(?:[ \\t]?[(（][ \\t]*(?P<a>[˙]?[\\u3105-\\u312f\\u31a0-\\u31bf]{{1,4}}[ˊˇˋ˙]?"
     f"(?:[ \\t]+[˙]?[\\u3105-\\u312f\\u31a0-\\u31bf]{{1,4}}[ˊˇˋ˙]?)*)[ \\t]*[)）]"
@@ -351,6 +352,21 @@ def is_placeholder(token: str) -> bool:
 
 
 _NOT_PH = frozenset({"X光机", "X射线"})
+
+
+_NOISE = re.compile(f"[{_TONE_MARKS}\\u0300-\\u036f\\u3105-\\u312f\\u31a0-\\u31bfˊˇˋ˙]")
+
+
+def is_noise_token(token: str) -> bool:
+    """True for a token the filter never keeps: a placeholder, or a leftover of pinyin with
+    tone marks or of zhuyin (``zhèn``, ``ㄓㄣˋ``).
+
+    Examples
+    --------
+    >>> [is_noise_token(t) for t in ["XXX", "zhèn", "ㄓㄣˋ", "GDP", "乡村振兴"]]
+    [True, True, True, False, False]
+    """
+    return is_placeholder(token) or bool(_NOISE.search(token))
 
 
 def has_placeholders(text: str) -> bool:
