@@ -643,3 +643,23 @@ def test_results_are_shared_but_never_aliased():
     first.loc[:, "indicator"] = "changed"
     second = gt.extract_indicators(text)
     assert "changed" not in set(second["indicator"]) and len(second) == len(first)
+
+
+def test_sentences_are_those_of_the_one_segmenter():
+    """indicators cut sentences with text.segment's rule (； ends a sentence); the scope of a
+    status cue is the one documented local rule: a statement continued over ；."""
+    from govtext.indicators.scope import SENTENCE_STOP, STATEMENT_END
+    from govtext.text.segment import SENTENCE_END
+
+    assert set(SENTENCE_STOP) == SENTENCE_END | {"\n"}
+    assert set(STATEMENT_END) == (SENTENCE_END - {"；", ";"}) | {"\n"}
+    # a name carries over a clause of the same sentence, not over ；
+    df = gt.extract_indicators("国内生产总值达到114万亿元，增长8.1%。", section=False)
+    assert df["indicator"].tolist() == ["国内生产总值", "国内生产总值"]
+    df = gt.extract_indicators("国内生产总值达到114万亿元；增长8.1%。", section=False)
+    assert df["indicator"].tolist() == ["国内生产总值", "增长"]
+    # 预计 opens a statement: it covers the clause after ；, not the next sentence
+    df = gt.extract_indicators(
+        "预计全年地区生产总值增长5%；一般公共预算收入增长6%。城镇新增就业1万人。", section=False
+    )
+    assert df["status"].tolist() == ["estimate", "estimate", "actual"]
