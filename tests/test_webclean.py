@@ -328,3 +328,21 @@ def test_acceptance_metadata(web_corpus):
         and "第1页" not in text
         and text.count("东风街道2024年政府工作报告") == 1
     )
+
+
+def test_report_overview_shows_what_was_cleaned(web_corpus, tmp_path):
+    import pandas as pd
+
+    from govtext.report.context import ReportContext
+    from govtext.report.sections.overview import build_overview
+
+    ctx = ReportContext(web_corpus, tmp_path, by="year")
+    build_overview(ctx)
+    table = pd.read_csv(tmp_path / "data" / "overview.csv", keep_default_na=False)
+    assert dict(zip(table["name"], table["cleaned"])) == {
+        "dongfeng_wenku": "furniture",
+        "liuhe_page": "furniture",
+        "shimenqiao_traditional_pinyin": "pinyin, t2s",
+        "template_anonymised": "placeholders",
+    }
+    assert dict(zip(table["name"], table["level"])) == dict.fromkeys(table["name"], "township")
