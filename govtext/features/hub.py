@@ -98,7 +98,7 @@ class TokenizedCorpus:
     tokenizer : PolicyTokenizer, optional
         Default ``PolicyTokenizer()``. Its filters (``tokenize``) make the analysis tokens
         of :meth:`tokens`, :meth:`dtm` and :meth:`windows`.
-    n_jobs : int, default 1
+    n_jobs : int, optional (default: ``govtext.get_config()``, 1)
         Worker processes for cutting (joblib, spawn-safe; -1 = all cores).
     backend : {"local", "dask"}, default "local"
     client : dask.distributed.Client, optional
@@ -129,7 +129,7 @@ class TokenizedCorpus:
         corpus: Corpus | Iterable[str],
         tokenizer: PolicyTokenizer | None = None,
         *,
-        n_jobs: int | None = 1,
+        n_jobs: int | None = None,
         backend: str = "local",
         client: Any = None,
         cache_dir: str | os.PathLike[str] | Any = None,
@@ -139,6 +139,9 @@ class TokenizedCorpus:
         self.corpus = _as_corpus(corpus)
         self.tokenizer = tok = tokenizer or PolicyTokenizer()
         texts = self.corpus.texts
+        from govtext._runtime.config import resolve_option
+
+        n_jobs, cache_dir = resolve_option("n_jobs", n_jobs), resolve_option("cache_dir", cache_dir)
         if n_jobs not in (None, 1) or backend != "local" or cache_dir is not None:
             from govtext.features.tokens import cut_texts
 
@@ -431,5 +434,6 @@ class TokenizedCorpus:
             for r in set(reports):
                 kinds[r] = [k for k, _, _ in self.sections(r)]
             out["section_kind"] = [kinds[r][k] for r, k in zip(reports, ids)]
-        out.index = [f"{names[r]}:{k}" for r, k in zip(reports, ids)]
+        if unit != "report":
+            out.index = [f"{names[r]}:{k}" for r, k in zip(reports, ids)]
         return out
