@@ -249,8 +249,9 @@ def _windows_of(
     reports and texts are cut and split by :func:`~govtext.network.windows.corpus_windows`.
     """
     from govtext.corpus.reports import Corpus, Report
+    from govtext.features.hub import TokenizedCorpus
 
-    if isinstance(data, (Corpus, Report, str)):
+    if isinstance(data, (Corpus, Report, str, TokenizedCorpus)):
         items: list[Any] | None = None
     else:
         try:
@@ -284,9 +285,10 @@ def cooccurrence(
 
     Parameters
     ----------
-    data : iterable of token lists, or Corpus, Report, or iterable of str
+    data : iterable of token lists, or Corpus, Report, str, iterable of str, TokenizedCorpus
         Token lists are used as they are, one window each. Reports and texts are cut by
-        ``tokenizer`` and split into windows by ``window``.
+        ``tokenizer`` into a token hub (:class:`govtext.features.hub.TokenizedCorpus`; a
+        hub given is used as it is) and split into windows by ``window``.
     vocab : sequence of str, optional
         Count only these terms, in this order (others are ignored). Default: every term,
         sorted.

@@ -173,7 +173,7 @@ def cooccurrence_graph(
 
     Parameters
     ----------
-    data : Corpus, Report, str, iterable of str, list of token lists, or Cooccurrence
+    data : Corpus, Report, str, iterable of str, TokenizedCorpus, token lists or Cooccurrence
     tokenizer, window, n_jobs, cache_dir
         As in :func:`cooccurrence` (ignored for a ``Cooccurrence``).
     top_n : int, default 60
@@ -289,14 +289,17 @@ def graphs_by(
     ([2020, 2021, 2022, 2023, 2024], 1)
     """
     from govtext.corpus.reports import Corpus
+    from govtext.features.hub import TokenizedCorpus
 
+    hub = corpus if isinstance(corpus, TokenizedCorpus) else None
+    corpus = hub.corpus if hub is not None else corpus
     if not isinstance(corpus, Corpus):
         raise InputError("graphs_by needs a Corpus (e.g. govtext.load_corpus(...))")
     if by not in corpus.meta.columns:
         raise InputError(
             f"cannot group by {by!r}: no such metadata column; columns are {', '.join(map(str, corpus.meta.columns))}"
         )
-    windows, doc, _ = corpus_windows(corpus, tokenizer, window)
+    windows, doc, _ = corpus_windows(hub or corpus, tokenizer, window)
     values = corpus.meta[by].tolist()
     overall = cooccurrence(windows)
     if terms is not None:

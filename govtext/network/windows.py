@@ -1,6 +1,9 @@
 """Token windows: a report cut into sentences, paragraphs or one window of tokens.
 
-The windows are what :func:`govtext.network.cooccurrence.cooccurrence` counts in.
+The windows are what :func:`govtext.network.cooccurrence.cooccurrence` counts in. They
+come from the token hub (:class:`govtext.features.hub.TokenizedCorpus`), whose sentences
+and paragraphs are those of the one segmenter :mod:`govtext.text.segment`: a sentence
+ends after 。！？； (or ! ? ;) and at every line break, a paragraph at a line break.
 """
 
 from __future__ import annotations
@@ -13,12 +16,18 @@ import numpy as np
 from govtext.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from govtext.corpus.reports import Corpus
+    from govtext.features.hub import TokenizedCorpus
     from govtext.tokenize.policy import PolicyTokenizer
 
-__all__ = ["WINDOWS", "split_windows", "corpus_windows"]
+__all__ = ["WINDOWS", "split_windows", "corpus_windows", "token_hub"]
 
 WINDOWS = ("sentence", "paragraph", "report")
-_SENTENCE_END = frozenset("。！？；!?;\n")
+
+
+def _check_window(window: str) -> None:
+    if window not in WINDOWS:
+        raise InputError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
 
 
 def split_windows(
@@ -26,8 +35,10 @@ def split_windows(
 ) -> list[list[str]]:
     """Split the pieces of one report (from ``PolicyTokenizer.cut``) into windows of tokens.
 
-    Sentences end at 。！？； (and their half-width forms) and at line breaks; paragraphs
-    at line breaks; ``"report"`` gives a single window. Empty windows are dropped.
+    The pieces are grouped by :func:`govtext.text.segment.group_pieces` (sentences end at
+    。！？； and their half-width forms and at line breaks; paragraphs at line breaks;
+    ``"report"`` is a single window), then filtered to analysis tokens. Empty windows are
+    dropped.
 
     Examples
     --------
@@ -36,22 +47,35 @@ def split_windows(
     >>> split_windows(tok.cut("乡村振兴。营商环境；\\n高质量发展"), "sentence", tok)
     [['乡村振兴'], ['营商环境'], ['高质量发展']]
     """
-    if window not in WINDOWS:
-        raise InputError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
-    if window == "report":
-        toks = tokenizer.filter(pieces)
-        return [toks] if toks else []
-    ends = _SENTENCE_END if window == "sentence" else frozenset("\n")
-    out: list[list[str]] = []
-    start = 0
-    n = len(pieces)
-    for i, p in enumerate(pieces):
-        if i + 1 == n or not ends.isdisjoint(p):
-            toks = tokenizer.filter(pieces[start : i + 1])
-            if toks:
-                out.append(toks)
-            start = i + 1
-    return out
+    from govtext.text.segment import group_pieces
+
+    _check_window(window)
+    windows = (tokenizer.filter(g) for g in group_pieces(pieces, window))
+    return [toks for toks in windows if toks]
+
+
+def token_hub(
+    data: Any,
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    n_jobs: int | None = 1,
+    cache_dir: Any = None,
+) -> TokenizedCorpus:
+    """The token hub of a corpus, a report, one text or texts (a hub is returned as is).
+
+    Examples
+    --------
+    >>> token_hub("推进乡村振兴。").tokens()
+    [['乡村振兴']]
+    """
+    from govtext.corpus.loading import corpus_from_texts
+    from govtext.features.hub import TokenizedCorpus
+
+    if isinstance(data, TokenizedCorpus):
+        return data
+    if isinstance(data, str):
+        data = corpus_from_texts([data])
+    return TokenizedCorpus(data, tokenizer, n_jobs=n_jobs, cache_dir=cache_dir)
 
 
 def corpus_windows(
@@ -60,12 +84,14 @@ def corpus_windows(
     window: str,
     n_jobs: int | None = 1,
     cache_dir: Any = None,
-) -> tuple[list[list[str]], np.ndarray, Any]:
+) -> tuple[list[list[str]], np.ndarray, Corpus]:
     """Token windows of a corpus, a report or texts, with the document of each window.
 
     Parameters
     ----------
-    data : Corpus, Report, str or iterable of str
+    data : Corpus, Report, str, iterable of str, or TokenizedCorpus
+        A :class:`~govtext.features.hub.TokenizedCorpus` is used as it is (``tokenizer``,
+        ``n_jobs`` and ``cache_dir`` are then ignored); anything else is cut into one.
     tokenizer : PolicyTokenizer, optional
         Default ``PolicyTokenizer()``.
     window : {"sentence", "paragraph", "report"}
@@ -87,33 +113,7 @@ def corpus_windows(
     >>> ws, doc.tolist()
     ([['乡村振兴'], ['营商环境'], ['高质量发展']], [0, 0, 1])
     """
-    from govtext.corpus.loading import corpus_from_texts
-    from govtext.corpus.reports import Corpus, Report
-    from govtext.tokenize.policy import PolicyTokenizer
-
-    if isinstance(data, Report):
-        data = Corpus([data])
-    elif isinstance(data, str):
-        data = corpus_from_texts([data])
-    elif not isinstance(data, Corpus):
-        data = corpus_from_texts(list(data))
-    if len(data) == 0:
-        raise InputError("the corpus is empty")
-    if window not in WINDOWS:
-        raise InputError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
-    tok = tokenizer or PolicyTokenizer()
-    if n_jobs not in (None, 1) or cache_dir is not None:
-        from govtext.features.tokens import (
-            cut_texts,  # workers and/or the token cache: the same pieces
-        )
-
-        pieces = cut_texts(data.texts, tok, n_jobs=n_jobs, cache=cache_dir)
-    else:
-        pieces = (tok.cut(r.text) for r in data)
-    windows: list[list[str]] = []
-    doc: list[int] = []
-    for d, p in enumerate(pieces):
-        ws = split_windows(p, window, tok)
-        windows.extend(ws)
-        doc.extend([d] * len(ws))
-    return windows, np.asarray(doc, dtype=np.int64), data
+    _check_window(window)
+    hub = token_hub(data, tokenizer, n_jobs=n_jobs, cache_dir=cache_dir)
+    windows, doc = hub.windows(window, return_reports=True)
+    return windows, doc, hub.corpus
