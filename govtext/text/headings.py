@@ -78,6 +78,8 @@ _TITLE_MAX = 80  # the title of a paragraph-opening heading is cut here
 
 @dataclass
 class Line:
+    """A line of the text: its number, the offsets of its content and the content."""
+
     no: int  # 1-based
     start: int  # offset of first non-space character
     end: int  # offset after last non-space character
@@ -98,6 +100,8 @@ def _lines(text: str) -> list[Line]:
 
 @dataclass
 class Heading:
+    """A heading line found by :func:`detect_headings` (see :class:`govtext.Section`)."""
+
     line: Line
     style: str
     number: int | None
@@ -139,6 +143,14 @@ def _body_start(lines: list[Line]) -> int | None:
 
 
 def detect_headings(text: str) -> list[Heading]:
+    """Heading lines of a report in text order (numbered, unnumbered and notes headings).
+
+    Examples
+    --------
+    >>> t = "各位代表：\\n一、2023年工作回顾\\n过去一年，经济回升向好。\\n（一）项目建设\\n完成投资29亿元。\\n"
+    >>> [(h.style, h.marker, h.title) for h in detect_headings(t)]
+    [('cn', '一、', '2023年工作回顾'), ('paren_cn', '（一）', '项目建设')]
+    """
     lines = _lines(text)
     n = len(lines)
     sal = _body_start(lines)
@@ -209,6 +221,14 @@ def _mark_top_like(heads: list[Heading]) -> None:
 
 
 def numbered_heading(ln: Line) -> Heading | None:
+    """The heading a line opens with a number (``一、``, ``（二）``, ``3.``), else None.
+
+    Examples
+    --------
+    >>> h = numbered_heading(Line(1, 0, 9, "（二）扩大有效投资"))
+    >>> h.style, h.number, h.title
+    ('paren_cn', 2, '扩大有效投资')
+    """
     s = ln.s
     m = _LONE_NUMERAL.match(s)
     if m:
@@ -296,7 +316,14 @@ class _Slot:
 
 
 def heading_levels(heads: list[Heading], text: str) -> list[int]:
-    """Assign a level to each heading with a stack of numbering styles."""
+    """Level of each heading (1 = top), from a stack of the numbering styles seen so far.
+
+    Examples
+    --------
+    >>> t = "各位代表：\\n一、回顾\\n（一）经济\\n正文。\\n（二）民生\\n正文。\\n二、任务\\n正文。\\n"
+    >>> heading_levels(detect_headings(t), t)
+    [1, 2, 2, 1]
+    """
     stack: list[_Slot] = []
     levels: list[int] = []
     any_top_like = any(h.top_like for h in heads)

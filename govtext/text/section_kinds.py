@@ -1,7 +1,7 @@
 """Kinds of the top-level sections of a report: review, targets, tasks, self-building.
 
 :func:`classify_heading` reads the kind from a heading (and, where the heading names no
-kind, from the text under it); :func:`report_year` finds the year the report plans for.
+kind, from the text under it); :func:`header_year` reads the year the report was given from its header.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 
 from govtext.text.headings import SALUTATION
 
-__all__ = ["KINDS", "classify_heading", "report_year", "title_decides", "years_in"]
+__all__ = ["KINDS", "classify_heading", "header_year", "title_decides", "years_in"]
 
 #: kinds of top-level sections (``preamble`` only appears in :func:`section_spans`)
 KINDS = ("review", "targets", "tasks", "self_building", "other")
@@ -49,6 +49,13 @@ def _clean(s: str) -> str:
 
 
 def years_in(s: str) -> list[int]:
+    """Years (four digits, Arabic or Chinese) written in ``s``.
+
+    Examples
+    --------
+    >>> years_in("二〇二三年工作回顾和2024年工作安排")
+    [2023, 2024]
+    """
     return [int(m.group(1).translate(_CN_YEAR_DIGITS)) for m in _YEAR.finditer(_clean(s))]
 
 
@@ -57,8 +64,14 @@ def _year_of(s: str) -> int | None:
     return ys[0] if ys else None
 
 
-def report_year(text: str) -> int | None:
-    """Year the report was given, from its header (the lines before 各位代表)."""
+def header_year(text: str) -> int | None:
+    """Year the report was given, from its header (the lines before 各位代表).
+
+    Examples
+    --------
+    >>> header_year("2024年政府工作报告\\n——2024年1月10日在县第十八届人民代表大会上\\n各位代表：")
+    2024
+    """
     lines = text[:600].split("\n")
     head = []
     for ln in lines[:8]:
@@ -126,7 +139,13 @@ def classify_heading(title: str, body: str = "", report_year: int | None = None)
 
 
 def title_decides(title: str) -> bool:
-    """True when the heading alone names the kind (not guessed from the text under it)."""
+    """True when the heading alone names the kind (not guessed from the text under it).
+
+    Examples
+    --------
+    >>> title_decides("2023年工作回顾"), title_decides("促进经济平稳较快发展")
+    (True, False)
+    """
     t = _clean(title)
     return bool(
         _SELF.search(t)

@@ -37,7 +37,7 @@ from govtext.text.headings import detect_headings, heading_levels
 from govtext.text.section_kinds import (
     KINDS,
     classify_heading,
-    report_year,
+    header_year,
     title_decides,
     years_in,
 )
@@ -164,7 +164,7 @@ def _parse_cached(text: str) -> tuple[Section, ...]:
             roots.append(node)
         open_.append(node)
     # the text after the last heading belongs to every open section: already len(text)
-    ry = report_year(text)
+    ry = header_year(text)
     if ry is None:  # the latest year named by a top-level heading is the plan year
         ys = [y for r in roots for y in years_in(r.title) if 1949 <= y <= 2100]
         ry = max(ys) if len(set(ys)) >= 2 else None
