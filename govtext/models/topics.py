@@ -41,7 +41,7 @@ from govtext.models.words import FUNCTION_POS, frex_order, vocab_mask
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.features.matrix import DocumentTermMatrix
     from govtext.tokenize.policy import PolicyTokenizer
 
 __all__ = ["TopicModel", "fit_topics"]
@@ -181,12 +181,18 @@ class TopicModel(BaseEstimator):
         """The modelling units of ``X`` and whether ``X`` was a plain count matrix."""
         import scipy.sparse as sp
 
-        from govtext.features.dtm import DocumentTermMatrix
+        from govtext.features.hub import TokenizedCorpus
+        from govtext.features.matrix import DocumentTermMatrix
 
         if isinstance(X, DocumentTermMatrix):
             return X, False
         if isinstance(X, np.ndarray) or sp.issparse(X):
             return matrix_units(X), True
+        if isinstance(X, TokenizedCorpus):  # already cut: use it and its tokenizer
+            if self.tokenizer is not None and self.tokenizer is not X.tokenizer:
+                raise InputError("a TokenizedCorpus brings its own tokenizer: set tokenizer=None")
+            self._default_tok = X.tokenizer
+            return paragraph_dtm(X, unit=self.unit), False
         return paragraph_dtm(X, self._tok(), unit=self.unit), False
 
     def _tok(self) -> Any:
@@ -204,7 +210,7 @@ class TopicModel(BaseEstimator):
 
         Parameters
         ----------
-        X : Corpus, iterable of str, DocumentTermMatrix, or array / sparse matrix
+        X : Corpus, TokenizedCorpus, iterable of str, DocumentTermMatrix, or array / sparse matrix
             A plain matrix holds non-negative counts, one row per document (``"lda"``
             also takes fractional values); its columns are named ``"0"``, ``"1"``, ... in
             ``vocab_``.
@@ -248,7 +254,7 @@ class TopicModel(BaseEstimator):
             raise InputError(
                 f"only {int(keep.sum())} distinct words for k={self.k} topics; lower k"
             )
-        U = units.select_terms(keep)
+        U = units.select(keep)
         lengths = U.doc_lengths()
         fit_rows = lengths >= self.min_unit_tokens
         if fit_rows.sum() < self.k:
@@ -335,7 +341,7 @@ class TopicModel(BaseEstimator):
                     else "words: transform a corpus or a DocumentTermMatrix"
                 )
             )
-        U = units.select_terms(self.vocab_)
+        U = units.select(self.vocab_)
         if U.shape[1] != len(self.vocab_):  # some training words absent: pad columns
             U = align(units, self.vocab_)
         W = self._unit_shares(U.matrix.astype(np.float64))

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from govtext.corpus.reports import Corpus
-    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.features.hub import TokenizedCorpus
+    from govtext.features.matrix import DocumentTermMatrix
     from govtext.tokenize.policy import PolicyTokenizer
 
 __all__ = ["UNITS", "paragraph_dtm", "rows_to_simplex", "to_reports"]
@@ -37,38 +38,76 @@ def check_unit(unit: str) -> None:
         raise InputError(f"unit must be 'paragraph', 'section' or 'report', not {unit!r}")
 
 
-def _split_pieces(pieces: list[str], max_chars: int) -> list[list[str]]:
-    """Group cut pieces into paragraphs: break at newlines; cut over-long ones at sentence ends."""
-    paras: list[list[str]] = []
+def _split_long(pieces: list[str], max_chars: int) -> list[list[str]]:
+    """Cut a paragraph's pieces after a sentence end once ``max_chars`` characters are reached."""
+    groups: list[list[str]] = []
     cur: list[str] = []
     size = 0
     for p in pieces:
-        if "\n" in p:
-            if cur:
-                paras.append(cur)
-            cur, size = [], 0
-            continue
         cur.append(p)
         size += len(p)
         if size >= max_chars and p in SENTENCE_END:
-            paras.append(cur)
+            groups.append(cur)
             cur, size = [], 0
     if cur:
-        paras.append(cur)
-    return paras
+        groups.append(cur)
+    return groups
+
+
+def heading_starts(report: Any) -> list[int]:
+    """Start of every heading of the report (any level), and 0 for the preamble."""
+    from govtext.text.structure import walk
+
+    return sorted({int(sec.start) for sec in walk(report.sections)} | {0})
 
 
 def _section_texts(report: Any) -> list[str]:
     """The report's text cut at every heading start (any level), preamble included."""
-    from govtext.text.structure import walk
-
-    starts = sorted({int(sec.start) for sec in walk(report.sections)} | {0})
+    starts = heading_starts(report)
     ends = [*starts[1:], len(report.text)]
     return [report.text[a:b] for a, b in zip(starts, ends) if b > a]
 
 
+def _runs(ids: np.ndarray) -> list[tuple[int, int]]:
+    """``(start, end)`` of every run of equal, non-negative ids (pieces of one unit)."""
+    if not len(ids):
+        return []
+    cuts = np.flatnonzero(np.diff(ids)) + 1
+    starts = np.concatenate([[0], cuts])
+    ends = np.concatenate([cuts, [len(ids)]])
+    return [(int(a), int(b)) for a, b in zip(starts, ends) if ids[a] >= 0]
+
+
+def unit_pieces(hub: TokenizedCorpus, i: int, unit: str, max_chars: int = 600) -> list[list[str]]:
+    """The pieces of each modelling unit of report ``i`` of the token hub, in text order.
+
+    ``"paragraph"``: the hub's paragraphs (lines), a paragraph of ``max_chars`` characters
+    or more cut further after sentence ends; ``"section"``: the text between consecutive
+    headings of any level (:func:`heading_starts`); ``"report"``: all pieces.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> hub = gt.TokenizedCorpus(["推进乡村振兴。优化营商环境。\\n稳就业"])
+    >>> unit_pieces(hub, 0, "paragraph", max_chars=4)
+    [['推进', '乡村振兴', '。'], ['优化', '营商环境', '。'], ['稳', '就业']]
+    """
+    pieces = hub.pieces[i]
+    if unit == "report":
+        return [list(pieces)]
+    if unit == "section":
+        raw = np.array([a for a, _ in hub.raw_spans(i)], dtype=np.int64)
+        starts = np.array(heading_starts(hub.corpus.reports[i]), dtype=np.int64)
+        ids = np.searchsorted(starts, raw, side="right") - 1
+        return [pieces[a:b] for a, b in _runs(ids)]
+    groups: list[list[str]] = []
+    for a, b in _runs(hub.unit_ids(i, "paragraph")):
+        groups.extend(_split_long(pieces[a:b], max_chars))
+    return groups
+
+
 def paragraph_dtm(
-    corpus: Corpus | Iterable[str],
+    corpus: Corpus | TokenizedCorpus | Iterable[str],
     tokenizer: PolicyTokenizer | None = None,
     *,
     unit: str = "paragraph",
@@ -76,16 +115,19 @@ def paragraph_dtm(
 ) -> DocumentTermMatrix:
     """Document-term matrix with one row per paragraph (or per section, or per report).
 
-    Each report is cut once (so a term defined in quotes stays whole throughout the
-    report), then split at line breaks; a line longer than ``max_chars`` characters is cut
-    further at sentence ends. The metadata holds the report's metadata plus ``report``
-    (its name), ``paragraph`` (number within the report) and ``chars``.
+    The units are read from the token hub (:class:`govtext.TokenizedCorpus`): each report
+    is cut once (so a term defined in quotes stays whole throughout the report), its
+    paragraphs are the lines found by :mod:`govtext.text.segment`, and a line of
+    ``max_chars`` characters or more is cut further after sentence ends. Units without
+    text are left out. The metadata holds the report's metadata plus ``report`` (its
+    name), ``paragraph`` (number of the unit within the report) and ``chars``.
 
     Parameters
     ----------
-    corpus : Corpus or iterable of str
+    corpus : Corpus, TokenizedCorpus or iterable of str
+        A :class:`~govtext.TokenizedCorpus` is used as it is (not cut again).
     tokenizer : PolicyTokenizer, optional
-        Default: ``PolicyTokenizer()``.
+        Default: ``PolicyTokenizer()`` (or the token hub's).
     unit : {"paragraph", "section", "report"}
         ``"section"``: the text between consecutive headings found by
         :func:`govtext.parse_sections` (a report without headings is one unit).
@@ -103,45 +145,37 @@ def paragraph_dtm(
     (['doc0', 'doc0', 'doc1'], [0, 1, 0])
     """
     import pandas as pd
-    from sklearn.feature_extraction.text import CountVectorizer
 
-    from govtext.corpus.loading import corpus_from_texts
-    from govtext.corpus.reports import Corpus
-    from govtext.features.dtm import DocumentTermMatrix
-    from govtext.tokenize.policy import PolicyTokenizer
+    from govtext.features.hub import TokenizedCorpus
+    from govtext.features.matrix import from_token_lists
 
     check_unit(unit)
-    if not isinstance(corpus, Corpus):
-        corpus = corpus_from_texts(list(corpus))
-    if len(corpus) == 0:
-        raise InputError("the corpus is empty")
-    tok = tokenizer or PolicyTokenizer()
-    rmeta = corpus.meta
+    if isinstance(corpus, TokenizedCorpus):
+        hub = corpus
+        if tokenizer is not None and tokenizer is not hub.tokenizer:
+            raise InputError("a TokenizedCorpus brings its own tokenizer: do not pass another")
+    else:
+        hub = TokenizedCorpus(corpus, tokenizer)
+    filt = hub.tokenizer.filter
     tokens: list[list[str]] = []
     rows: list[dict[str, Any]] = []
-    for r in corpus:
-        if unit == "section":
-            groups = [tok.cut(part) for part in _section_texts(r)]
-        else:
-            pieces = tok.cut(r.text)
-            groups = _split_pieces(pieces, max_chars) if unit == "paragraph" else [pieces]
+    for r, name in enumerate(hub.names):
         i = 0
-        for g in groups:
+        for g in unit_pieces(hub, r, unit, max_chars):
             text_len = sum(len(p.strip()) for p in g)
             if text_len == 0:
                 continue
-            tokens.append(tok.filter(g))
-            rows.append({"report": r.name, "paragraph": i, "chars": text_len})
+            tokens.append(filt(g))
+            rows.append({"report": name, "paragraph": i, "chars": text_len})
             i += 1
     if not any(tokens):
         raise InputError("no paragraph has any analysis token after filtering")
-    vec = CountVectorizer(analyzer=lambda x: x, dtype=np.int64)
-    X = vec.fit_transform(tokens).tocsr()
+    rmeta = hub.corpus.meta
     meta = pd.DataFrame(rows)
     extra = rmeta.drop(columns=[c for c in ("name", "chars") if c in rmeta.columns])
     meta = meta.join(extra, on="report")
     meta.index = [f"{r}#{p}" for r, p in zip(meta["report"], meta["paragraph"])]
-    out = DocumentTermMatrix(X, list(vec.get_feature_names_out()), meta)
+    out = from_token_lists(tokens, meta)
     out._unit_tokens = tokens  # type: ignore[attr-defined]  # text order, for sliding windows
     return out
 
@@ -154,7 +188,7 @@ def matrix_units(X: Any) -> DocumentTermMatrix:
     import pandas as pd
     import scipy.sparse as sp
 
-    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.features.matrix import DocumentTermMatrix
 
     A = sp.csr_matrix(X, dtype=np.float64)
     if A.ndim != 2:
@@ -170,7 +204,7 @@ def align(units: DocumentTermMatrix, vocab: list[str]) -> DocumentTermMatrix:
     """``units`` with exactly the columns ``vocab`` (absent words: empty columns)."""
     import scipy.sparse as sp
 
-    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.features.matrix import DocumentTermMatrix
 
     ti = units.term_index
     src = np.array([ti.get(w, -1) for w in vocab])

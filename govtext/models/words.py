@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
-    from govtext.features.dtm import DocumentTermMatrix
+    from govtext.features.matrix import DocumentTermMatrix
 
 __all__ = ["FUNCTION_POS", "frex_order", "pos_tags", "vocab_mask"]
 
