@@ -203,7 +203,7 @@ def test_load_corpus_cleans_by_default_and_clean_false_keeps_the_text(tmp_path):
     kept = gt.load_corpus(tmp_path, clean=False)["web"]
     assert kept.text == raw and "cleaned" not in kept.meta
     assert kept.meta["level"] == "township"  # read from 鎮人民政府 even uncleaned
-    with pytest.raises(ValueError, match="clean must be"):
+    with pytest.raises(gt.InputError, match="clean must be"):
         gt.load_corpus(tmp_path, clean="yes")
 
 

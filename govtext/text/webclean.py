@@ -24,6 +24,8 @@ import re
 import unicodedata
 import warnings
 
+from govtext.errors import InputError
+
 __all__ = [
     "clean_web_text",
     "remove_pinyin",
@@ -413,7 +415,7 @@ def clean_web_text(text: str, clean: bool | str = "auto") -> tuple[str, list[str
     ['pinyin', 't2s', 'furniture', 'placeholders']
     """
     if clean not in ("auto", True, False):
-        raise ValueError(f"clean must be 'auto', True or False, not {clean!r}")
+        raise InputError(f"clean must be 'auto', True or False, not {clean!r}")
     if clean is False:
         return text, []
     done: list[str] = []
