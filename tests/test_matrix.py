@@ -97,3 +97,38 @@ def test_errors(tok):
         gt.dtm(["的了和"], tok)
     with pytest.raises(InputError, match="shape"):
         gt.DocumentTermMatrix(sp.csr_matrix((2, 2)), ["a"], gt.dtm(["乡村振兴"], tok).meta)
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        {},
+        {"min_df": 2},
+        {"max_df": 0.5},
+        {"min_df": 0.1, "max_df": 0.9},
+        {"max_features": 200},
+        {"max_features": 50, "min_df": 3},
+        {"vocabulary": ["乡村振兴", "新质生产力", "不存在", "营商环境"]},
+    ],
+)
+def test_bounds_are_countvectorizers(sample, tok, bounds):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vec = CountVectorizer(analyzer=tok.tokenize, dtype=np.int64, **bounds)
+    want = vec.fit_transform(sample.texts)
+    got = gt.dtm(sample, tok, **bounds)
+    assert got.vocab == list(vec.get_feature_names_out())
+    assert (got.matrix != want).nnz == 0 and got.matrix.dtype == np.int64
+
+
+def test_bad_bounds(tok):
+    texts = ["乡村振兴 营商环境", "营商环境"]
+    for bad in ({"min_df": -1}, {"max_df": 1.5}, {"max_features": 0}):
+        with pytest.raises(InputError, match="cannot build the document-term matrix"):
+            gt.dtm(texts, tok, **bad)
+    with pytest.raises(InputError, match="max_df corresponds"):
+        gt.dtm(texts, tok, min_df=2, max_df=1)
+    with pytest.raises(InputError, match="no terms remain"):
+        gt.dtm(texts, tok, min_df=3, max_df=3)
+    with pytest.raises(InputError, match="repeats"):
+        gt.dtm(texts, tok, vocabulary=["营商环境", "营商环境"])

@@ -48,6 +48,14 @@ def test_stream_dtm_equals_dtm_on_the_sample(sample, tok):
     streamed = stream_dtm(iter_reports(gt.datasets.sample_path()), tok, chunksize=4)
     _same(ref, streamed)
     assert list(streamed.meta.index) == list(ref.meta.index)
+    # the metadata table a Corpus of the same reports has (load_sample adds manifest columns)
+    from govtext.corpus.reports import Corpus
+
+    same = Corpus(list(iter_reports(gt.datasets.sample_path())))
+    assert streamed.meta.equals(same.meta)
+    _same(gt.dtm(same, tokenizer=tok), streamed)
+    bounded = stream_dtm(iter_reports(gt.datasets.sample_path()), tok, chunksize=4, min_df=3)
+    _same(gt.dtm(sample, tokenizer=tok, min_df=3), bounded)
 
 
 def test_token_cache_round_trip_and_hits(tmp_path, small, tok):
