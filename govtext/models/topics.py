@@ -15,31 +15,25 @@ arguments, and ``transform`` uses the TF-IDF weighting learned in ``fit``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.base import BaseEstimator
 
 from govtext.errors import InputError
-from govtext.models.coherence import coherence
-from govtext.models.coherence import topic_diversity as _diversity
-from govtext.models.export import pyldavis_data, save_model
-from govtext.models.summary import document_topics, prevalence, top_reports, topic_table
+from govtext.models.decompose import check_counts, fit_decomposition, fitting_rows, unit_shares
+from govtext.models.summary import TopicResults
 from govtext.models.units import (
     align,
     check_unit,
     matrix_units,
     paragraph_dtm,
-    rows_to_simplex,
     to_reports,
 )
-from govtext.models.words import FUNCTION_POS, frex_order, vocab_mask
+from govtext.models.words import FUNCTION_POS, vocab_mask
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
 
     from govtext.features.matrix import DocumentTermMatrix
     from govtext.tokenize.policy import PolicyTokenizer
@@ -47,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["TopicModel", "fit_topics"]
 
 
-class TopicModel(BaseEstimator):
+class TopicModel(TopicResults, BaseEstimator):
     """Topic model fitted on paragraphs (or reports), aggregated back to reports.
 
     A scikit-learn estimator: parameters are the constructor arguments (checked in
@@ -223,15 +217,8 @@ class TopicModel(BaseEstimator):
         """
         self._check()
         units, plain = self._units(X)
-        if (
-            plain
-            and self.method == "nmf"
-            and ((units.matrix.data > 0) & (units.matrix.data < 1)).any()
-        ):
-            raise InputError(
-                "method='nmf' weights counts by 1 + log(count): a matrix with values between "
-                "0 and 1 is not a count matrix (use method='lda', or counts)"
-            )
+        if plain:
+            check_counts(units.matrix, self.method)
         self.__dict__.pop("n_features_in_", None)
         self._fit_units(units, pos=not plain)
         if plain:
@@ -256,15 +243,15 @@ class TopicModel(BaseEstimator):
             )
         U = units.select(keep)
         lengths = U.doc_lengths()
-        fit_rows = lengths >= self.min_unit_tokens
-        if fit_rows.sum() < self.k:
-            fit_rows = lengths > 0
-        if fit_rows.sum() < self.k:
-            raise InputError(
-                f"only {int(fit_rows.sum())} documents with words for k={self.k} topics; lower k"
-            )
         counts = U.matrix.astype(np.float64)
-        self._fit_estimator(counts, fit_rows)
+        self.estimator_, self.tfidf_ = fit_decomposition(
+            counts,
+            fitting_rows(lengths, self.min_unit_tokens, self.k),
+            method=self.method,
+            k=self.k,
+            random_state=self.random_state,
+            max_iter=self.max_iter,
+        )
         self.vocab_ = list(U.vocab)
         self.components_ = np.asarray(self.estimator_.components_, dtype=np.float64)
         tot = self.components_.sum(axis=1, keepdims=True)
@@ -281,40 +268,8 @@ class TopicModel(BaseEstimator):
         self.term_frequency_ = U.term_counts()
         return self
 
-    def _fit_estimator(self, counts: Any, fit_rows: np.ndarray) -> None:
-        """Fit ``estimator_`` (and ``tfidf_`` for NMF) on the rows ``fit_rows`` of ``counts``."""
-        import scipy.sparse as sp
-
-        if self.method == "nmf":
-            from sklearn.decomposition import NMF
-            from sklearn.feature_extraction.text import TfidfTransformer
-
-            self.tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts[fit_rows])
-            est = NMF(
-                n_components=self.k,
-                init="nndsvd",
-                random_state=self.random_state,
-                max_iter=self.max_iter,
-                tol=1e-4,
-            )
-            est.fit(self.tfidf_.transform(counts[fit_rows]))
-        else:
-            from sklearn.decomposition import LatentDirichletAllocation
-
-            self.tfidf_ = None
-            est = LatentDirichletAllocation(
-                n_components=self.k,
-                learning_method="batch",
-                max_iter=min(self.max_iter, 100),
-                random_state=self.random_state,
-            )
-            est.fit(sp.csr_matrix(counts[fit_rows]))
-        self.estimator_ = est
-
     def _unit_shares(self, counts: Any) -> np.ndarray:
-        """Topic shares (rows sum to one) of unit counts over ``vocab_``; no refitting."""
-        X = counts if self.tfidf_ is None else self.tfidf_.transform(counts)
-        return rows_to_simplex(np.asarray(self.estimator_.transform(X), dtype=np.float64))
+        return unit_shares(self.estimator_, self.tfidf_, counts)
 
     def transform(self, X: Any) -> np.ndarray:
         """Topic shares (rows sum to one) of new reports, or of a matrix's rows.
@@ -332,14 +287,11 @@ class TopicModel(BaseEstimator):
         """
         self._fitted()
         units, plain = self._units(X)
-        if plain and units.shape[1] != getattr(self, "n_features_in_", None):
+        n_in = getattr(self, "n_features_in_", None)
+        if plain and units.shape[1] != n_in:
             raise InputError(
                 f"a count matrix of {units.shape[1]} columns, but the model was fitted on "
-                + (
-                    f"{self.n_features_in_} columns"
-                    if hasattr(self, "n_features_in_")
-                    else "words: transform a corpus or a DocumentTermMatrix"
-                )
+                + ("words" if n_in is None else f"{n_in} columns")
             )
         U = units.select(self.vocab_)
         if U.shape[1] != len(self.vocab_):  # some training words absent: pad columns
@@ -350,142 +302,6 @@ class TopicModel(BaseEstimator):
     def fit_transform(self, X: Any, y: Any = None) -> np.ndarray:
         """:meth:`fit`, then return ``doc_topic_``."""
         return self.fit(X).doc_topic_
-
-    def _fitted(self) -> None:
-        if not hasattr(self, "components_"):
-            raise InputError("this TopicModel is not fitted yet; call fit() or use fit_topics()")
-
-    # -------------------------------------------------------------- inspection
-    def top_terms(self, n: int = 10) -> list[list[str]]:
-        """The ``n`` best words of each topic (see ``ranking``).
-
-        Examples
-        --------
-        >>> import govtext as gt
-        >>> m = gt.fit_topics(gt.datasets.load_sample()[:3], k=2)
-        >>> [len(t) for t in m.top_terms(5)]
-        [5, 5]
-        """
-        self._fitted()
-        order = self._order()[:, :n]
-        return [[self.vocab_[j] for j in row] for row in order]
-
-    def _order(self) -> np.ndarray:
-        return frex_order(self.components_, ranking=self.ranking, frex_weight=self.frex_weight)
-
-    @property
-    def topics(self) -> pd.DataFrame:
-        """Top ten words of every topic: ``topic, label, rank, term, weight`` (weight sums to one per topic)."""
-        self._fitted()
-        return topic_table(self, 10)
-
-    def prevalence(
-        self, by: str | Sequence[str] = "year", *, weights: str = "length"
-    ) -> pd.DataFrame:
-        """Topic shares per metadata group (rows sum to one).
-
-        Parameters
-        ----------
-        by : str or list of str
-            Metadata column(s) of the reports: ``"year"``, ``"region"``, ``"level"``, ...
-        weights : {"length", "equal"}
-            ``"length"``: a group's share of text devoted to each topic (reports weighted by
-            their token counts); ``"equal"``: the plain mean of its reports' shares.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Index: the group values; columns: topics ``0 .. k-1`` (see ``labels_``).
-
-        Examples
-        --------
-        >>> import govtext as gt
-        >>> m = gt.fit_topics(gt.datasets.load_sample()[:4], k=2)
-        >>> bool(np.allclose(m.prevalence("year").sum(axis=1), 1))
-        True
-        """
-        self._fitted()
-        return prevalence(self, by, weights=weights)
-
-    def top_reports(self, topic: int, n: int = 5) -> pd.DataFrame:
-        """The ``n`` reports giving the largest share to ``topic``.
-
-        Returns
-        -------
-        pandas.DataFrame
-            ``report, share`` plus ``year, level, region`` when known.
-        """
-        self._fitted()
-        return top_reports(self, topic, n)
-
-    def coherence(
-        self,
-        n: int = 10,
-        *,
-        window: int | None = None,
-        measure: str | Sequence[str] = ("npmi", "umass"),
-    ) -> pd.DataFrame:
-        """NPMI and UMass of each topic's top ``n`` words on the modelling units.
-
-        Parameters
-        ----------
-        n : int, default 10
-        window : int, optional
-            Use sliding windows of this many analysis tokens (within each unit, in text
-            order) instead of whole units. Needs a model fitted on a corpus or on
-            :func:`~govtext.models.units.paragraph_dtm`.
-
-        Returns
-        -------
-        pandas.DataFrame
-            ``topic, label, npmi, umass``; ``.attrs["mean"]`` and ``.attrs["diversity"]``.
-        """
-        self._fitted()
-        top = self.top_terms(n)
-        if window is None:
-            ref: Any = self.unit_dtm_
-        else:
-            ref = getattr(self, "_unit_tokens", None)
-            if ref is None:
-                raise InputError(
-                    "sliding-window coherence needs the token order: fit the model on a corpus "
-                    "(or on govtext.models.units.paragraph_dtm(...)), not on a document-term matrix"
-                )
-        t = coherence(top, ref, measure=measure, window=window)
-        t.insert(1, "label", self.labels_)
-        t.attrs["diversity"] = _diversity(top)
-        return t
-
-    # ----------------------------------------------------------------- export
-    def to_pyldavis(self) -> dict[str, Any]:
-        """The fitted model as the keyword arguments of ``pyLDAvis.prepare``.
-
-        Returns
-        -------
-        dict
-            ``topic_term_dists`` (k × terms, rows sum to one), ``doc_topic_dists``
-            (reports × k), ``doc_lengths``, ``vocab``, ``term_frequency`` (lists, JSON-able).
-            Use ``pyLDAvis.prepare(**model.to_pyldavis())`` (pyLDAvis is not required).
-        """
-        self._fitted()
-        return pyldavis_data(self)
-
-    def save(self, folder: str | os.PathLike[str], *, by: Sequence[str] = ("year",)) -> list[Path]:
-        """Write ``topics.csv``, ``doc_topic.csv``, ``prevalence_<by>.csv``, ``coherence.csv``
-        and ``pyldavis.json`` into ``folder`` (byte-identical for the same model).
-
-        Returns
-        -------
-        list of Path
-            The files written.
-        """
-        self._fitted()
-        return save_model(self, folder, by=by)
-
-    def document_topics(self) -> pd.DataFrame:
-        """``doc_topic_`` as a DataFrame (reports × topic labels)."""
-        self._fitted()
-        return document_topics(self)
 
     def __repr__(self) -> str:  # type: ignore[override]  # short, not BaseEstimator's
         state = (
