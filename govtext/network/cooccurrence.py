@@ -98,8 +98,18 @@ class Cooccurrence:
     def select(self, terms: Iterable[str]) -> Cooccurrence:
         """The sub-matrix for ``terms`` (in that order; unknown terms are skipped).
 
-        ``n_windows`` is kept, so association measures on the selection equal those on
-        the full matrix.
+        ``select`` picks terms, as quanteda's ``fcm_select`` and
+        :meth:`DocumentTermMatrix.select <govtext.features.matrix.DocumentTermMatrix.select>`
+        do (``subset`` picks rows of a matrix; a ``Cooccurrence`` keeps no windows, so it has
+        none). ``n_windows`` is kept, so association measures on the selection equal those
+        on the full matrix.
+
+        Examples
+        --------
+        >>> c = cooccurrence([["a", "b"], ["a", "c"], ["a", "b", "b"]])
+        >>> s = c.select(["b", "a", "zzz"])
+        >>> s.vocab, s.matrix.toarray().tolist(), s.n_windows
+        (['b', 'a'], [[2, 2], [2, 3]], 3)
         """
         ti = self.term_index
         idx = np.array([ti[t] for t in terms if t in ti], dtype=np.int64)
