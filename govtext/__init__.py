@@ -95,6 +95,10 @@ _LAZY: dict[str, str] = {
     "canonical_indicator": "indicators.targets",
     # report
     "build_report": "report.build",
+    # shared options (n_jobs, cache_dir)
+    "get_config": "_runtime.config",
+    "set_config": "_runtime.config",
+    "config_context": "_runtime.config",
 }
 
 # Modules are never named like a public function (importing ``govtext.x`` binds ``x``).

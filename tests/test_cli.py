@@ -107,3 +107,39 @@ def test_every_command_reports_a_missing_input_in_one_line(tmp_path, args):
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "no_such_reports" in lines[0] and "Traceback" not in r.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_one_name_per_concept_old_spellings_hidden_but_accepted(capsys):
+    parser = build_parser()
+    sub = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for cmd in ("report", "graph", "topics"):
+        text = sub[cmd].format_help()
+        assert "--random-state" in text and "--seed" not in text, cmd
+    assert "--top " in sub["graph"].format_help() and "--top-n" not in sub["graph"].format_help()
+    assert "--output" in sub["topics"].format_help() and "--out " not in sub["topics"].format_help()
+    old = parser.parse_args(["graph", "--sample", "-o", "x", "--top-n", "7", "--seed", "3"])
+    new = parser.parse_args(["graph", "--sample", "-o", "x", "--top", "7", "--random-state", "3"])
+    assert (old.top, old.random_state) == (new.top, new.random_state) == (7, 3)
+    err = capsys.readouterr().err
+    assert "--top-n is renamed --top" in err and "--seed is renamed --random-state" in err
+    t = parser.parse_args(["topics", "--sample", "--out", "d"])
+    assert t.output == "d" and parser.parse_args(["topics", "--sample"]).output is None
+
+
+def test_jobs_option_sets_the_shared_configuration(monkeypatch, capsys):
+    import importlib
+
+    import govtext as gt
+
+    report_cmd = importlib.import_module("govtext.cli.report")
+    seen = {}
+
+    def fake_run(args):
+        seen.update(gt.get_config())
+        return 0
+
+    monkeypatch.setattr(report_cmd, "run", fake_run)  # registered by build_parser in main
+    assert main(["report", "--sample", "-o", "x", "--jobs", "2"]) == 0
+    assert seen["n_jobs"] == 2 and gt.get_config()["n_jobs"] == 1
+    assert main(["report", "--sample", "-o", "x", "--jobs", "0"]) == 2
+    assert "--jobs must be a positive number" in capsys.readouterr().err

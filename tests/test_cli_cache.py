@@ -156,8 +156,8 @@ def test_cooccurrence_same_with_two_workers_and_the_cache(tmp_path):
         assert c.vocab == ref.vocab and c.n_windows == ref.n_windows
         assert (c.matrix != ref.matrix).nnz == 0
         assert (c.doc_freq == ref.doc_freq).all()
-    g1 = cooccurrence_graph(corpus, top_n=25)
-    g2 = cooccurrence_graph(corpus, top_n=25, n_jobs=2, cache_dir=tmp_path)
+    g1 = cooccurrence_graph(corpus, top=25)
+    g2 = cooccurrence_graph(corpus, top=25, n_jobs=2, cache_dir=tmp_path)
     assert sorted(g1.edges(data="weight")) == sorted(g2.edges(data="weight"))
 
 

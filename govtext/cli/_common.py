@@ -23,7 +23,7 @@ def add_input_args(p: argparse.ArgumentParser, *, allow_sample: bool = True) -> 
 
 def load_input(args: Any) -> Any:
     """Load the corpus named by the input options, with a clear error when none is given."""
-    from govtext.corpus.reports import load_corpus
+    from govtext.corpus.loading import load_corpus
     from govtext.errors import InputError
 
     if getattr(args, "sample", False):
@@ -40,6 +40,57 @@ def load_input(args: Any) -> Any:
     if not args.paths:
         raise InputError("no input: give report files or folders (PATHS), or --sample")
     return load_corpus(args.paths, metadata=args.metadata, text_column=args.text_column)
+
+
+class _OldSpelling(argparse.Action):
+    """A former option name, hidden from ``--help``: still accepted, with a warning."""
+
+    def __init__(self, *args: Any, new: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.new = new
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: Any = None) -> None:
+        import sys
+
+        print(
+            f"govtext: warning: {option_string} is renamed {self.new}; "
+            f"{option_string} will be removed in the next release",
+            file=sys.stderr,
+        )
+        setattr(namespace, self.dest, values)
+
+
+def add_old_spelling(
+    p: argparse.ArgumentParser, old: str, new: str, dest: str, **kwargs: Any
+) -> None:
+    """Accept ``old``, the former spelling of option ``new``, for one release (hidden).
+
+    One name per concept across the commands: ``--top``, ``--random-state``, ``-o/--output``.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> p = argparse.ArgumentParser()
+    >>> _ = p.add_argument("--top", type=int, default=10)
+    >>> add_old_spelling(p, "--top-n", "--top", "top", type=int)
+    >>> p.parse_args([]).top, "--top-n" in p.format_help()
+    (10, False)
+    """
+    p.add_argument(
+        old,
+        dest=dest,
+        action=_OldSpelling,
+        new=new,
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
+        **kwargs,
+    )
+
+
+def add_random_state(p: argparse.ArgumentParser, help: str) -> None:
+    """Add ``--random-state`` (``--seed`` still accepted for one release)."""
+    p.add_argument("--random-state", type=int, default=0, metavar="N", help=help)
+    add_old_spelling(p, "--seed", "--random-state", "random_state", type=int, metavar="N")
 
 
 def add_perf_args(p: argparse.ArgumentParser) -> None:
@@ -67,14 +118,24 @@ def add_perf_args(p: argparse.ArgumentParser) -> None:
     )
 
 
+def shared_options(args: Any) -> dict[str, Any]:
+    """The options of :func:`govtext.config_context` that the command line sets (``--jobs``)."""
+    from govtext.errors import InputError
+
+    jobs = getattr(args, "jobs", None)
+    if jobs is None:
+        return {}
+    if jobs == 0 or jobs < -1:
+        raise InputError(f"--jobs must be a positive number of workers or -1, not {jobs}")
+    return {"n_jobs": jobs}
+
+
 def cache_dir(args: Any) -> Any:
     """The cache folder the options ask for (None with ``--no-cache``)."""
     from govtext._runtime.cache import default_cache_dir
     from govtext.errors import InputError
 
-    jobs = getattr(args, "jobs", 1)
-    if jobs == 0 or jobs < -1:
-        raise InputError(f"--jobs must be a positive number of workers or -1, not {jobs}")
+    shared_options(args)  # --jobs checked before any work
     if getattr(args, "no_cache", False):
         if getattr(args, "cache_dir", None):
             raise InputError("give either --cache-dir or --no-cache, not both")
@@ -98,7 +159,8 @@ def cache_dir(args: Any) -> Any:
 
 def tokenizer_for(args: Any, corpus: Any) -> Any:
     """A tokenizer that already knows the words of every report of ``corpus``: cut with
-    ``--jobs`` workers and kept in the token cache unless ``--no-cache``."""
+    ``--jobs`` workers (the configuration's ``n_jobs``) and kept in the token cache unless
+    ``--no-cache``."""
     from govtext.features.tokens import primed_tokenizer
 
     folder = cache_dir(args)
@@ -108,4 +170,4 @@ def tokenizer_for(args: Any, corpus: Any) -> Any:
         from govtext.tokenize.policy import PolicyTokenizer
 
         cache = TokenCache(folder, PolicyTokenizer().config_hash + ":cut")
-    return primed_tokenizer(corpus.texts, n_jobs=getattr(args, "jobs", 1), cache=cache)
+    return primed_tokenizer(corpus.texts, cache=cache)

@@ -7,7 +7,7 @@ import re
 
 EPILOG = """examples:
   govtext graph reports/ -o out/
-  govtext graph --sample -o out/ --top-n 80 --measure npmi --max-edges 150
+  govtext graph --sample -o out/ --top 80 --measure npmi --max-edges 150
   govtext graph reports/ -o out/ --by year      # one graph per year + changes between years
   govtext graph big_corpus/ -o out/ --measure count --min-count 1 --backbone disparity
 
@@ -22,7 +22,12 @@ files written (NAME = network, or network_<group> with --by):
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from govtext.cli._common import add_input_args, add_perf_args
+    from govtext.cli._common import (
+        add_input_args,
+        add_old_spelling,
+        add_perf_args,
+        add_random_state,
+    )
 
     p = sub.add_parser(
         "graph",
@@ -41,7 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="sentence",
         help="co-occurrence window (default sentence)",
     )
-    p.add_argument("--top-n", type=int, default=60, help="number of terms (default 60)")
+    p.add_argument("--top", type=int, default=60, help="number of terms (default 60)")
+    add_old_spelling(p, "--top-n", "--top", "top", type=int)
     p.add_argument(
         "--measure",
         choices=["count", "pmi", "npmi", "jaccard", "dice", "conditional", "g2"],
@@ -71,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--by", metavar="COLUMN", help="one graph per value of this metadata column (e.g. year)"
     )
-    p.add_argument("--seed", type=int, default=0, help="seed of communities and layout (default 0)")
+    add_random_state(p, "seed of communities and layout (default 0)")
     p.add_argument("--graphml", action="store_true", help="also write GraphML")
     p.set_defaults(func=run)
 
@@ -90,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
     from govtext.viz.network import draw_network
 
-    for name, v in (("--top-n", args.top_n), ("--min-count", args.min_count)):
+    for name, v in (("--top", args.top), ("--min-count", args.min_count)):
         if v < 1:
             raise InputError(f"{name} must be at least 1, not {v}")
     if args.max_edges < 0:
@@ -102,14 +108,14 @@ def run(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     opts = dict(
         window=args.window,
-        top_n=args.top_n,
+        top=args.top,
         measure=args.measure,
         min_count=args.min_count,
         min_weight=args.min_weight,
         max_edges=args.max_edges or None,
         backbone=None if args.backbone == "none" else args.backbone,
         alpha=args.alpha,
-        random_state=args.seed,
+        random_state=args.random_state,
         tokenizer=tokenizer_for(args, corpus),
     )
     if args.by:
@@ -123,7 +129,9 @@ def run(args: argparse.Namespace) -> int:
         title = f"{args.by} = {key}" if args.by else f"{len(corpus)} report(s)"
         written.append(write_gexf(G, out / f"{name}.gexf"))
         written.append(write_json(G, out / f"{name}.json"))
-        written.append(draw_network(G, out / f"{name}.png", title=title, seed=args.seed))
+        written.append(
+            draw_network(G, out / f"{name}.png", title=title, random_state=args.random_state)
+        )
         if args.graphml:
             written.append(write_graphml(G, out / f"{name}.graphml"))
         print(f"{name}: {G.number_of_nodes()} terms, {G.number_of_edges()} edges")

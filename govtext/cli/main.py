@@ -61,8 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    from govtext._runtime.config import config_context
+    from govtext.cli._common import shared_options
+
     try:
-        return int(args.func(args) or 0)
+        with config_context(**shared_options(args)):  # --jobs for every function called
+            return int(args.func(args) or 0)
     except GovtextError as exc:
         if args.debug:
             raise

@@ -21,7 +21,7 @@ OUT/data/*.csv, figures in OUT/fig/*.png, co-occurrence graphs in OUT/network/.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from govtext.cli._common import add_input_args, add_perf_args
+    from govtext.cli._common import add_input_args, add_perf_args, add_random_state
 
     p = sub.add_parser(
         "report",
@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="K",
         help="number of topics (default: chosen from the corpus size)",
     )
-    p.add_argument("--seed", type=int, default=0, help="random_state of every stochastic step")
+    add_random_state(p, "seed of every stochastic step (default 0)")
     p.set_defaults(func=run)
 
 
@@ -89,11 +89,10 @@ def run(args: argparse.Namespace) -> int:
         by=args.by,
         top=args.top,
         n_topics=args.topics,
-        random_state=args.seed,
+        random_state=args.random_state,
         force=True,
         progress=False if args.quiet else None,
-        n_jobs=args.jobs,
-        cache_dir=folder,
+        cache_dir=folder if folder is not None else False,  # n_jobs: --jobs, by config_context
         stats=stats,
     )
     if folder is not None and not args.quiet:

@@ -18,7 +18,12 @@ def _ks(text: str) -> list[int]:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from govtext.cli._common import add_input_args, add_perf_args
+    from govtext.cli._common import (
+        add_input_args,
+        add_old_spelling,
+        add_perf_args,
+        add_random_state,
+    )
 
     p = sub.add_parser(
         "topics",
@@ -46,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="paragraph",
         help="modelling unit (default paragraph)",
     )
-    p.add_argument("--seed", type=int, default=0, help="random_state (default 0)")
+    add_random_state(p, "seed of the topic model (default 0)")
     p.add_argument("--top", type=int, default=10, help="words shown per topic (default 10)")
     p.add_argument(
         "--by",
@@ -55,8 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="prevalence groups (default year region)",
     )
     p.add_argument(
-        "-o", "--out", metavar="DIR", help="write tables, pyLDAvis JSON and figures here"
+        "-o", "--output", metavar="DIR", help="write tables, pyLDAvis JSON and figures here"
     )
+    add_old_spelling(p, "--out", "-o/--output", "output", metavar="DIR")
     p.add_argument("--no-figures", action="store_true", help="with -o: tables only")
     p.add_argument(
         "--choose-k",
@@ -83,13 +89,13 @@ def run(args: argparse.Namespace) -> int:
             args.choose_k,
             method=args.method,
             unit=args.unit,
-            random_state=args.seed,
+            random_state=args.random_state,
             tokenizer=tok,
         )
         print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         return 0
     model = TopicModel(
-        k=args.k, method=args.method, unit=args.unit, random_state=args.seed, tokenizer=tok
+        k=args.k, method=args.method, unit=args.unit, random_state=args.random_state, tokenizer=tok
     ).fit(corpus)
     coh = model.coherence(args.top)
     print(
@@ -99,15 +105,17 @@ def run(args: argparse.Namespace) -> int:
     )
     for t, words in enumerate(model.top_terms(args.top)):
         print(f"{t:3d}  npmi {coh['npmi'].iloc[t]:+.2f}  {' '.join(words)}")
-    if args.out:
+    if args.output:
         by = [b for b in args.by if b in model.meta_.columns and model.meta_[b].notna().any()]
-        files = model.save(args.out, by=by)
+        files = model.save(args.output, by=by)
         if not args.no_figures:
             from pathlib import Path
 
             from govtext.viz.topics import plot_prevalence
 
             for b in by:
-                files.append(plot_prevalence(model, b, path=Path(args.out) / f"prevalence_{b}.png"))
-        print(f"wrote {len(files)} files to {args.out}")
+                files.append(
+                    plot_prevalence(model, b, path=Path(args.output) / f"prevalence_{b}.png")
+                )
+        print(f"wrote {len(files)} files to {args.output}")
     return 0

@@ -42,7 +42,7 @@ def dtm(
     max_df: int | float = 1.0,
     max_features: int | None = None,
     vocabulary: Iterable[str] | None = None,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     backend: str = "local",
     client: Any = None,
     cache_dir: str | os.PathLike[str] | None = None,
@@ -64,7 +64,7 @@ def dtm(
         Keep only the most frequent terms.
     vocabulary : iterable of str, optional
         Fixed vocabulary (columns in this order).
-    n_jobs : int, default 1
+    n_jobs : int, optional (default: ``govtext.get_config()``, 1)
         Worker processes for tokenization (joblib, spawn-safe; -1 = all cores).
     backend : {"local", "dask"}, default "local"
         ``"dask"`` tokenizes on a ``dask.distributed`` Client (``client`` or the current
@@ -113,7 +113,7 @@ def stream_dtm(
     tokenizer: PolicyTokenizer | None = None,
     *,
     chunksize: int = 64,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     min_df: int | float = 1,
     max_df: int | float = 1.0,
     max_features: int | None = None,
@@ -145,11 +145,13 @@ def stream_dtm(
     """
     import pandas as pd
 
+    from govtext._runtime.config import resolve_option
     from govtext.corpus.reports import Corpus, Report
     from govtext.features.matrix import from_counts
     from govtext.features.tokens import chunked, count_chunks, merge_counts
     from govtext.tokenize.policy import PolicyTokenizer
 
+    n_jobs = resolve_option("n_jobs", n_jobs)
     tok = tokenizer or PolicyTokenizer()
     parts = []
     metas = []

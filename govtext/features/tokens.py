@@ -134,7 +134,7 @@ def tokenize_texts(
     texts: Sequence[str],
     tokenizer: PolicyTokenizer | None = None,
     *,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     backend: str = "local",
     client: Any = None,
     cache: Any = None,
@@ -146,7 +146,7 @@ def tokenize_texts(
     ----------
     texts : sequence of str
     tokenizer : PolicyTokenizer, optional
-    n_jobs : int, default 1
+    n_jobs : int, optional (default: ``govtext.get_config()``, 1)
         Worker processes for the local backend (-1: all cores).
     backend : {"local", "dask"}
         ``"dask"`` maps chunks over a ``dask.distributed`` Client (``client`` or the
@@ -182,8 +182,10 @@ def _cached_map(
     chunksize: int,
 ) -> list[list[str]]:
     """``func`` over chunks of the texts not found in the cache; results stored back."""
+    from govtext._runtime.config import resolve_option
     from govtext.tokenize.policy import PolicyTokenizer
 
+    n_jobs, cache = resolve_option("n_jobs", n_jobs), resolve_option("cache_dir", cache)
     _check_backend(backend, n_jobs)
     tok = tokenizer or PolicyTokenizer()
     texts = list(texts)
@@ -212,7 +214,7 @@ def cut_texts(
     texts: Sequence[str],
     tokenizer: PolicyTokenizer | None = None,
     *,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     backend: str = "local",
     client: Any = None,
     cache: Any = None,
@@ -237,7 +239,7 @@ def primed_tokenizer(
     texts: Sequence[str],
     tokenizer: PolicyTokenizer | None = None,
     *,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     cache: Any = None,
     on_text: Any = None,
 ) -> PolicyTokenizer:
@@ -253,7 +255,7 @@ def primed_tokenizer(
     ----------
     texts : sequence of str
     tokenizer : PolicyTokenizer, optional
-    n_jobs : int, default 1
+    n_jobs : int, optional (default: ``govtext.get_config()``, 1)
     cache : TokenCache or path, optional
     on_text : callable, optional
         Called with the index of each text once its pieces are known.
@@ -273,6 +275,9 @@ def primed_tokenizer(
     memo = tok._memo
     todo = [t for t in dict.fromkeys(texts) if t not in memo]
     if todo:
+        from govtext._runtime.config import resolve_option
+
+        n_jobs, cache = resolve_option("n_jobs", n_jobs), resolve_option("cache_dir", cache)
         if cache is None and n_jobs in (None, 1):
             for t in todo:  # in this process: the memo fills as it goes
                 tok.cut(t)
@@ -330,14 +335,16 @@ def count_chunks(
     texts: Sequence[str],
     tokenizer: PolicyTokenizer | None = None,
     *,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     backend: str = "local",
     client: Any = None,
     chunksize: int = 16,
 ) -> list[tuple[list[str], Any]]:
     """Tokenize and count each chunk of texts (in workers), one ``(vocab, csr)`` per chunk."""
+    from govtext._runtime.config import resolve_option
     from govtext.tokenize.policy import PolicyTokenizer
 
+    n_jobs = resolve_option("n_jobs", n_jobs)
     _check_backend(backend, n_jobs)
     tok = tokenizer or PolicyTokenizer()
     chunks = list(chunked(list(texts), chunksize))

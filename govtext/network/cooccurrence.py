@@ -288,7 +288,7 @@ def cooccurrence(
     tokenizer: PolicyTokenizer | None = None,
     window: str = "sentence",
     distance: int | None = None,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> Cooccurrence:
     """Count in how many windows each pair of terms occurs together.
@@ -315,7 +315,7 @@ def cooccurrence(
         Sliding window instead: count token pairs at most ``distance`` tokens apart
         inside each window (so never across a window boundary); the diagonal holds token
         counts and ``n_windows`` the number of tokens.
-    n_jobs : int, default 1
+    n_jobs : int, optional (default: ``govtext.get_config()``, 1)
         Worker processes cutting reports and texts (joblib, spawn-safe; -1 = all cores);
         the result is the same for any number.
     cache_dir : path, optional

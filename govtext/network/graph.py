@@ -1,6 +1,6 @@
 """Keyword co-occurrence graphs: terms selected on the sparse counts, then networkx.
 
-:func:`cooccurrence_graph` selects the ``top_n`` terms *first*, then builds a small
+:func:`cooccurrence_graph` selects the ``top`` terms *first*, then builds a small
 networkx graph with node and edge attributes, an optional disparity-filter backbone
 (:func:`~govtext.network.backbone.disparity_filter`), seeded Louvain communities,
 centralities and a seeded layout. :func:`graphs_by` builds one graph per group (year,
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from govtext._runtime.config import renamed_keyword
 from govtext.errors import InputError
 from govtext.network.association import MEASURES, association
 from govtext.network.backbone import disparity_filter
@@ -150,7 +151,7 @@ def cooccurrence_graph(
     *,
     tokenizer: PolicyTokenizer | None = None,
     window: str = "sentence",
-    top_n: int = 60,
+    top: int = 60,
     terms: Iterable[str] | None = None,
     select_by: str = "frequency",
     measure: str = "jaccard",
@@ -163,12 +164,13 @@ def cooccurrence_graph(
     communities: bool = True,
     positions: bool = True,
     random_state: int = 0,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
+    top_n: int | None = None,  # renamed ``top``; accepted, with a FutureWarning, for one release
 ) -> nx.Graph:
     """Keyword co-occurrence network of a corpus, a report, texts or a :class:`Cooccurrence`.
 
-    Terms are selected on the sparse counts first (``top_n`` or ``terms``), so networkx only
+    Terms are selected on the sparse counts first (``top`` or ``terms``), so networkx only
     sees the selected terms.
 
     Parameters
@@ -176,7 +178,7 @@ def cooccurrence_graph(
     data : Corpus, Report, str, iterable of str, TokenizedCorpus, token lists or Cooccurrence
     tokenizer, window, n_jobs, cache_dir
         As in :func:`cooccurrence` (ignored for a ``Cooccurrence``).
-    top_n : int, default 60
+    top : int, default 60
         Number of terms, chosen by ``select_by`` (``"frequency"``, ``"window_count"`` or
         ``"tfidf"``), unless ``terms`` is given.
     measure : str, default "jaccard"
@@ -212,12 +214,14 @@ def cooccurrence_graph(
     --------
     >>> import govtext as gt
     >>> corpus = gt.datasets.load_sample()
-    >>> G = gt.cooccurrence_graph(corpus["2023_township_天津市津南区北闸口镇"], top_n=30)
+    >>> G = gt.cooccurrence_graph(corpus["2023_township_天津市津南区北闸口镇"], top=30)
     >>> 0 < G.number_of_nodes() <= 30, sorted(G.nodes[next(iter(G))])[:4]
     (True, ['betweenness', 'community', 'degree', 'degree_centrality'])
     """
-    if top_n < 1:
-        raise InputError(f"top_n must be at least 1, not {top_n}")
+    if top_n is not None:
+        top = renamed_keyword("top_n", "top", top_n)
+    if top < 1:
+        raise InputError(f"top must be at least 1, not {top}")
     if measure not in MEASURES:
         raise InputError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     cooc = (
@@ -232,7 +236,7 @@ def cooccurrence_graph(
         if not chosen:
             raise InputError("none of the given terms occurs in the corpus")
     else:
-        chosen = cooc.top_terms(top_n, by=select_by)
+        chosen = cooc.top_terms(top, by=select_by)
     if not chosen:
         raise InputError("no terms to build a graph from (the corpus has no analysis tokens)")
     return _build_graph(
@@ -257,7 +261,7 @@ def graphs_by(
     *,
     tokenizer: PolicyTokenizer | None = None,
     window: str = "sentence",
-    top_n: int = 60,
+    top: int = 60,
     terms: Iterable[str] | None = None,
     measure: str = "jaccard",
     min_count: int = 2,
@@ -266,10 +270,11 @@ def graphs_by(
     backbone: str | None = None,
     alpha: float = 0.05,
     random_state: int = 0,
+    top_n: int | None = None,  # renamed ``top``; accepted, with a FutureWarning, for one release
 ) -> dict[Any, nx.Graph]:
     """One co-occurrence graph per metadata group, all on the same vocabulary.
 
-    The reports are tokenised once; the shared terms are the ``top_n`` most frequent over
+    The reports are tokenised once; the shared terms are the ``top`` most frequent over
     the whole corpus (or ``terms``); every graph has all of them as nodes (isolated ones
     included), so centralities compare across groups. Other parameters as in
     :func:`cooccurrence_graph` (``backbone`` defaults to None here so that edge changes
@@ -284,7 +289,7 @@ def graphs_by(
     --------
     >>> import govtext as gt
     >>> c = gt.datasets.load_sample().filter(region="河北省保定市顺平县")
-    >>> gs = gt.graphs_by(c, "year", top_n=20)
+    >>> gs = gt.graphs_by(c, "year", top=20)
     >>> list(gs), len({frozenset(g.nodes) for g in gs.values()})
     ([2020, 2021, 2022, 2023, 2024], 1)
     """
@@ -295,6 +300,8 @@ def graphs_by(
     corpus = hub.corpus if hub is not None else corpus
     if not isinstance(corpus, Corpus):
         raise InputError("graphs_by needs a Corpus (e.g. govtext.load_corpus(...))")
+    if top_n is not None:
+        top = renamed_keyword("top_n", "top", top_n)
     if by not in corpus.meta.columns:
         raise InputError(
             f"cannot group by {by!r}: no such metadata column; columns are {', '.join(map(str, corpus.meta.columns))}"
@@ -305,7 +312,7 @@ def graphs_by(
     if terms is not None:
         shared = [t for t in dict.fromkeys(terms) if t in overall.term_index]
     else:
-        shared = overall.top_terms(top_n)
+        shared = overall.top_terms(top)
     if not shared:
         raise InputError("no terms to build graphs from")
     groups = sorted(

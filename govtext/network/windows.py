@@ -58,7 +58,7 @@ def token_hub(
     data: Any,
     tokenizer: PolicyTokenizer | None = None,
     *,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     cache_dir: Any = None,
 ) -> TokenizedCorpus:
     """The token hub of a corpus, a report, one text or texts (a hub is returned as is).
@@ -82,7 +82,7 @@ def corpus_windows(
     data: Any,
     tokenizer: PolicyTokenizer | None,
     window: str,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
     cache_dir: Any = None,
 ) -> tuple[list[list[str]], np.ndarray, Corpus]:
     """Token windows of a corpus, a report or texts, with the document of each window.

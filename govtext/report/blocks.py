@@ -1,15 +1,15 @@
 """Building blocks of the ``govtext report`` page: sections, blocks, formatting helpers.
 
-A section builder whose analysis function is missing from this version of govtext raises
+A section builder whose analysis cannot run in this installation raises
 :class:`Unavailable`, and the page keeps the section with a "not available in this
-version" note instead of showing made-up results.
+version" note instead of showing made-up results. Builders import the analysis functions
+they call explicitly (never through ``govtext``'s lazy name map).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -58,35 +58,6 @@ class PageSection:
     files: list[str] = field(default_factory=list)
     status: str = "ok"  # ok | unavailable | error
     note: str = ""
-
-
-def _api(name: str) -> Callable[..., Any]:
-    """The public govtext function ``name``, or :class:`Unavailable` if this version lacks it."""
-    import importlib
-
-    import govtext
-
-    mod = govtext._LAZY.get(name)
-    if mod is None:
-        raise Unavailable(f"govtext.{name}")
-    try:
-        module = importlib.import_module(f"govtext.{mod}")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("govtext"):
-            raise Unavailable(f"govtext.{name}") from None
-        raise
-    fn = getattr(module, name, None)
-    if fn is None:
-        raise Unavailable(f"govtext.{name}")
-    return fn
-
-
-def _has(name: str) -> bool:
-    try:
-        _api(name)
-    except Unavailable:
-        return False
-    return True
 
 
 # ------------------------------------------------------------------------------ context

@@ -9,8 +9,8 @@
     out/network/*.gexf    co-occurrence graphs (also as node-link JSON)
 
 The section builders live in :mod:`govtext.report.sections` (one module per section);
-the page template in ``govtext/report/templates/report.html.j2`` (jinja2, autoescaped, so report text is shown as
-text). Outputs are deterministic: the same corpus and options give the same bytes.
+the page template in ``govtext/report/templates/report.html.j2`` (jinja2, autoescaped, so
+report text is shown as text). Outputs are deterministic: the same corpus and options give the same bytes.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import sys
 import time
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from govtext.errors import InputError
 
@@ -151,8 +151,8 @@ def build_report(
     force: bool = False,
     progress: bool | None = None,
     title: str | None = None,
-    n_jobs: int | None = 1,
-    cache_dir: str | os.PathLike[str] | None = None,
+    n_jobs: int | None = None,
+    cache_dir: str | os.PathLike[str] | bool | None = None,
     stats: dict[str, int] | None = None,
 ) -> Path:
     """Write the comparison page for ``corpus`` into ``out_dir`` and return index.html's path.
@@ -183,12 +183,14 @@ def build_report(
         Show a progress bar on stderr (default: when stderr is a terminal).
     title : str, optional
         Page title.
-    n_jobs : int, default 1
+    n_jobs : int, optional
         Worker processes that cut the reports into words (-1: all cores); the page is
-        the same for any number.
-    cache_dir : path, optional
+        the same for any number. Default: ``govtext.get_config()["n_jobs"]`` (1, see
+        :func:`govtext.config_context`).
+    cache_dir : path or False, optional
         Cache folder (opt-in; the ``govtext report`` command uses the user cache folder
-        unless ``--no-cache``). Holds the words of every report
+        unless ``--no-cache``). Default: ``govtext.get_config()["cache_dir"]`` (None: no
+        cache); ``False``: no cache whatever is configured. Holds the words of every report
         (:class:`govtext.cache.TokenCache`) and the finished sections, figures and tables
         (:class:`govtext.cache.ResultCache`), keyed by the hash of every report's text and
         metadata, every option, the tokenizer configuration and govtext's code and
@@ -219,6 +221,7 @@ def build_report(
     >>> page.name, (page.parent / "data" / "overview.csv").exists()
     ('index.html', True)
     """
+    from govtext._runtime.config import resolve_option
     from govtext.errors import require
 
     if by not in BY_CHOICES:
@@ -227,17 +230,42 @@ def build_report(
         raise InputError("the corpus is empty: nothing to report")
     require("jinja2", "report", "the HTML report")
     require("matplotlib", "report", "the HTML report's figures")
+    out = prepare_out_dir(out_dir, force=force)
+    options = dict(
+        by=by,
+        tokenizer=tokenizer,
+        top=top,
+        n_topics=n_topics,
+        max_groups=max_groups,
+        random_state=random_state,
+        n_jobs=resolve_option("n_jobs", n_jobs),
+    )
+    return _run(
+        corpus, out, options, resolve_option("cache_dir", cache_dir), progress, title, stats
+    )
+
+
+def _run(
+    corpus: Corpus,
+    out: Path,
+    options: dict[str, Any],
+    cache_dir: str | os.PathLike[str] | None,
+    progress: bool | None,
+    title: str | None,
+    stats: dict[str, int] | None,
+) -> Path:
+    """Build every section (through the result cache if any) and render the page."""
     from govtext.report.cache import run_section
     from govtext.report.context import ReportContext
     from govtext.report.page import render_page
     from govtext.report.sections import SECTION_BUILDERS
 
-    out = prepare_out_dir(out_dir, force=force)
     results = token_cache = None
     if cache_dir is not None:
         from govtext._runtime.cache import ResultCache, TokenCache
         from govtext.tokenize.policy import PolicyTokenizer
 
+        tokenizer = options["tokenizer"]
         results = ResultCache(cache_dir)
         token_cache = TokenCache(cache_dir, (tokenizer or PolicyTokenizer()).config_hash + ":cut")
     builders = SECTION_BUILDERS
@@ -247,14 +275,8 @@ def build_report(
         ctx = ReportContext.create(
             corpus,
             out,
-            by=by,
-            tokenizer=tokenizer,
-            top=top,
-            n_topics=n_topics,
-            max_groups=max_groups,
-            random_state=random_state,
+            **options,
             on_report=lambda name: bar.step(f"tokenized {name}"),
-            n_jobs=n_jobs,
             token_cache=token_cache,
             lazy=results is not None,  # tokenize only if some section is not in the cache
         )

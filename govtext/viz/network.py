@@ -23,16 +23,17 @@ def draw_network(
     *,
     ax: Any = None,
     title: str | None = None,
-    seed: int = 0,
+    random_state: int = 0,
     figsize: tuple[float, float] = (9.0, 9.0),
     font_size: float = 9.0,
     dpi: int = 120,
+    seed: int | None = None,  # renamed random_state; accepted, with a FutureWarning, one release
 ) -> Any:
     """Draw a co-occurrence graph with Chinese labels (``plot`` extra).
 
     Node size follows ``frequency``, colour ``community``, edge width ``weight``.
     Positions come from the nodes' ``x``/``y`` (as set by ``cooccurrence_graph``) or a
-    layout seeded with ``seed``.
+    layout seeded with ``random_state``.
 
     Parameters
     ----------
@@ -42,6 +43,8 @@ def draw_network(
     ax : matplotlib Axes, optional
         Draw into these axes instead of a new figure.
     title : str, optional
+    random_state : int, default 0
+        Seed of the layout when the nodes have no ``x``/``y``.
 
     Returns
     -------
@@ -57,10 +60,13 @@ def draw_network(
     """
     import numpy as np
 
+    from govtext._runtime.config import renamed_keyword
     from govtext.network.communities import community_colour
     from govtext.network.layout import layout
     from govtext.viz.figures import pyplot, save
 
+    if seed is not None:
+        random_state = renamed_keyword("seed", "random_state", seed)
     plt = pyplot()
     if ax is None:
         fig, ax = plt.subplots(figsize=figsize)
@@ -72,7 +78,7 @@ def draw_network(
     if all("x" in G.nodes[n] and "y" in G.nodes[n] for n in nodes):
         pos = {n: (float(G.nodes[n]["x"]), float(G.nodes[n]["y"])) for n in nodes}
     else:
-        pos = layout(G, seed=seed)
+        pos = layout(G, seed=random_state)
     if G.number_of_edges():
         w = np.array([float(d.get("weight", 1.0)) for *_, d in G.edges(data=True)])
         lo, hi = float(w.min()), float(w.max())

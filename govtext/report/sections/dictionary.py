@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from govtext.report.blocks import (
     Block,
     PageSection,
-    _api,
     _group_heatmap,
     short_region,
     table_block,
@@ -29,7 +28,8 @@ def _wide(long: pd.DataFrame, rows: list[str]) -> pd.DataFrame:
 def build_dictionary(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
-    dictionary_scores = _api("dictionary_scores")
+    from govtext.stats.dictionary import dictionary_scores
+
     sec = PageSection(
         "dictionary",
         "Policy-attention dictionary scores",

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from govtext.report.blocks import NotApplicable, PageSection, _api, short_region, table_block
+from govtext.report.blocks import NotApplicable, PageSection, short_region, table_block
 from govtext.report.context import ReportContext
 
 
 def build_emerging(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
-    emerging_terms = _api("emerging_terms")
-    trends = _api("trends")
+    from govtext.stats.trends import emerging_terms, trends
+
     sec = PageSection(
         "emerging",
         "Emerging and fading terms",

@@ -8,9 +8,6 @@ from typing import Any
 from govtext.report.blocks import (
     Block,
     PageSection,
-    Unavailable,
-    _api,
-    _has,
     _is_missing,
     short_region,
     table_block,
@@ -19,7 +16,8 @@ from govtext.report.context import ReportContext
 
 
 def build_indicators(ctx: ReportContext) -> PageSection:
-    _api("extract_indicators")
+    from govtext.indicators.extract import extract_indicators
+
     sec = PageSection(
         "indicators",
         "Indicators, targets and targets vs actuals",
@@ -28,7 +26,7 @@ def build_indicators(ctx: ReportContext) -> PageSection:
         "the figure sets each year's growth target against the growth reported a year later.",
         "govtext.extract_indicators; govtext.targets; govtext.target_panel",
     )
-    return _build_indicators(ctx, sec, _api("extract_indicators"))
+    return _build_indicators(ctx, sec, extract_indicators)
 
 
 def _build_indicators(
@@ -52,44 +50,22 @@ def _build_indicators(
     sec.blocks.append(
         table_block(ctab, "Indicators found per report, by status", link, max_rows=500)
     )
-    if _has("targets"):
-        t = _api("targets")(ctx.corpus)
-        tlink = ctx.write_csv("targets", t)
-        sec.files.append(tlink)
-        if len(t):
-            cols = ["region", "year", "canonical", "indicator", "status", "value_low",
-                    "value_high", "unit", "qualifier", "surface"]  # fmt: skip
-            show = t[[c for c in cols if c in t.columns]].copy()
-            if "region" in show:
-                show["region"] = [short_region(r) for r in show["region"]]
-            sec.blocks.append(
-                table_block(show, "Main expected targets of each report (govtext.targets)", tlink)
-            )
-        else:
-            sec.blocks.append(Block("note", text="No statement of main targets found."))
+    from govtext.indicators.targets import target_panel, targets
+
+    t = targets(ctx.corpus)
+    tlink = ctx.write_csv("targets", t)
+    sec.files.append(tlink)
+    if len(t):
+        cols = ["region", "year", "canonical", "indicator", "status", "value_low",
+                "value_high", "unit", "qualifier", "surface"]  # fmt: skip
+        show = t[[c for c in cols if c in t.columns]].copy()
+        if "region" in show:
+            show["region"] = [short_region(r) for r in show["region"]]
+        sec.blocks.append(
+            table_block(show, "Main expected targets of each report (govtext.targets)", tlink)
+        )
     else:
-        sec.blocks.append(
-            Block(
-                "note",
-                text=(
-                    "Main targets table: not available in this version of govtext "
-                    "(govtext.targets is not implemented yet)."
-                ),
-            )
-        )
-    try:
-        target_panel = _api("target_panel")
-    except Unavailable:
-        sec.blocks.append(
-            Block(
-                "note",
-                text=(
-                    "Targets vs actuals: not available in this version of govtext "
-                    "(govtext.target_panel is not implemented yet)."
-                ),
-            )
-        )
-        return sec
+        sec.blocks.append(Block("note", text="No statement of main targets found."))
     _targets_vs_actuals(ctx, sec, target_panel)
     return sec
 

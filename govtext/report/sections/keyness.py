@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-from govtext.report.blocks import Block, NotApplicable, PageSection, _api, short_region, table_block
+from govtext.report.blocks import Block, NotApplicable, PageSection, short_region, table_block
 from govtext.report.context import ReportContext
 
 
@@ -54,7 +54,8 @@ def build_keyness(ctx: ReportContext) -> PageSection:
     import numpy as np
     import pandas as pd
 
-    keyness = _api("keyness")
+    from govtext.stats.keyness import keyness
+
     sec = PageSection(
         "keyness",
         "Keyness: consecutive years and regions of the same year",

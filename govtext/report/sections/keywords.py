@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from govtext.report.blocks import PageSection, _api, _has, table_block
+from govtext.report.blocks import PageSection, table_block
 from govtext.report.context import ReportContext
 
 
 def build_keywords(ctx: ReportContext) -> PageSection:
-    import numpy as np
     import pandas as pd
 
     sec = PageSection(
@@ -18,21 +17,10 @@ def build_keywords(ctx: ReportContext) -> PageSection:
         "document frequencies plus this corpus); read across a row for a report's themes.",
         f"govtext.keywords(dtm, top={ctx.top})",
     )
-    if _has("keywords"):
-        kw = _api("keywords")(ctx.dtm, top=ctx.top)
-        long = kw[["report", "rank", "term", "score"]]  # keywords() is long already
-    else:
-        sec.produced_by = (
-            "DocumentTermMatrix.tfidf (fallback: govtext.keywords is not in this version)"
-        )
-        w = ctx.dtm.tfidf()
-        rows = []
-        for i, name in enumerate(ctx.dtm.docs):
-            row = w.getrow(i)
-            order = np.lexsort((row.indices, -row.data))[: ctx.top]
-            for rank, j in enumerate(order, 1):
-                rows.append((name, rank, ctx.dtm.vocab[row.indices[j]], float(row.data[j])))
-        long = pd.DataFrame(rows, columns=["report", "rank", "term", "score"])
+    from govtext.stats.keywords import keywords
+
+    kw = keywords(ctx.dtm, top=ctx.top)
+    long = kw[["report", "rank", "term", "score"]]  # keywords() is long already
     link = ctx.write_csv("keywords", long)
     sec.files.append(link)
     wide = (

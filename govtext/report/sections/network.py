@@ -8,7 +8,6 @@ from govtext.report.blocks import (
     Block,
     NotApplicable,
     PageSection,
-    _api,
     _slug,
     short_region,
     table_block,
@@ -29,7 +28,7 @@ def _plain(v: Any) -> Any:
     return str(v)
 
 
-def _spread_layout(G: Any, seed: int) -> None:
+def _spread_layout(G: Any) -> None:
     """Set ``x``/``y`` of the drawn nodes so that labels stay readable.
 
     The largest connected component is laid out by Kamada-Kawai on path lengths
@@ -68,7 +67,6 @@ def _spread_layout(G: Any, seed: int) -> None:
     for n, (x, y) in out.items():
         G.nodes[n]["x"] = round(float(x), 6)
         G.nodes[n]["y"] = round(float(y), 6)
-    del seed  # the layout is deterministic without one
 
 
 _NODE_COLUMNS = ("frequency", "community", "degree", "strength", "degree_centrality", "betweenness")
@@ -87,9 +85,9 @@ _CHANGE_COLUMNS = [
 def build_network(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
-    graphs_by = _api("graphs_by")
-    compare_graphs = _api("compare_graphs")
-    _api("cooccurrence_graph")
+    from govtext.network.compare import compare_graphs
+    from govtext.network.graph import graphs_by
+
     sec = PageSection(
         "network",
         f"Co-occurrence networks by {ctx.by} and their change",
@@ -98,8 +96,8 @@ def build_network(ctx: ReportContext) -> PageSection:
         "stronger; colours = Louvain communities); every group uses the same 40 words, the "
         "most frequent in the corpus, so the change table can count the links gained and "
         "lost from one group to the next.",
-        f"govtext.graphs_by(corpus, by={ctx.by!r}, top_n=40, measure='jaccard'); "
-        "govtext.compare_graphs; govtext.netplot.draw_network",
+        f"govtext.graphs_by(corpus, by={ctx.by!r}, top=40, measure='jaccard'); "
+        "govtext.compare_graphs; govtext.draw_network",
     )
     groups = ctx.groups(limit=ctx.max_groups)
     all_groups = ctx.groups()
@@ -110,7 +108,7 @@ def build_network(ctx: ReportContext) -> PageSection:
     keys = ctx.group_keys()
     chosen = set(groups)
     sub = ctx.corpus[[k in chosen for k in keys]]
-    gs = graphs_by(sub, ctx.by, tokenizer=ctx.tokenizer, top_n=40, random_state=ctx.random_state)
+    gs = graphs_by(sub, ctx.by, tokenizer=ctx.tokenizer, top=40, random_state=ctx.random_state)
     if len(all_groups) > len(groups):
         sec.blocks.append(
             Block(
@@ -149,9 +147,9 @@ def _draw_group(ctx: ReportContext, sec: PageSection, g: Any, G: Any, *, n_docs:
     label = str(g) if ctx.by != "region" else short_region(g)
     title = f"{label}（{n_docs} 篇报告）"
     linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
-    _spread_layout(linked, ctx.random_state)
+    _spread_layout(linked)  # deterministic: no random_state
     fig = draw_network(
-        linked, title=title, seed=ctx.random_state, figsize=(7.0, 6.2), font_size=10.5
+        linked, title=title, random_state=ctx.random_state, figsize=(7.0, 6.2), font_size=10.5
     )
     sec.blocks.append(
         ctx.figure(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from govtext.errors import GovtextError
-from govtext.report.blocks import PageSection, _has, table_block
+from govtext.report.blocks import PageSection, table_block
 from govtext.report.context import ReportContext
 
 
@@ -22,15 +22,13 @@ def build_overview(ctx: ReportContext) -> PageSection:
         "govtext.load_corpus / Corpus.meta; sections from govtext.parse_sections",
     )
     meta = ctx.corpus.meta
-    have_sections = _has("parse_sections")
     found: list[str] = []
-    if have_sections:
-        for r in ctx.corpus:
-            try:
-                kinds = _section_kinds(r)
-            except GovtextError:
-                kinds = []
-            found.append("、".join(kinds))
+    for r in ctx.corpus:
+        try:
+            kinds = _section_kinds(r)
+        except GovtextError:
+            kinds = []
+        found.append("、".join(kinds))
     df = pd.DataFrame(
         {
             "name": list(meta.index),
@@ -44,12 +42,7 @@ def build_overview(ctx: ReportContext) -> PageSection:
     )
     if "cleaned" in meta:  # text from web pages (govtext.text.webclean): what was done
         df["cleaned"] = [", ".join(v) if isinstance(v, list) else "" for v in meta["cleaned"]]
-    if have_sections:
-        df["sections"] = found
-    else:
-        sec.note = (
-            "Sections found: not available in this version (govtext.parse_sections is missing)."
-        )
+    df["sections"] = found
     df = df.reset_index(drop=True)
     link = ctx.write_csv("overview", df)
     sec.files.append(link)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govtext.report.blocks import MAX_SIMILARITY_LABELS, PageSection, _api, _has, short_region
+from govtext.report.blocks import MAX_SIMILARITY_LABELS, PageSection, short_region
 from govtext.report.context import ReportContext
 
 
@@ -18,13 +18,10 @@ def build_similarity(ctx: ReportContext) -> PageSection:
         "speak alike.",
         "govtext.similarity",
     )
-    if _has("similarity"):
-        sim = _api("similarity")(ctx.dtm)
-        mat = np.asarray(getattr(sim, "to_numpy", lambda: sim)(), dtype=float)
-    else:
-        sec.produced_by = "cosine of DocumentTermMatrix.tfidf (fallback: govtext.similarity is not in this version)"
-        w = ctx.dtm.tfidf()
-        mat = np.asarray((w @ w.T).todense(), dtype=float)
+    from govtext.stats.similarity import similarity
+
+    sim = similarity(ctx.dtm)
+    mat = np.asarray(getattr(sim, "to_numpy", lambda: sim)(), dtype=float)
     names = ctx.dtm.docs
     df = pd.DataFrame(mat, index=names, columns=names)
     link = ctx.write_csv("similarity", df, index=True)

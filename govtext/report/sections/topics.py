@@ -5,7 +5,6 @@ from __future__ import annotations
 from govtext.report.blocks import (
     Block,
     PageSection,
-    _api,
     _clip,
     _group_heatmap,
     short_region,
@@ -23,7 +22,8 @@ def _n_topics(ctx: ReportContext) -> int:
 def build_topics(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
-    fit_topics = _api("fit_topics")
+    from govtext.models.topics import fit_topics
+
     k = _n_topics(ctx)
     sec = PageSection(
         "topics",

@@ -1,0 +1,92 @@
+"""Type stub of ``govtext``: every public name with its real import, so that type checkers
+and editors see ``gt.*`` although ``govtext/__init__.py`` loads modules lazily.
+
+Keep in step with ``_LAZY`` in ``__init__.py`` (tests/test_public_api.py checks it).
+"""
+
+from govtext import cli as cli
+from govtext import corpus as corpus
+from govtext import datasets as datasets
+from govtext import errors as errors
+from govtext import features as features
+from govtext import indicators as indicators
+from govtext import models as models
+from govtext import network as network
+from govtext import readwrite as readwrite
+from govtext import report as report
+from govtext import stats as stats
+from govtext import text as text
+from govtext import tokenize as tokenize
+from govtext import viz as viz
+from govtext._runtime.cache import TokenCache as TokenCache
+from govtext._runtime.config import config_context as config_context
+from govtext._runtime.config import get_config as get_config
+from govtext._runtime.config import set_config as set_config
+from govtext._version import __version__ as __version__
+from govtext.corpus.loading import corpus_from_texts as corpus_from_texts
+from govtext.corpus.loading import iter_reports as iter_reports
+from govtext.corpus.loading import load_corpus as load_corpus
+from govtext.corpus.loading import read_report as read_report
+from govtext.corpus.reading import read_text as read_text
+from govtext.corpus.reports import Corpus as Corpus
+from govtext.corpus.reports import Report as Report
+from govtext.errors import DecodeError as DecodeError
+from govtext.errors import EmptyReportError as EmptyReportError
+from govtext.errors import GovtextError as GovtextError
+from govtext.errors import InputError as InputError
+from govtext.errors import MissingExtraError as MissingExtraError
+from govtext.features.dtm import dtm as dtm
+from govtext.features.dtm import stream_dtm as stream_dtm
+from govtext.features.hub import TokenizedCorpus as TokenizedCorpus
+from govtext.features.matrix import DocumentTermMatrix as DocumentTermMatrix
+from govtext.features.tokens import tokenize_texts as tokenize_texts
+from govtext.indicators.extract import extract_indicators as extract_indicators
+from govtext.indicators.targets import canonical_indicator as canonical_indicator
+from govtext.indicators.targets import target_panel as target_panel
+from govtext.indicators.targets import targets as targets
+from govtext.models.choose import choose_k as choose_k
+from govtext.models.coherence import coherence as coherence
+from govtext.models.topics import TopicModel as TopicModel
+from govtext.models.topics import fit_topics as fit_topics
+from govtext.network.association import association as association
+from govtext.network.backbone import disparity_filter as disparity_filter
+from govtext.network.compare import GraphComparison as GraphComparison
+from govtext.network.compare import compare_graphs as compare_graphs
+from govtext.network.cooccurrence import Cooccurrence as Cooccurrence
+from govtext.network.cooccurrence import cooccurrence as cooccurrence
+from govtext.network.graph import cooccurrence_graph as cooccurrence_graph
+from govtext.network.graph import graphs_by as graphs_by
+from govtext.readwrite.graphs import write_gexf as write_gexf
+from govtext.readwrite.graphs import write_graphml as write_graphml
+from govtext.readwrite.graphs import write_json as write_json
+from govtext.report.build import build_report as build_report
+from govtext.stats.dictionary import dictionary_scores as dictionary_scores
+from govtext.stats.dictionary import load_dictionary as load_dictionary
+from govtext.stats.dictionary import unmatched_terms as unmatched_terms
+from govtext.stats.keyness import keyness as keyness
+from govtext.stats.keywords import keywords as keywords
+from govtext.stats.keywords import reference_df as reference_df
+from govtext.stats.kwic import kwic as kwic
+from govtext.stats.similarity import find_parent as find_parent
+from govtext.stats.similarity import nearest as nearest
+from govtext.stats.similarity import shingle_reuse as shingle_reuse
+from govtext.stats.similarity import similarity as similarity
+from govtext.stats.trends import emerging_terms as emerging_terms
+from govtext.stats.trends import first_appearance as first_appearance
+from govtext.stats.trends import trends as trends
+from govtext.stats.vertical import VerticalComparison as VerticalComparison
+from govtext.stats.vertical import compare_vertical as compare_vertical
+from govtext.text.normalize import normalize as normalize
+from govtext.text.normalize import normalize_with_offsets as normalize_with_offsets
+from govtext.text.structure import Section as Section
+from govtext.text.structure import kind_lookup as kind_lookup
+from govtext.text.structure import parse_sections as parse_sections
+from govtext.text.structure import section_spans as section_spans
+from govtext.text.structure import section_text as section_text
+from govtext.text.targets_spans import targets_spans as targets_spans
+from govtext.tokenize.discover import discover_terms as discover_terms
+from govtext.tokenize.policy import PolicyTokenizer as PolicyTokenizer
+from govtext.viz.network import draw_network as draw_network
+from govtext.viz.topics import plot_prevalence as plot_prevalence
+
+__all__: list[str]
