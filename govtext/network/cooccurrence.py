@@ -124,8 +124,8 @@ class Cooccurrence:
             self.window,
         )
 
-    def top_terms(self, n: int, by: str = "frequency") -> list[str]:
-        """The ``n`` most frequent terms (``by="frequency"``, ``"window_count"`` or ``"tfidf"``);
+    def top_terms(self, top: int, by: str = "frequency") -> list[str]:
+        """The ``top`` most frequent terms (``by="frequency"``, ``"window_count"`` or ``"tfidf"``);
         ties broken by term."""
         score = {
             "frequency": self.frequency,
@@ -135,7 +135,7 @@ class Cooccurrence:
         if score is None:
             raise InputError(f"by must be 'frequency', 'window_count' or 'tfidf', not {by!r}")
         order = sorted(range(len(self.vocab)), key=lambda i: (-score[i], self.vocab[i]))
-        return [self.vocab[i] for i in order[:n]]
+        return [self.vocab[i] for i in order[:top]]
 
     def tfidf(self) -> np.ndarray:
         """Frequency × smoothed IDF over documents: ``freq * (ln((1+D)/(1+df)) + 1)``.
