@@ -157,7 +157,7 @@ def test_prevalence_errors(model):
 
 
 def test_top_reports_sorted(model):
-    tr = model.top_reports(2, n=3)
+    tr = model.top_reports(2, top=3)
     assert len(tr) == 3
     assert tr["share"].is_monotonic_decreasing
     assert math.isclose(tr["share"].iloc[0], model.doc_topic_[:, 2].max())

@@ -21,7 +21,7 @@ def choose_k(
     method: str = "nmf",
     random_state: int | None = 0,
     unit: str = "paragraph",
-    n: int = 10,
+    top: int = 10,
     **kwargs: Any,
 ) -> pd.DataFrame:
     """Fit one model per ``k`` and tabulate coherence and diversity.
@@ -35,7 +35,7 @@ def choose_k(
     ks : iterable of int, default 5, 10, ..., 30
     method, random_state, unit, **kwargs
         As in :func:`govtext.fit_topics`.
-    n : int, default 10
+    top : int, default 10
         Top words per topic used for coherence and diversity.
 
     Returns
@@ -64,7 +64,7 @@ def choose_k(
         m = TopicModel(k=kk, method=method, unit=unit, random_state=random_state, **kwargs)
         m._check()
         m._fit_units(units, pos=not plain)
-        c = m.coherence(n)
+        c = m.coherence(top)
         rows.append(
             {
                 "k": kk,

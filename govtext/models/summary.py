@@ -41,8 +41,8 @@ class TopicResults:
     def _order(self) -> np.ndarray:
         return frex_order(self.components_, ranking=self.ranking, frex_weight=self.frex_weight)
 
-    def top_terms(self, n: int = 10) -> list[list[str]]:
-        """The ``n`` best words of each topic (see ``ranking``).
+    def top_terms(self, top: int = 10) -> list[list[str]]:
+        """The ``top`` best words of each topic (see ``ranking``).
 
         Examples
         --------
@@ -52,7 +52,7 @@ class TopicResults:
         [5, 5]
         """
         self._fitted()
-        order = self._order()[:, :n]
+        order = self._order()[:, :top]
         return [[self.vocab_[j] for j in row] for row in order]
 
     @property
@@ -119,8 +119,8 @@ class TopicResults:
         g.columns.name = "topic"
         return g
 
-    def top_reports(self, topic: int, n: int = 5) -> pd.DataFrame:
-        """The ``n`` reports giving the largest share to ``topic``.
+    def top_reports(self, topic: int, top: int = 5) -> pd.DataFrame:
+        """The ``top`` reports giving the largest share to ``topic``.
 
         Returns
         -------
@@ -133,7 +133,7 @@ class TopicResults:
         if not 0 <= int(topic) < self.k:
             raise InputError(f"topic must be between 0 and {self.k - 1}, not {topic!r}")
         share = self.doc_topic_[:, int(topic)]
-        order = np.argsort(-share, kind="stable")[:n]
+        order = np.argsort(-share, kind="stable")[:top]
         meta = self.meta_
         out = pd.DataFrame({"report": [str(meta.index[i]) for i in order], "share": share[order]})
         for c in ("year", "level", "region"):
@@ -143,16 +143,16 @@ class TopicResults:
 
     def coherence(
         self,
-        n: int = 10,
+        top: int = 10,
         *,
         window: int | None = None,
         measure: str | Sequence[str] = ("npmi", "umass"),
     ) -> pd.DataFrame:
-        """NPMI and UMass of each topic's top ``n`` words on the modelling units.
+        """NPMI and UMass of each topic's ``top`` best words on the modelling units.
 
         Parameters
         ----------
-        n : int, default 10
+        top : int, default 10
         window : int, optional
             Use sliding windows of this many analysis tokens (within each unit, in text
             order) instead of whole units. Needs a model fitted on a corpus or on
@@ -164,7 +164,7 @@ class TopicResults:
             ``topic, label, npmi, umass``; ``.attrs["mean"]`` and ``.attrs["diversity"]``.
         """
         self._fitted()
-        top = self.top_terms(n)
+        words = self.top_terms(top)
         if window is None:
             ref: Any = self.unit_dtm_
         else:
@@ -174,9 +174,9 @@ class TopicResults:
                     "sliding-window coherence needs the token order: fit the model on a corpus "
                     "(or on govtext.models.units.paragraph_dtm(...)), not on a document-term matrix"
                 )
-        t = _coherence(top, ref, measure=measure, window=window)
+        t = _coherence(words, ref, measure=measure, window=window)
         t.insert(1, "label", self.labels_)
-        t.attrs["diversity"] = topic_diversity(top)
+        t.attrs["diversity"] = topic_diversity(words)
         return t
 
     def document_topics(self) -> pd.DataFrame:

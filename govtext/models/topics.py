@@ -34,7 +34,6 @@ from govtext.models.units import (
 from govtext.models.words import FUNCTION_POS, vocab_mask
 
 if TYPE_CHECKING:  # pragma: no cover
-
     from govtext.features.matrix import DocumentTermMatrix
     from govtext.tokenize.policy import PolicyTokenizer
 
