@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import govtext as gt
 from govtext.errors import InputError
-from govtext.tokenize.policy import PolicyTokenizer, is_number_token
+from govtext.tokenize.policy import PolicyTokenizer
+from govtext.tokenize.rules import is_number_token
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +228,7 @@ def test_memoized_copy_gives_the_same_pieces_and_leaves_the_original_alone():
 
 
 def test_special_terms_are_found_where_a_plain_regex_scan_finds_them(sample):
-    from govtext.tokenize.policy import _anchored_finditer
+    from govtext.tokenize.rules import _anchored_finditer
 
     tok = PolicyTokenizer().add_words(["AB-12工程", "一带、一路", "2+N模式"])
     assert tok.engine is not None  # builds the special-term rule

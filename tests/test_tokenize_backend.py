@@ -110,7 +110,7 @@ def test_random_mixtures_of_han_latin_digits_and_symbols(pairs):
 def test_a_frequency_jieba_rs_cannot_mirror_falls_back_to_jieba():
     import rjieba
 
-    from govtext.tokenize.policy import _FastEngine
+    from govtext.tokenize.engines import _FastEngine
 
     eng = _FastEngine(rjieba, {"乡村": 10, "乡": 0, "振兴": 5})
     assert eng.exact

@@ -1,0 +1,175 @@
+"""The words a tokenizer keeps whole: the policy lexicon, phrases found by
+:meth:`~Vocabulary.fit`, user words and user dictionaries, and the private jieba engine
+built from them.
+
+:class:`Vocabulary` holds these methods of :class:`~govtext.tokenize.policy.PolicyTokenizer`
+(which inherits them); the engine itself is made by :func:`govtext.tokenize.engines.build_engine`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from govtext.errors import InputError
+from govtext.tokenize.engines import _read_userdict, _term_freq, build_engine
+from govtext.tokenize.rules import _POLICY_VERBS, _Anchors, _glued, _special_anchors, _trie_regex
+
+__all__ = ["Vocabulary"]
+
+_T = TypeVar("_T", bound="Vocabulary")
+
+
+class Vocabulary:
+    """The vocabulary methods of :class:`~govtext.tokenize.policy.PolicyTokenizer` (a mixin).
+
+    It reads the tokenizer's settings ``mode``, ``lexicon``, ``userdict`` and ``backend``
+    and keeps the words added since construction (``_user_words``, ``discovered_``); a
+    change of words drops the built engine, which is rebuilt on next use.
+    """
+
+    mode: str
+    lexicon: bool | str | Path
+    userdict: str | None
+    backend: str
+    discovered_: list[str]
+    engine: Any
+    _user_words: list[tuple[str, int | None, str | None]]
+    _engine: Any
+    _lock: threading.Lock
+    _special: re.Pattern[str] | None
+    _anchors: _Anchors | None
+    _canon: dict[str, str]
+    _names: set[str]
+    _fast: Any
+    _memo: dict[str, tuple[str, ...]] | None
+
+    def _terms(self):
+        from govtext.tokenize.lexicon import load_policy_terms
+
+        if self.mode == "fine" or self.lexicon is False:
+            return ()
+        if self.lexicon is True:
+            return load_policy_terms()
+        p = Path(self.lexicon)
+        if not p.is_file():
+            raise InputError(f"{p}: lexicon file not found")
+        return load_policy_terms(str(p))
+
+    def _build(self) -> Any:
+        built = build_engine(
+            self._terms(),
+            verbs=_POLICY_VERBS if self.mode == "policy" else (),
+            discovered=self.discovered_,
+            userdict=self.userdict,
+            user_words=self._user_words,
+            backend=self.backend,
+        )
+        self._names = built.names
+        self._canon.update(built.canonical)
+        if built.special:
+            self._special = re.compile(_trie_regex(built.special))
+            self._anchors = _special_anchors(built.special)
+        if built.fast is not None:
+            self._fast = built.fast
+        return built.jieba
+
+    def add_words(
+        self: _T,
+        words: Iterable[str] | str,
+        freq: int | None = None,
+        tag: str | None = None,
+    ) -> _T:
+        """Add words that must stay whole (to this tokenizer only).
+
+        Examples
+        --------
+        >>> from govtext import PolicyTokenizer
+        >>> tok = PolicyTokenizer().add_words(["闸口速度"])
+        >>> "闸口速度" in tok.cut("体现了闸口速度")
+        True
+        """
+        if isinstance(words, str):
+            words = [words]
+        new = [(w.strip(), freq, tag) for w in words if w and w.strip()]
+        with self._lock:
+            self._user_words.extend(new)
+            self._names.update(w for w, _, _ in new)
+            if self._memo is not None:  # a memoized copy shares its engine: rebuild its own
+                self._memo.clear()
+                self._engine = None
+            if self._engine is not None:
+                for w, f, t in new:
+                    if re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                        f2 = f if f is not None else _term_freq(self._engine, w)
+                        if self._fast is not None:
+                            self._fast.add_word(w, f2, t)
+                        self._engine.add_word(w, freq=f2, tag=t)
+                    else:
+                        self._engine = None  # rebuild the rule for non-Han words
+                        break
+                if self._engine is not None and self._fast is not None:
+                    self._fast.align(self._engine.total)
+        return self
+
+    def load_userdict(self: _T, path: str | Path) -> _T:
+        """Load a jieba-format user dictionary (``word [freq] [tag]`` per line).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from govtext import PolicyTokenizer
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "d.txt"
+        >>> _ = p.write_text("闸口力量 5\\n", encoding="utf-8")
+        >>> "闸口力量" in PolicyTokenizer().load_userdict(p).cut("体现了闸口力量")
+        True
+        """
+        words = _read_userdict(str(path))
+        for w, f, t in words:
+            self.add_words(
+                [w],
+                freq=None if f is None else max(f, _term_freq(self.engine, w)),
+                tag=t,
+            )
+        return self
+
+    def fit(self: _T, corpus: Any, **kwargs: Any) -> _T:
+        """Discover recurring policy phrases in a corpus and keep them whole.
+
+        Parameters
+        ----------
+        corpus : Corpus or iterable of str
+        **kwargs
+            Passed to :func:`govtext.tokenize.discover.discover_terms`.
+
+        Returns
+        -------
+        PolicyTokenizer
+            ``self``, with the phrases in ``discovered_``.
+
+        Examples
+        --------
+        >>> from govtext import PolicyTokenizer
+        >>> texts = ["实施桃溪锦带工程，桃溪锦带初见成效。", "打造桃溪锦带样板，桃溪锦带受益。"] * 3
+        >>> tok = PolicyTokenizer().fit(texts, min_count=3, min_pmi=1.0, min_entropy=0.5)
+        >>> "桃溪锦带" in tok.discovered_, "桃溪锦带" in tok.cut("建设桃溪锦带")
+        (True, True)
+        """
+        from govtext.tokenize.discover import discover_terms
+
+        texts = [getattr(r, "text", r) for r in corpus]
+        params = {"min_count": 5, "min_doc_freq": 2, "min_pmi": 3.0, "min_entropy": 1.5}
+        params.update(kwargs)
+        found = discover_terms(texts, tokenizer=self, **params)
+        known = {t.term for t in self._terms()}
+        terms = [t for t in found["term"] if len(t) >= 3 and t not in known]
+        names = known | set(terms)
+        self.discovered_ = sorted(t for t in terms if not _glued(t, names))
+        with self._lock:
+            self._engine = None
+            if self._memo is not None:
+                self._memo.clear()
+        return self
