@@ -177,7 +177,6 @@ def discover_terms(
     True
     """
     import numpy as np
-    import pandas as pd
 
     if min_len < 2 or max_len < min_len:
         raise InputError(f"need 2 <= min_len <= max_len, got min_len={min_len}, max_len={max_len}")
@@ -194,19 +193,8 @@ def discover_terms(
     hashes: dict[int, Any] = {}
     valid: dict[int, Any] = {}
     counts_sorted: dict[int, tuple[Any, Any]] = {}
-    h = codes.astype(np.uint64)
-    ok = ~sep
-    hashes[1] = h
-    valid[1] = ok
     freq: dict[int, Any] = {}
-    u = np.sort(h[ok])
-    newu = np.ones(u.size, dtype=bool)
-    newu[1:] = u[1:] != u[:-1]
-    st = np.flatnonzero(newu)
-    c = np.diff(np.append(st, u.size))
-    u = u[st]
-    freq[1] = ok & (_lookup((u, c), h) >= min_count)
-    counts_sorted[1] = (u, c)
+    hashes[1], valid[1], freq[1], counts_sorted[1] = _unigrams(codes, sep, min_count)
     cols = ["term", "count", "doc_freq", "pmi", "left_entropy", "right_entropy", "score"]
     rows: list[Any] = []
     with np.errstate(over="ignore"):
@@ -232,50 +220,116 @@ def discover_terms(
             freq[n] = fr
             if n > max_len or n < min_len:
                 continue
-            keep_u = c >= min_count
-            if not keep_u.any():
-                continue
-            sel = keep_u[inv]
-            p_sel = pos[sel]
-            g = inv[sel]  # group id (index into u)
-            # document frequency
-            dpairs = np.unique(g.astype(np.int64) * (len(docs_text) + 1) + doc[p_sel])
-            df_cnt = np.bincount(dpairs // (len(docs_text) + 1), minlength=u.size)
-            # branching entropy (boundaries count as distinct neighbours)
-            left = codes[p_sel - 1]
-            right = codes[p_sel + n]
-            le = _entropy(g, left, u.size)
-            re_ = _entropy(g, right, u.size)
-            # PMI of the weakest split (a, b), probabilities over character positions
-            groups = np.flatnonzero(keep_u & (df_cnt >= min_doc_freq))
-            if groups.size == 0:
-                continue
-            first = np.full(u.size, -1, dtype=np.int64)
-            first[g[::-1]] = p_sel[::-1]
-            fp = first[groups]
-            cw = c[groups].astype(float)
-            pmi = np.full(groups.size, np.inf)
-            for k in range(1, n):
-                ca = _lookup(counts_sorted[k], hashes[k][fp])
-                cb = _lookup(counts_sorted[n - k], hashes[n - k][fp + k])
-                val = np.log(cw * total / np.maximum(ca * cb, 1.0))
-                pmi = np.minimum(pmi, val)
-            lent = le[groups]
-            rent = re_[groups]
-            good = (pmi >= min_pmi) & (lent >= min_entropy) & (rent >= min_entropy)
-            for j in np.flatnonzero(good):
-                p0 = int(fp[j])
-                term = "".join(map(chr, codes[p0 : p0 + n].tolist()))
-                rows.append(
-                    (
-                        term,
-                        int(cw[j]),
-                        int(df_cnt[groups[j]]),
-                        float(pmi[j]),
-                        float(lent[j]),
-                        float(rent[j]),
-                    )
+            rows.extend(
+                _phrases_of_length(
+                    n,
+                    (u, inv, c, pos),
+                    codes,
+                    doc,
+                    len(docs_text),
+                    hashes,
+                    counts_sorted,
+                    total,
+                    (min_count, min_doc_freq, min_pmi, min_entropy),
                 )
+            )
+    return _rank(rows, cols, filter_shape, new_only, tokenizer, top)
+
+
+def _unigrams(codes: Any, sep: Any, min_count: int) -> tuple[Any, Any, Any, tuple[Any, Any]]:
+    """Hashes, validity, frequent flags and sorted counts of the single characters."""
+    import numpy as np
+
+    h = codes.astype(np.uint64)
+    ok = ~sep
+    u = np.sort(h[ok])
+    newu = np.ones(u.size, dtype=bool)
+    newu[1:] = u[1:] != u[:-1]
+    st = np.flatnonzero(newu)
+    c = np.diff(np.append(st, u.size))
+    u = u[st]
+    freq1 = ok & (_lookup((u, c), h) >= min_count)
+    return h, ok, freq1, (u, c)
+
+
+def _phrases_of_length(
+    n: int,
+    grams: tuple[Any, Any, Any, Any],
+    codes: Any,
+    doc: Any,
+    n_docs: int,
+    hashes: dict[int, Any],
+    counts_sorted: dict[int, tuple[Any, Any]],
+    total: float,
+    limits: tuple[int, int, float, float],
+) -> list[tuple[str, int, int, float, float, float]]:
+    """Rows ``(term, count, doc_freq, pmi, left_entropy, right_entropy)`` of the phrases of
+    ``n`` characters passing the ``limits`` (min_count, min_doc_freq, min_pmi,
+    min_entropy); ``grams`` = (distinct hashes, inverse, counts, positions) of the n-grams."""
+    import numpy as np
+
+    u, inv, c, pos = grams
+    min_count, min_doc_freq, min_pmi, min_entropy = limits
+    rows: list[tuple[str, int, int, float, float, float]] = []
+    keep_u = c >= min_count
+    if not keep_u.any():
+        return []
+    sel = keep_u[inv]
+    p_sel = pos[sel]
+    g = inv[sel]  # group id (index into u)
+    # document frequency
+    dpairs = np.unique(g.astype(np.int64) * (n_docs + 1) + doc[p_sel])
+    df_cnt = np.bincount(dpairs // (n_docs + 1), minlength=u.size)
+    # branching entropy (boundaries count as distinct neighbours)
+    left = codes[p_sel - 1]
+    right = codes[p_sel + n]
+    le = _entropy(g, left, u.size)
+    re_ = _entropy(g, right, u.size)
+    # PMI of the weakest split (a, b), probabilities over character positions
+    groups = np.flatnonzero(keep_u & (df_cnt >= min_doc_freq))
+    if groups.size == 0:
+        return []
+    first = np.full(u.size, -1, dtype=np.int64)
+    first[g[::-1]] = p_sel[::-1]
+    fp = first[groups]
+    cw = c[groups].astype(float)
+    pmi = np.full(groups.size, np.inf)
+    for k in range(1, n):
+        ca = _lookup(counts_sorted[k], hashes[k][fp])
+        cb = _lookup(counts_sorted[n - k], hashes[n - k][fp + k])
+        val = np.log(cw * total / np.maximum(ca * cb, 1.0))
+        pmi = np.minimum(pmi, val)
+    lent = le[groups]
+    rent = re_[groups]
+    good = (pmi >= min_pmi) & (lent >= min_entropy) & (rent >= min_entropy)
+    for j in np.flatnonzero(good):
+        p0 = int(fp[j])
+        term = "".join(map(chr, codes[p0 : p0 + n].tolist()))
+        rows.append(
+            (
+                term,
+                int(cw[j]),
+                int(df_cnt[groups[j]]),
+                float(pmi[j]),
+                float(lent[j]),
+                float(rent[j]),
+            )
+        )
+    return rows
+
+
+def _rank(
+    rows: list[Any],
+    cols: list[str],
+    filter_shape: bool,
+    new_only: bool,
+    tokenizer: Any,
+    top: int | None,
+) -> pd.DataFrame:
+    """The table of :func:`discover_terms` from its candidate rows: filtered, scored, sorted."""
+    import numpy as np
+    import pandas as pd
+
     df = pd.DataFrame(rows, columns=cols[:-1])
     if filter_shape and len(df):
         df = df[df["term"].map(candidate_ok)]
