@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(years) < 2:
         raise SystemExit(f"need reports of {args.region} for at least two years, found {years}")
 
-    graphs = gt.graphs_by(corpus, "year", top_n=args.top, measure="jaccard", random_state=args.seed)
+    graphs = gt.graphs_by(corpus, "year", top=args.top, measure="jaccard", random_state=args.seed)
 
     node_rows, edge_rows = [], []
     for year, G in graphs.items():

@@ -288,7 +288,7 @@ def township_cooc(township, tok):
 
 
 def test_graph_attributes_and_selection(township_cooc):
-    G = gt.cooccurrence_graph(township_cooc, top_n=40, drop_isolates=False)
+    G = gt.cooccurrence_graph(township_cooc, top=40, drop_isolates=False)
     top = township_cooc.top_terms(40)
     assert list(G.nodes()) == top  # selection first, in frequency order
     node_keys = {"label", "frequency", "window_count", "tfidf", "community", "degree", "strength",
@@ -309,14 +309,14 @@ def test_graph_attributes_and_selection(township_cooc):
 
 
 def test_graph_options(township_cooc):
-    G = gt.cooccurrence_graph(township_cooc, top_n=40, max_edges=10)
+    G = gt.cooccurrence_graph(township_cooc, top=40, max_edges=10)
     assert G.number_of_edges() == 10
     w = sorted((d["weight"] for *_, d in G.edges(data=True)), reverse=True)
-    full = gt.cooccurrence_graph(township_cooc, top_n=40)
+    full = gt.cooccurrence_graph(township_cooc, top=40)
     assert w == sorted((d["weight"] for *_, d in full.edges(data=True)), reverse=True)[:10]
-    G = gt.cooccurrence_graph(township_cooc, top_n=40, min_weight=0.2)
+    G = gt.cooccurrence_graph(township_cooc, top=40, min_weight=0.2)
     assert min(d["weight"] for *_, d in G.edges(data=True)) >= 0.2
-    G = gt.cooccurrence_graph(township_cooc, top_n=40, measure="npmi", min_count=1)
+    G = gt.cooccurrence_graph(township_cooc, top=40, measure="npmi", min_count=1)
     assert all(d["weight"] > 0 for *_, d in G.edges(data=True))  # attracting pairs only
     terms = township_cooc.top_terms(5)
     G = gt.cooccurrence_graph(township_cooc, terms=terms + ["不存在的词"], drop_isolates=False)
@@ -328,9 +328,9 @@ def test_graph_options(township_cooc):
 
 
 def test_graph_backbone_is_disparity_filter(township_cooc):
-    plain = gt.cooccurrence_graph(township_cooc, top_n=60, measure="count", min_count=1,
+    plain = gt.cooccurrence_graph(township_cooc, top=60, measure="count", min_count=1,
                                   drop_isolates=False)  # fmt: skip
-    bb = gt.cooccurrence_graph(township_cooc, top_n=60, measure="count", min_count=1,
+    bb = gt.cooccurrence_graph(township_cooc, top=60, measure="count", min_count=1,
                                backbone="disparity", alpha=0.3, drop_isolates=False)  # fmt: skip
     ref = disparity_filter(plain, alpha=0.3)
     assert 0 < bb.number_of_edges() < plain.number_of_edges()
@@ -342,8 +342,8 @@ def test_same_inputs_and_seed_give_identical_graph(township, tok, tmp_path):
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
     from govtext.viz.network import draw_network
 
-    g1 = gt.cooccurrence_graph(township, tokenizer=tok, top_n=50, random_state=7)  # from text
-    g2 = gt.cooccurrence_graph(gt.cooccurrence(township, tokenizer=tok), top_n=50, random_state=7)
+    g1 = gt.cooccurrence_graph(township, tokenizer=tok, top=50, random_state=7)  # from text
+    g2 = gt.cooccurrence_graph(gt.cooccurrence(township, tokenizer=tok), top=50, random_state=7)
     assert list(g1.nodes(data=True)) == list(g2.nodes(data=True))  # communities, x, y
     assert list(g1.edges(data=True)) == list(g2.edges(data=True))
     assert layout(g1, seed=3) == layout(g2, seed=3)
@@ -355,7 +355,7 @@ def test_same_inputs_and_seed_give_identical_graph(township, tok, tmp_path):
     for ext in ("gexf", "graphml", "json", "png"):
         assert (tmp_path / f"a.{ext}").read_bytes() == (tmp_path / f"b.{ext}").read_bytes(), ext
     # the seed matters for the layout
-    g3 = gt.cooccurrence_graph(gt.cooccurrence(township, tokenizer=tok), top_n=50, random_state=8)
+    g3 = gt.cooccurrence_graph(gt.cooccurrence(township, tokenizer=tok), top=50, random_state=8)
     assert [d["x"] for _, d in g3.nodes(data=True)] != [d["x"] for _, d in g1.nodes(data=True)]
 
 
@@ -364,7 +364,7 @@ def test_exports_round_trip(township_cooc, tmp_path):
 
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
 
-    G = gt.cooccurrence_graph(township_cooc, top_n=20)
+    G = gt.cooccurrence_graph(township_cooc, top=20)
     g = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"))
     assert set(g.nodes()) == set(G.nodes()) and g.number_of_edges() == G.number_of_edges()
     assert g.nodes[next(iter(G))]["community"] == G.nodes[next(iter(G))]["community"]
@@ -384,7 +384,7 @@ def shunping(sample):
 
 @pytest.fixture(scope="module")
 def shunping_graphs(shunping, tok):
-    return gt.graphs_by(shunping, "year", tokenizer=tok, top_n=30)
+    return gt.graphs_by(shunping, "year", tokenizer=tok, top=30)
 
 
 def test_graphs_by_shared_vocabulary(shunping, shunping_graphs, tok):
@@ -456,15 +456,15 @@ def test_cli_graph(tmp_path, shunping, township, capsys):
     one = tmp_path / "town.txt"
     one.write_text(township.text, encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["graph", str(one), "-o", str(out), "--top-n", "25", "--graphml"]) == 0
+    assert main(["graph", str(one), "-o", str(out), "--top", "25", "--graphml"]) == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == ["network.gexf", "network.graphml", "network.json", "network.png"]
-    assert main(["graph", str(src), "-o", str(out / "by"), "--top-n", "20", "--by", "year"]) == 0
+    assert main(["graph", str(src), "-o", str(out / "by"), "--top", "20", "--by", "year"]) == 0
     names = sorted(p.name for p in (out / "by").iterdir())
     assert "changes_2020_2021.csv" in names and "network_2021.png" in names
     assert main(["graph", str(tmp_path / "missing"), "-o", str(out)]) == 2
     assert "no such file" in capsys.readouterr().err
-    assert main(["graph", str(src), "-o", str(out), "--top-n", "0"]) == 2
+    assert main(["graph", str(src), "-o", str(out), "--top", "0"]) == 2
 
 
 def test_cooccurrence_input_errors_and_edge_cases():
@@ -495,7 +495,7 @@ terms = ["乡村振兴", "产业", "人才", "生态", "文化", "组织", "营�
 # three groups that never meet: the graph has several components
 groups = [terms[:10], terms[10:17], terms[17:]]
 windows = [rng.sample(g, rng.randint(2, min(5, len(g)))) for g in groups for _ in range(120)]
-G = gt.cooccurrence_graph(windows, top_n=20, min_count=3, random_state=5)
+G = gt.cooccurrence_graph(windows, top=20, min_count=3, random_state=5)
 print(json.dumps([list(G.nodes(data=True)), list(G.edges(data=True))], ensure_ascii=False))
 """
 
