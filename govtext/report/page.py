@@ -8,6 +8,7 @@ from pathlib import Path
 from govtext._runtime.files import atomic_write_text
 from govtext.report.blocks import PageSection, _is_missing
 from govtext.report.context import ReportContext
+from govtext.report.fonts import font_face_css, page_characters
 
 
 # -------------------------------------------------------------------------- the page
@@ -16,6 +17,7 @@ def render_page(
 ) -> Path:
     """Render ``index.html`` from the sections with the jinja2 template (autoescaped)."""
     import jinja2
+    import markupsafe
 
     from govtext._version import __version__
 
@@ -39,12 +41,16 @@ def render_page(
         "by": ctx.by,
         "random_state": ctx.random_state,
     }
-    html = tpl.render(
+    page = dict(
         title=title or "govtext report: comparison of government work reports",
         sections=sections,
         summary=summary,
         version=__version__,
     )
+    # the page carries the glyphs it shows (govtext.report.fonts): render once to know
+    # the characters, then again with the @font-face of their subset
+    shown = page_characters(tpl.render(font_face="", **page))
+    html = tpl.render(font_face=markupsafe.Markup(font_face_css(shown)), **page)
     manifest = {
         "dictionary_terms_not_found": ctx.cache.get("dictionary_missing", []),
         "govtext_version": __version__,

@@ -1,0 +1,239 @@
+"""The page's own CJK font: a WOFF2 subset of the bundled Noto Sans CJK SC.
+
+A report page is read on machines that may have no Chinese font at all (a fresh Linux
+box, a container, a locked-down office PC); without one every Chinese character is a
+box. The page therefore carries the glyphs it shows: :func:`subset_woff2` cuts the
+Noto Sans CJK SC face of the ``noto-cjk-sans-otc`` package (``report`` extra) down to
+the characters of the page and compresses it as WOFF2 (``fonttools[woff]``: brotli), and
+:func:`font_face_css` wraps it in an ``@font-face`` rule with a base64 ``data:`` URL
+and a ``unicode-range`` naming exactly the characters it covers.
+
+The font is inlined rather than written beside the page because browsers treat every
+``file://`` page as its own origin and refuse to load a font file from a sibling path
+(fonts are fetched in CORS mode), so a page opened from disk would still show boxes.
+
+The bytes are deterministic: the same text gives the same font (the source font's
+``head.modified`` is kept rather than set to the time of the run, the glyph order and
+tables follow the font, and brotli is deterministic).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from govtext.errors import MissingExtraError, require
+
+__all__ = [
+    "FONT_FAMILY",
+    "font_source",
+    "covered_codepoints",
+    "page_characters",
+    "subset_woff2",
+    "unicode_ranges",
+    "font_face_css",
+]
+
+#: The CSS family name of the embedded subset; distinct from the system font's
+#: name ("Noto Sans CJK SC") so that the page never mixes the two by accident.
+FONT_FAMILY = "govtext Noto Sans CJK SC"
+
+#: Name of the Simplified Chinese face inside the Noto Sans CJK collection.
+_FACE_NAME = "Noto Sans CJK SC"
+
+#: Always in the subset, whatever the page holds: printable ASCII, so that digits and
+#: Latin letters added later by a script (numbers, search boxes) use the same font.
+_ALWAYS = "".join(chr(i) for i in range(0x20, 0x7F))
+
+
+@lru_cache(maxsize=1)
+def font_source() -> tuple[Path, int]:
+    """The bundled font collection and the index of its Simplified Chinese face.
+
+    Returns
+    -------
+    (path, index) : (pathlib.Path, int)
+        The ``.ttc`` file of the ``noto-cjk-sans-otc`` package and the number of the
+        "Noto Sans CJK SC" font inside it.
+
+    Raises
+    ------
+    MissingExtraError
+        If fontTools or the font package (``report`` extra) is not installed.
+
+    Examples
+    --------
+    >>> path, index = font_source()
+    >>> path.suffix, index
+    ('.ttc', 2)
+    """
+    require("fontTools", "report", "embedding the CJK font in the report page")
+    from fontTools.ttLib import TTCollection
+
+    try:
+        import noto_cjk_sans_otc
+    except ImportError:
+        raise MissingExtraError(
+            "the report page's Chinese font needs the package 'noto-cjk-sans-otc'; "
+            "install it with: pip install 'govtext[report]'"
+        ) from None
+    path = Path(str(noto_cjk_sans_otc.FONT_PATH))
+    collection = TTCollection(str(path), lazy=True)
+    try:
+        for i, font in enumerate(collection.fonts):
+            if font["name"].getDebugName(1) == _FACE_NAME:
+                return path, i
+    finally:
+        collection.close()
+    raise MissingExtraError(  # pragma: no cover - a different build of the font package
+        f"{path} has no {_FACE_NAME!r} face; reinstall it with: pip install 'govtext[report]'"
+    )
+
+
+def page_characters(*texts: str) -> str:
+    """The distinct characters that HTML ``texts`` can show, sorted, with printable ASCII.
+
+    Character references (``&amp;``, ``&#x4e2d;``) are decoded; control characters and
+    white space other than the space are left out. Markup is not removed: tag and
+    attribute names are ASCII, which is in the subset anyway.
+
+    Parameters
+    ----------
+    *texts : str
+        HTML pages or fragments, or plain text (for example the strings a script on the
+        page will show).
+
+    Returns
+    -------
+    str
+        One character each, in code point order.
+
+    Examples
+    --------
+    >>> chars = page_characters("<p>乡村振兴 &amp; 共同富裕</p>")
+    >>> [c for c in chars if ord(c) > 0x7E]
+    ['乡', '共', '兴', '同', '富', '振', '村', '裕']
+    """
+    seen = set(_ALWAYS)
+    for text in texts:
+        seen.update(html.unescape(text))
+    return "".join(sorted(c for c in seen if c.isprintable()))
+
+
+def subset_woff2(text: str) -> bytes:
+    """A WOFF2 font with the Noto Sans CJK SC glyphs of the characters of ``text``.
+
+    Characters the font lacks (emoji, rare CJK extensions) are left out; the browser
+    draws them with a system font if it has one. Only the ``kern`` layout feature is
+    kept (Chinese set horizontally needs no other), so a glyph is in the font only when
+    a character of ``text`` maps to it.
+
+    Parameters
+    ----------
+    text : str
+        The characters to keep (duplicates and order do not matter).
+
+    Returns
+    -------
+    bytes
+        The WOFF2 file; the same characters always give the same bytes.
+
+    Examples
+    --------
+    >>> font = subset_woff2("政府工作报告")
+    >>> font[:4], len(font) < 20_000, font == subset_woff2("告报作工府政")
+    (b'wOF2', True, True)
+    """
+    return _subset(frozenset(ord(c) for c in text))
+
+
+@lru_cache(maxsize=4)
+def _subset(codepoints: frozenset[int]) -> bytes:
+    require("brotli", "report", "compressing the report page's font (WOFF2)")
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    path, index = font_source()
+    # recalcTimestamp=False: keep the source's head.modified, so the bytes never
+    # depend on the time of the run
+    font = TTFont(str(path), fontNumber=index, lazy=True, recalcTimestamp=False)
+    try:
+        subsetter = subset.Subsetter(subset.Options(layout_features=["kern"]))
+        subsetter.populate(unicodes=sorted(codepoints))
+        subsetter.subset(font)
+        font.flavor = "woff2"
+        out = io.BytesIO()
+        font.save(out)
+    finally:
+        font.close()
+    return out.getvalue()
+
+
+def covered_codepoints(woff2: bytes) -> list[int]:
+    """The code points that the font ``woff2`` maps to a glyph, sorted."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(woff2), lazy=True)
+    try:
+        return sorted(font.getBestCmap())
+    finally:
+        font.close()
+
+
+def unicode_ranges(codepoints: Iterable[int]) -> str:
+    """A CSS ``unicode-range`` value: runs of consecutive code points as ``U+A-B``.
+
+    Examples
+    --------
+    >>> unicode_ranges([0x20, 0x21, 0x22, 0x4E2D, 0x56FD])
+    'U+20-22, U+4E2D, U+56FD'
+    """
+    parts: list[str] = []
+    cps = sorted(set(codepoints))
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        parts.append(f"U+{cps[i]:X}" if i == j else f"U+{cps[i]:X}-{cps[j]:X}")
+        i = j + 1
+    return ", ".join(parts)
+
+
+def font_face_css(text: str, *, family: str = FONT_FAMILY) -> str:
+    """An ``@font-face`` rule carrying the subset for ``text`` as a base64 ``data:`` URL.
+
+    Parameters
+    ----------
+    text : str
+        Everything the page shows (for example :func:`page_characters` of the page).
+    family : str
+        The CSS family name to declare; list it first in ``font-family``.
+
+    Returns
+    -------
+    str
+        The CSS rule, with ``unicode-range`` listing exactly the characters the subset
+        has, so that a browser falls back per character (and
+        ``document.fonts.check(...)`` answers per character).
+
+    Examples
+    --------
+    >>> css = font_face_css("中国")
+    >>> css.startswith('@font-face { font-family: "govtext Noto Sans CJK SC";')
+    True
+    >>> "U+4E2D" in css and "U+56FD" in css and "font/woff2" in css
+    True
+    """
+    woff2 = subset_woff2(text)
+    data = base64.b64encode(woff2).decode("ascii")
+    ranges = unicode_ranges(covered_codepoints(woff2))
+    return (
+        f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400; '
+        f'font-display: block;\n  src: url(data:font/woff2;base64,{data}) format("woff2");\n'
+        f"  unicode-range: {ranges}; }}\n"
+    )
