@@ -49,7 +49,7 @@ class ReportContext:
         labels: list[str] | None = None,
         cache: dict[str, Any] | None = None,
         *,
-        n_jobs: int | None = 1,
+        n_jobs: int | None = None,
         token_cache: Any = None,
         on_report: Callable[[str], None] | None = None,
     ) -> None:
@@ -85,14 +85,15 @@ class ReportContext:
         max_groups: int,
         random_state: int,
         on_report: Callable[[str], None] | None = None,
-        n_jobs: int | None = 1,
+        n_jobs: int | None = None,
         token_cache: Any = None,
         lazy: bool = False,
     ) -> ReportContext:
         """The context of a report. Unless ``lazy``, segment every report now (calling
         ``on_report(name)`` after each) and build the DTM; otherwise on first use.
 
-        ``n_jobs`` worker processes cut the reports; ``token_cache`` (a folder or a
+        ``n_jobs`` worker processes cut the reports (None: the configuration, see
+        :func:`govtext.config_context`); ``token_cache`` (a folder or a
         :class:`govtext.cache.TokenCache`) keeps their pieces across runs.
         """
         ctx = cls(
