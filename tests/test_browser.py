@@ -1,0 +1,162 @@
+"""The sample report page in a real browser: headless Chromium driven by Selenium.
+
+The page must read the same on a machine with no Chinese system font: every piece of
+Chinese text is drawn with the page's embedded font (asked of the browser, not guessed),
+the console has no error, and every link and image is a relative path to a file of the
+output folder. The browser code is ``benchmarks/screenshot.py`` (it also takes the
+docs' screenshots). Browser tests are skipped, with the reason, when Chromium,
+ChromeDriver or Selenium is missing (``apt-get install chromium chromium-driver``;
+``.ci/run`` installs them). With ``GOVTEXT_UPDATE_SCREENSHOTS=1`` the screenshot is
+written to docs/img/report_sample.png (only on a machine with no CJK system font).
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.util
+import io
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location(
+    "govtext_screenshot", ROOT / "benchmarks" / "screenshot.py"
+)
+shot = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = shot  # dataclasses look their module up by name
+_spec.loader.exec_module(shot)
+
+FONT_FACE = re.compile(
+    r'@font-face \{ font-family: "([^"]+)";.*?url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)'
+    r".*?unicode-range: ([^;]+);",
+    re.S,
+)
+
+
+@pytest.fixture(scope="module")
+def sample_page(tmp_path_factory) -> Path:
+    """``govtext report --sample`` as a user runs it."""
+    from govtext.cli.main import main
+
+    out = tmp_path_factory.mktemp("browser") / "sample"
+    assert main(["report", "--sample", "-o", str(out), "--quiet", "--no-cache"]) == 0
+    return out / "index.html"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    found = shot.find_browser()
+    if isinstance(found, str):
+        pytest.skip(f"no browser to open the page in: {found}")
+    driver = shot.start()
+    yield driver
+    shot.stop(driver)
+
+
+@pytest.fixture(scope="module")
+def checked(browser, sample_page):
+    return shot.check_page(browser, sample_page)
+
+
+# ------------------------------------------------------------- the page as written
+def test_page_embeds_a_subset_covering_every_character_it_shows(sample_page):
+    from fontTools.ttLib import TTFont
+
+    from govtext.report.fonts import FONT_FAMILY, unicode_ranges
+
+    html = sample_page.read_text(encoding="utf-8")
+    faces = FONT_FACE.findall(html)
+    assert len(faces) == 1
+    family, data, ranges = faces[0]
+    assert family == FONT_FAMILY
+    # listed first in the body's font-family, before any system font
+    assert re.search(r'body \{[^}]*font: 15px/1\.55 "govtext Noto Sans CJK SC",', html)
+    woff2 = base64.b64decode(data)
+    assert woff2[:4] == b"wOF2"
+    cmap = TTFont(io.BytesIO(woff2)).getBestCmap()
+    body = html.replace(data, "")
+    shown = {ord(c) for c in body if ord(c) > 0x7E and c.isprintable()}
+    assert shown - set(cmap) == set()  # every character the page shows has its glyph...
+    assert len(cmap) < len(shown) + 0x7F  # ...and (nearly) only those: a subset
+    assert ranges == unicode_ranges(cmap)
+    # small: the whole page with its font stays far below 1.5 MB
+    assert len(woff2) < 400_000 and sample_page.stat().st_size < 1_500_000
+
+
+def test_font_bytes_do_not_depend_on_the_time(monkeypatch):
+    """fontTools stamps head.modified with the time unless told not to: two runs at
+    different (faked) times must give the same font."""
+    from govtext.report import fonts
+
+    fonts._subset.cache_clear()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    first = fonts.subset_woff2("政府工作报告 2024")
+    fonts._subset.cache_clear()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")
+    assert fonts.subset_woff2("政府工作报告 2024") == first
+    fonts._subset.cache_clear()
+
+
+def test_link_check_rejects_remote_absolute_script_and_missing_targets(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.csv").write_text("x\n")
+    page = tmp_path / "index.html"
+    good = [["a", "href", "data/a.csv"], ["a", "href", "#top"], ["img", "src", "data/a.csv"]]
+    assert shot._check_links(page, good, {"top"}) == []
+    bad = [
+        ["a", "href", "https://example.org/x.csv"],
+        ["script", "src", "//cdn.example.org/x.js"],
+        ["a", "href", "/etc/passwd"],
+        ["a", "href", "javascript:alert(1)"],
+        ["img", "src", "fig/missing.png"],
+        ["a", "href", "../outside.csv"],
+        ["a", "href", "#nowhere"],
+    ]
+    found = shot._check_links(page, bad, {"top"})
+    assert len(found) == len(bad), found
+
+
+# --------------------------------------------------------------- in the browser
+def test_machine_has_no_cjk_system_font():
+    """The font check and the screenshots mean 'renders anywhere' only on a machine
+    without a Chinese system font (CI's has none: fonts-noto-cjk is not installed)."""
+    fonts = shot.cjk_system_fonts()
+    if fonts:
+        pytest.skip(f"a CJK system font is installed ({', '.join(fonts[:3])}): cannot show tofu")
+    assert fonts == []
+
+
+def test_no_javascript_error_in_the_console(checked):
+    assert checked.console_errors == []
+
+
+def test_every_chinese_text_is_drawn_with_the_embedded_font(checked):
+    assert checked.family == "govtext Noto Sans CJK SC loaded"
+    assert checked.n_text_nodes > 300 and checked.n_cjk > 300  # the page was really read
+    assert checked.other_fonts == []
+    # the control character (not on the page, so not in the subset) is drawn by a
+    # system font: the check sees fallbacks when there are some
+    assert any("system font" in f for f in checked.control_fonts), checked.control_fonts
+
+
+def test_every_link_and_image_resolves_to_a_file_of_the_folder(checked, sample_page):
+    assert checked.n_links > 50
+    assert checked.bad_links == []
+    assert len(list((sample_page.parent / "fig").glob("*.png"))) > 5
+
+
+def test_screenshot(browser, checked, tmp_path):
+    from PIL import Image
+
+    png = shot.screenshot(browser, tmp_path / "report_sample.png", height=2400)
+    img = Image.open(png)
+    assert img.size == (shot.WIDTH, 2400)
+    # a page, not a blank or error screen: many colours (text, tables, a figure)
+    assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 500
+    if os.environ.get("GOVTEXT_UPDATE_SCREENSHOTS") and not shot.cjk_system_fonts():
+        shutil.copyfile(png, ROOT / "docs" / "img" / "report_sample.png")
