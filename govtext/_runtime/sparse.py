@@ -125,6 +125,27 @@ def gram(X: sp.csr_matrix, n_threads: int | None = None, one_pass: bool = True) 
     number of entries. With ``one_pass``, the result is written straight into one buffer of
     that size by scipy's numeric kernel, skipping the symbolic pass that counts the entries
     first (a third of the product's time), then compacted and shrunk in place.
+
+    Parameters
+    ----------
+    X : scipy.sparse.csr_matrix
+        Typically the binary window × term matrix of :func:`govtext.cooccurrence`.
+    n_threads : int, optional
+        Threads for the row blocks; default :func:`cpu_threads`.
+    one_pass : bool, default True
+        Use scipy's numeric kernel (else its public ``@`` on each block).
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix
+        ``X.T @ X``, column indices within a row not sorted.
+
+    Examples
+    --------
+    >>> import numpy as np, scipy.sparse as sp
+    >>> X = sp.csr_matrix(np.array([[1, 0], [1, 1]], dtype=np.int32))
+    >>> gram(X, n_threads=1).toarray().tolist() == (X.T @ X).toarray().tolist()
+    True
     """
     import scipy.sparse as sp
 
