@@ -322,7 +322,8 @@ def fit_topics(
 
     Parameters
     ----------
-    dtm_or_corpus : Corpus, iterable of str, or DocumentTermMatrix
+    dtm_or_corpus : Corpus, TokenizedCorpus, iterable of str, or DocumentTermMatrix
+        (or a plain count matrix, see :meth:`TopicModel.fit`)
     k : int, default 10
     method : {"nmf", "lda"}, default "nmf"
     random_state : int, default 0
