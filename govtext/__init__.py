@@ -34,9 +34,9 @@ _LAZY: dict[str, str] = {
     "read_text": "corpus.reading",
     "Report": "corpus.reports",
     "Corpus": "corpus.reports",
-    "load_corpus": "corpus.reports",
-    "read_report": "corpus.reports",
-    "corpus_from_texts": "corpus.reports",
+    "load_corpus": "corpus.loading",
+    "read_report": "corpus.loading",
+    "corpus_from_texts": "corpus.loading",
     "PolicyTokenizer": "tokenize.policy",
     "discover_terms": "tokenize.discover",
     # comparison
@@ -81,7 +81,7 @@ _LAZY: dict[str, str] = {
     "stream_dtm": "features.dtm",
     "tokenize_texts": "features.tokens",
     "TokenCache": "_runtime.cache",
-    "iter_reports": "corpus.reports",
+    "iter_reports": "corpus.loading",
     # structure and indicators
     "parse_sections": "text.structure",
     "Section": "text.structure",
