@@ -55,7 +55,12 @@ def run(args: argparse.Namespace) -> int:
     csv = out.to_csv(index=False, lineterminator="\n")
     if args.output:
         atomic_write_text(args.output, csv)
-        print(f"{len(out)} indicators from {len(corpus)} reports -> {args.output}", file=sys.stderr)
+        n, m = len(out), len(corpus)
+        print(
+            f"{n} indicator{'' if n == 1 else 's'} from {m} report{'' if m == 1 else 's'}"
+            f" -> {args.output}",
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(csv)
     return 0

@@ -45,6 +45,11 @@ def run(args: argparse.Namespace) -> int:
     k = kwic(
         corpus, args.term, window=args.window, regex=args.regex, tokens=args.tokens, tokenizer=tok
     )
+    if k.empty and not (args.csv or args.output):  # one line, not pandas' "Empty DataFrame"
+        how = "pattern" if args.regex else "whole token" if args.tokens else "text"
+        n = len(corpus)
+        print(f"no match for {how} {args.term!r} in {n} report{'' if n == 1 else 's'}")
+        return 0
     if args.count:
         k = k.groupby("doc", sort=False).size().rename("count").reset_index()
     emit_table(k, args)

@@ -11,7 +11,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from govtext._version import __version__
 
@@ -51,11 +51,65 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line_warnings(command: str) -> Callable[..., str]:
+    r"""A ``warnings.formatwarning`` that shows govtext's warnings as one line.
+
+    A warning raised in govtext's code (or of a govtext warning class) reads
+    ``govtext <command>: warning: <message>``, white space folded, a leading
+    ``govtext <command>:`` or ``govtext:`` of the message dropped (so it is not said
+    twice); other packages' warnings keep Python's
+    format (file, line, category). Only the format changes: filters and recorders
+    (``warnings.catch_warnings(record=True)``, pytest) see the same warnings.
+
+    Examples
+    --------
+    >>> from govtext import errors
+    >>> fmt = one_line_warnings("report")
+    >>> fmt(UserWarning("govtext report: section 'x' could not\n be built"), UserWarning,
+    ...     errors.__file__, 12)
+    "govtext report: warning: section 'x' could not be built\n"
+    >>> fmt(UserWarning("old"), UserWarning, "/lib/other.py", 3, "x = 1")
+    '/lib/other.py:3: UserWarning: old\n  x = 1\n'
+    """
+    import os
+    import re
+    import warnings
+
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+    default = warnings.formatwarning
+    prog = f"govtext {command}" if command else "govtext"
+
+    def fmt(message, category, filename, lineno, line=None):  # noqa: ANN001
+        ours = os.path.abspath(filename).startswith(here) or category.__module__.startswith(
+            "govtext"
+        )
+        if not ours:
+            return default(message, category, filename, lineno, line)
+        text = " ".join(str(message).split())
+        text = re.sub(rf"^govtext(?: {re.escape(command)})?: (?:warning: )?", "", text)
+        return f"{prog}: warning: {text}\n"
+
+    return fmt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``govtext`` command; returns the exit code."""
-    from govtext.errors import GovtextError
+    import warnings
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), "")
+    saved = warnings.formatwarning
+    if "--debug" not in argv:  # --debug: Python's format, with file and line
+        warnings.formatwarning = one_line_warnings(command)
+    try:
+        return _main(argv)
+    finally:
+        warnings.formatwarning = saved
+
+
+def _main(argv: list[str]) -> int:
+    from govtext.errors import GovtextError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

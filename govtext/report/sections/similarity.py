@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from govtext.report.blocks import MAX_SIMILARITY_LABELS, PageSection, short_region
 from govtext.report.context import ReportContext
 
@@ -29,16 +31,24 @@ def build_similarity(ctx: ReportContext) -> PageSection:
     from govtext.viz.figures import heatmap
 
     if len(names) <= MAX_SIMILARITY_LABELS:
+        # colours span the similarities between different reports (the diagonal, 1, would
+        # squeeze them into a few shades of a 0-1 scale); the diagonal takes the top colour
+        lo, hi = _colour_range(mat[~np.eye(len(names), dtype=bool)])
         fig = heatmap(
             mat,
             ctx.labels,
             ctx.labels,
             title="报告相似度（TF-IDF 余弦）",
-            vmin=0,
-            vmax=1,
+            vmin=lo,
+            vmax=hi,
+            colorbar_label=f"余弦相似度（色标 {lo:.2f}–{hi:.2f}）",
             annotate=len(names) <= 14,
         )
-        cap = "Report × report similarity."
+        cap = (
+            f"Report × report similarity; the colours run from the lowest ({lo:.2f}) to the "
+            f"highest ({hi:.2f}) similarity of two different reports (the diagonal, 1, has "
+            "the top colour)."
+        )
     else:  # too many reports to label: average within groups of `by`
         keys = ctx.group_keys()
         groups = ctx.groups()
@@ -58,13 +68,36 @@ def build_similarity(ctx: ReportContext) -> PageSection:
         glink = ctx.write_csv(f"similarity_by_{ctx.by}", gdf, index=True)
         sec.files.append(glink)
         shown = [short_region(g) for g in groups] if ctx.by == "region" else glabels
-        fig = heatmap(gm, shown, shown, title=f"平均相似度（按 {ctx.by}）", vmin=0, vmax=1)
+        lo, hi = _colour_range(gm)
+        fig = heatmap(
+            gm,
+            shown,
+            shown,
+            title=f"平均相似度（按 {ctx.by}）",
+            vmin=lo,
+            vmax=hi,
+            colorbar_label=f"平均余弦相似度（色标 {lo:.2f}–{hi:.2f}）",
+        )
         cap = (
             f"Mean similarity between groups of reports by {ctx.by} ({len(names)} reports); "
             "the diagonal is the mean over pairs of different reports of a group (blank for "
-            "a group of one report)."
+            f"a group of one report); the colours run from the lowest ({lo:.2f}) to the "
+            f"highest ({hi:.2f}) mean."
         )
     sec.blocks.append(
         ctx.figure("similarity", fig, alt="Similarity heatmap", caption=cap, data=link)
     )
     return sec
+
+
+def _colour_range(values: Any) -> tuple[float, float]:
+    """The colour scale of a similarity heatmap: the observed range of the finite
+    ``values``, rounded outwards to 0.01 (0-1 when there is no spread to show)."""
+    import numpy as np
+
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return 0.0, 1.0
+    lo, hi = np.floor(v.min() * 100) / 100, np.ceil(v.max() * 100) / 100
+    return (0.0, 1.0) if hi - lo < 0.01 else (float(lo), float(hi))
