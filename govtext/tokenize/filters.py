@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from govtext.text.webclean import is_noise_token
 from govtext.tokenize.rules import is_number_token
 
 __all__ = ["TokenFilter"]
@@ -83,7 +84,7 @@ class TokenFilter:
         pos_ok = self._pos_ok if self.pos else None
         for p in pieces:
             p = p.strip()
-            if not p:
+            if not p or is_noise_token(p):  # placeholders (XX, 某镇), pinyin leftovers
                 continue
             if not self.keep_punct and _is_punct(p):
                 continue
