@@ -1,18 +1,21 @@
-"""Rebuild ``govtext/stats/reference/reference_df.tsv``: document frequencies of this genre.
+"""Rebuild ``govtext/stats/reference/reference_df.tsv``: document frequencies and counts of this genre.
 
 The table plays the part of jieba's ``idf.txt`` for government work reports: for each
-analysis token it gives the number of reports it occurs in. ``govtext.keywords`` uses it
-to weight the terms of a single report without a corpus (TF × genre IDF), so that words
-every report uses (工作, 推进, 加强 ...) score near zero whatever the boilerplate list says.
+analysis token it gives the number of reports it occurs in (``df``) and its number of
+occurrences (``count``). ``govtext.keywords`` compares a report with it (log-odds with an
+informative Dirichlet prior, the genre's counts as the prior), so that a single report
+gets keywords without a corpus and words every report uses (工作, 推进, 加强 ...) score
+near zero whatever the boilerplate list says.
 
 How it is built (see ``govtext/stats/reference/README.md``):
 
 * every ``*.txt`` report under CORPUS_DIR (default ``../shared/corpus``), one document each;
 * tokens from ``PolicyTokenizer(boilerplate=False)``: the package lexicon and stopwords,
   but the boilerplate list is *not* applied, so generic words get their true (high) df;
-* a term's df is the number of reports containing it at least once; terms in fewer than
-  ``--min-df`` reports (default 2) are left out (a term missing from the table counts
-  as df = 0);
+* a term's df is the number of reports containing it at least once, its count the number
+  of its occurrences; terms in fewer than ``--min-df`` reports (default 2) are left out (a
+  term missing from the table counts as df = 0, count = 0); the header line ``n_tokens``
+  gives the number of analysis tokens of all reports (pruned terms included);
 * rows sorted by df (descending) then term; a header of ``#`` lines records the number of
   documents, the tokenizer config hash and the corpus manifest hash.
 
@@ -52,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     tok = gt.PolicyTokenizer(boilerplate=False)
     m = gt.dtm(corpus, tokenizer=tok)
     df = m.doc_freq()
+    counts = m.term_counts()
     keep = np.flatnonzero(df >= args.min_df)
     order = sorted(keep, key=lambda i: (-int(df[i]), m.vocab[i]))
     manifest = Path(args.corpus_dir) / "manifest.csv"
@@ -61,14 +65,15 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         "# govtext reference document frequencies for government work reports",
         f"# n_docs={len(corpus)}",
+        f"# n_tokens={int(counts.sum())}",
         f"# min_df={args.min_df}",
         f"# years={int(years.min())}-{int(years.max())}",
         "# levels=" + ",".join(f"{k}:{v}" for k, v in levels.items()),
         f"# tokenizer=PolicyTokenizer(boilerplate=False) config_hash={tok.config_hash[:16]}",
         f"# manifest_sha256={mhash}",
-        "term\tdf",
+        "term\tdf\tcount",
     ]
-    lines += [f"{m.vocab[i]}\t{int(df[i])}" for i in order]
+    lines += [f"{m.vocab[i]}\t{int(df[i])}\t{int(counts[i])}" for i in order]
     atomic_write_text(args.out, "\n".join(lines) + "\n")
     os.chmod(args.out, 0o644)  # package data: readable by everyone (mkstemp makes 0600)
     print(

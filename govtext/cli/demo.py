@@ -1,4 +1,7 @@
-"""``govtext demo``: metadata and top keywords of each report (the sample by default)."""
+"""``govtext demo``: metadata and top keywords of each report (the sample by default).
+
+The keywords are those of :func:`govtext.keywords` (and ``govtext keywords``).
+"""
 
 from __future__ import annotations
 
@@ -22,23 +25,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import numpy as np
-
     from govtext.cli._common import load_input, tokenizer_for
-    from govtext.features.dtm import dtm
+    from govtext.stats.keywords import keywords
 
     if not args.paths:
         args.sample = True
     corpus = load_input(args)
-    m = dtm(corpus, tokenizer=tokenizer_for(args, corpus))
-    w = m.tfidf()
-    for i, r in enumerate(corpus):
-        row = w.getrow(i)
-        order = np.argsort(-row.data, kind="stable")[: args.top]
-        terms = [m.vocab[row.indices[j]] for j in order]
+    kw = keywords(corpus, top=args.top, tokenizer=tokenizer_for(args, corpus))
+    terms = {d: list(g["term"]) for d, g in kw.groupby("report", sort=False)}
+    for r in corpus:
         meta = r.meta
         print(
             f"{r.name}\n  year={meta.get('year')} level={meta.get('level')} region={meta.get('region')} "
-            f"speaker={meta.get('speaker')} date={meta.get('date')}\n  keywords: {' '.join(terms)}"
+            f"speaker={meta.get('speaker')} date={meta.get('date')}\n"
+            f"  keywords: {' '.join(terms.get(r.name, []))}"
         )
     return 0

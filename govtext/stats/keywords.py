@@ -1,12 +1,25 @@
-"""Keywords of each report: term frequency × inverse document frequency (genre or corpus).
+"""Keywords of each report: its policy terms, by keyness against the genre of work reports.
 
-:func:`keywords` works on a single report without a corpus: its idf comes from the
-shipped reference document frequencies of the genre (:func:`reference_df`).
+One method serves the library (:func:`keywords`), ``govtext demo``, ``govtext keywords``,
+the report page and the default node selection of co-occurrence graphs
+(:func:`genre_keyness`):
+
+* **candidates** (:func:`candidate_mask`) are whole terms: two characters or more, no
+  numbers, no stopwords or boilerplate, no function words, time words or adjectives by
+  their part of speech (下半年, 不振, 进一步) unless the policy lexicon lists them, and
+  not the report's own region or its parts (:func:`~govtext.stats.regions.region_parts`);
+* **ranking** is the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi
+  & Quinn 2008) of the report against the shipped reference counts of the genre
+  (:func:`reference_counts`, 178 reports): a term's z-score grows with how much more often
+  the report uses it than the genre does *and* with how often it uses it, so one-off
+  rare words do not win; a keyword must occur at least ``min_count`` (2) times and at
+  least twice as often as in the genre (``min_ratio``).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -19,10 +32,44 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from govtext.tokenize.policy import PolicyTokenizer
 
-__all__ = ["keywords", "reference_df"]
+__all__ = ["candidate_mask", "genre_keyness", "keywords", "reference_counts", "reference_df"]
+
+# jieba part-of-speech tags that are not subject matter: function words (as in topic
+# models: conjunctions, adverbs, numerals, prepositions, classifiers, pronouns, time
+# words, particles, interjections, onomatopoeia) plus adjectives and status words
+# (不振, 显著, 良好). Terms of the policy lexicon are candidates whatever their tag.
+NON_TERM_POS = (
+    *("c", "d", "ad", "m", "mq", "p", "q", "r", "rr", "rz", "t", "tg", "u", "ud", "ug", "uj"),
+    *("ul", "uv", "uz", "y", "e", "o", "zg", "a", "ag", "b", "z", "f", "s"),
+)
 
 
 @functools.lru_cache(maxsize=1)
+def _reference_table() -> tuple[int, int, dict[str, int], dict[str, int]]:
+    from importlib import resources
+
+    text = (
+        resources.files("govtext.stats.reference").joinpath("reference_df.tsv").read_text("utf-8")
+    )
+    n_docs = n_tokens = 0
+    dfs: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        if line.startswith("#"):
+            key, _, value = line[2:].partition("=")
+            if key in ("n_docs", "n_tokens"):
+                n_docs, n_tokens = (
+                    (int(value), n_tokens) if key == "n_docs" else (n_docs, int(value))
+                )
+            continue
+        term, df, count = ([*line.split("\t"), "", ""])[:3]
+        if term == "term" or not df:
+            continue
+        dfs[term] = int(df)
+        counts[term] = int(count or df)
+    return n_docs, n_tokens or sum(counts.values()), dfs, counts
+
+
 def reference_df() -> tuple[int, dict[str, int]]:
     """The shipped reference document-frequency table of the genre.
 
@@ -39,23 +86,220 @@ def reference_df() -> tuple[int, dict[str, int]]:
     >>> n > 100 and df["工作"] > 0.9 * n
     True
     """
-    from importlib import resources
+    n_docs, _, dfs, _ = _reference_table()
+    return n_docs, dfs
 
-    text = (
-        resources.files("govtext.stats.reference").joinpath("reference_df.tsv").read_text("utf-8")
-    )
-    n_docs = 0
-    table: dict[str, int] = {}
-    for line in text.splitlines():
-        if line.startswith("#"):
-            if line.startswith("# n_docs="):
-                n_docs = int(line.split("=", 1)[1])
+
+def reference_counts() -> tuple[int, dict[str, int]]:
+    """The shipped reference counts of the genre: tokens in all, and each term's count.
+
+    Built with ``PolicyTokenizer(boilerplate=False)`` on the same reports as
+    :func:`reference_df` (terms in fewer than 2 reports are absent: count them as 0).
+
+    Examples
+    --------
+    >>> n, counts = reference_counts()
+    >>> counts["发展"] > counts["新质生产力"] > 0 and n > sum(counts.values()) * 0.9
+    True
+    """
+    _, n_tokens, _, counts = _reference_table()
+    return n_tokens, counts
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon_terms() -> frozenset[str]:
+    from govtext.tokenize.lexicon import load_policy_terms
+
+    return frozenset(t for e in load_policy_terms() for t in (e.term, e.canonical))
+
+
+def candidate_mask(
+    vocab: list[str],
+    tokenizer: PolicyTokenizer | None = None,
+    *,
+    drop: Any = (),
+    counts: Any = None,
+    reference: Mapping[str, int] | None = None,
+) -> np.ndarray:
+    """Which terms of ``vocab`` can be keywords (or default graph nodes).
+
+    A candidate has two characters or more, is not a number, a stopword or a policy
+    boilerplate word, nor in ``drop``; its type, where the tokenizer gives token types, is
+    not a function word, punctuation or a number; and its jieba part-of-speech tag (in
+    the tokenizer's dictionary) is not one of :data:`NON_TERM_POS` (function words, time
+    words like 下半年, adjectives like 不振) unless it is a term of the policy lexicon or
+    of a policy type. A word neither in jieba's dictionary nor in the genre's reference
+    table (most often a fragment left by the segmenter: 由大县, 之变) needs a count of 3 in
+    ``counts`` (when given).
+
+    Examples
+    --------
+    >>> candidate_mask(["下半年", "不振", "乡村振兴", "1.5%", "两重", "工作", "涞源"], drop={"涞源"}).tolist()
+    [False, False, True, False, True, False, False]
+    """
+    from govtext.tokenize.lexicon import load_boilerplate, load_stopwords
+    from govtext.tokenize.rules import is_number_token
+
+    lexicon = _lexicon_terms()
+    generic = load_stopwords() | load_boilerplate() | frozenset(drop)
+    if tokenizer is not None:
+        generic = generic | frozenset(getattr(tokenizer, "extra_stopwords", ()))
+    tags = pos_tags(tokenizer, vocab)
+    kinds = _token_types(tokenizer, vocab)
+    ref = reference_counts()[1] if reference is None else reference
+    cnt = np.full(len(vocab), np.inf) if counts is None else np.asarray(counts).ravel()
+    bad = frozenset(NON_TERM_POS)
+    out = np.zeros(len(vocab), dtype=bool)
+    for j, (w, tag, kind) in enumerate(zip(vocab, tags, kinds)):
+        if len(w) < 2 or w in generic or kind in _NON_TERM_TYPES or is_number_token(w):
             continue
-        term, _, df = line.partition("\t")
-        if term == "term" or not df:
+        term = w in lexicon or kind in _TERM_TYPES
+        if not term and tag in bad:
             continue
-        table[term] = int(df)
-    return n_docs, table
+        if not term and tag == "x" and w not in ref and cnt[j] < 3:
+            continue
+        out[j] = True
+    return out
+
+
+_NON_TERM_TYPES = frozenset({"function", "punct", "number_unit"})
+_TERM_TYPES = frozenset({"policy", "indicator", "organisation", "facility", "place"})
+
+
+def _token_types(tokenizer: Any, vocab: list[str]) -> list[str]:
+    """Token types from the tokenizer's ``types`` where it has them, else ``""``."""
+    tok = tokenizer if tokenizer is not None else _default_tokenizer()
+    types = getattr(tok, "types", None)
+    if types is None:
+        return [""] * len(vocab)
+    return list(types(vocab))
+
+
+_POS_TABLES: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def pos_tags(tokenizer: Any, words: list[str]) -> list[str]:
+    """Dictionary part-of-speech tag of each word in the tokenizer's jieba (``"x"`` if unknown).
+
+    Examples
+    --------
+    >>> pos_tags(None, ["进一步", "没有这个词"])
+    ['d', 'x']
+    """
+    import jieba.posseg
+
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    tok = tokenizer if tokenizer is not None else _default_tokenizer()
+    engine = getattr(tok, "engine", None) if isinstance(tok, PolicyTokenizer) else None
+    if engine is None:  # pragma: no cover - a foreign tokenizer
+        return ["x"] * len(words)
+    hit = _POS_TABLES.get(id(engine))
+    if hit is None or hit[0] is not engine:
+        hit = (engine, jieba.posseg.POSTokenizer(engine).word_tag_tab)
+        _POS_TABLES.clear()  # one table at a time (it holds the whole dictionary)
+        _POS_TABLES[id(engine)] = hit
+    table = hit[1]
+    return [table.get(w, "x") for w in words]
+
+
+@functools.lru_cache(maxsize=1)
+def _default_tokenizer() -> PolicyTokenizer:
+    from govtext.tokenize.policy import PolicyTokenizer
+
+    return PolicyTokenizer()
+
+
+def _reference_total(vocab: Any, counts: Mapping[str, int], n_tokens: int) -> float:
+    """Tokens of the reference comparable with a matrix of vocabulary ``vocab``.
+
+    The shipped counts keep boilerplate words (工作, 推进 ...); a matrix made by a tokenizer
+    that drops them is compared with the reference minus their counts.
+    """
+    from govtext.tokenize.lexicon import load_boilerplate
+
+    bp = load_boilerplate()
+    if any(w in bp for w in vocab):
+        return float(n_tokens)
+    return float(n_tokens - sum(c for w, c in counts.items() if w in bp))
+
+
+def genre_keyness(
+    counts: Any,
+    lengths: Any,
+    vocab: list[str],
+    *,
+    reference: Mapping[str, int] | None = None,
+    prior_mass: float = 1000.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Log-odds (and its z-score) of each count against the genre's reference counts.
+
+    With a report's count ``y`` of a term and its ``n`` tokens, the genre's count ``r``
+    of the term and its ``N`` tokens, the genre's share of the term
+    ``π = (r + 0.5) / (N + 0.5)`` is an informative Dirichlet prior of ``prior_mass``
+    pseudo-tokens (Monroe, Colaresi & Quinn 2008, with the genre as the background):
+    ``δ = ln((y + α) / (n + α0 − y − α)) − ln(π / (1 − π))`` with ``α = α0 · π``, and
+    ``z = δ · √(y + α)`` (the genre, a million tokens, is taken as known). Words the
+    genre uses as much as the report get δ ≈ 0; a term met once gets a z a few times
+    smaller than a term the report uses ten times more than the genre does.
+
+    Parameters
+    ----------
+    counts : scipy.sparse matrix or array, (n_docs, n_terms)
+        Counts of each report (or group of reports).
+    lengths : array, (n_docs,)
+        Tokens of each report (the row sums, or more).
+    vocab : list of str
+    reference : {term: count}, optional
+        Default: :func:`reference_counts` (the shipped genre table).
+    prior_mass : float, default 1000
+        α0, in tokens.
+
+    Returns
+    -------
+    (delta, z) : scipy.sparse.csr_matrix, twice
+        Same shape and non-zeros as ``counts``.
+
+    Examples
+    --------
+    >>> import numpy as np, scipy.sparse as sp
+    >>> X = sp.csr_matrix(np.array([[40, 1, 30]]))
+    >>> d, z = genre_keyness(X, X.sum(axis=1), ["新质生产力", "哈哈", "发展"])
+    >>> [round(v, 1) for v in z.toarray()[0]]  # frequent and specific first
+    [39.5, 4.9, -3.7]
+    """
+    import scipy.sparse as sp
+
+    if reference is None:
+        n_ref, ref = reference_counts()
+    else:
+        ref, n_ref = reference, int(sum(reference.values()))
+    X = sp.csr_matrix(counts, dtype=np.float64)
+    N = _reference_total(vocab, ref, n_ref) if reference is None else float(n_ref)
+    r = np.array([ref.get(w, 0) for w in vocab], dtype=np.float64)
+    pi = (r + 0.5) / (N + 0.5)
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    n = np.asarray(lengths, dtype=np.float64).ravel()[rows]
+    y = X.data
+    p = pi[X.indices]
+    alpha = prior_mass * p
+    delta = np.log((y + alpha) / (n + prior_mass - y - alpha)) - np.log(p / (1.0 - p))
+    z = delta * np.sqrt(y + alpha)
+    D = sp.csr_matrix((delta, X.indices, X.indptr), shape=X.shape)
+    Z = sp.csr_matrix((z, X.indices, X.indptr), shape=X.shape)
+    return D, Z
+
+
+def _regions_of(m: Any) -> list[frozenset[str]]:
+    from govtext.stats.regions import region_parts
+
+    meta = m.meta
+    regions = meta["region"].tolist() if "region" in meta.columns else [None] * len(m)
+    levels = meta["level"].tolist() if "level" in meta.columns else [None] * len(m)
+    return [
+        region_parts(r if isinstance(r, str) else None, level=lv if isinstance(lv, str) else None)
+        for r, lv in zip(regions, levels)
+    ]
 
 
 def keywords(
@@ -63,11 +307,24 @@ def keywords(
     top: int = 20,
     *,
     tokenizer: PolicyTokenizer | None = None,
-    idf: str = "genre",
-    min_count: int = 1,
-    reference: tuple[int, dict[str, int]] | None = None,
+    min_count: int = 2,
+    min_ratio: float = 2.0,
+    keep_region: bool = False,
+    reference: Mapping[str, int] | None = None,
+    prior_mass: float = 1000.0,
+    idf: str | None = None,
 ) -> pd.DataFrame:
-    """Keywords of each report: term frequency × inverse document frequency.
+    """Keywords of each report: its terms used far more than in government work reports.
+
+    Candidates are whole terms (:func:`candidate_mask`): no one-character tokens, numbers,
+    function words, time words or adjectives, and — unless ``keep_region`` — not the
+    report's own region or its parts (its province, city and county names, its townships
+    and villages: :func:`govtext.stats.regions.region_parts` of the ``region`` metadata).
+    They are ranked by the z-score of the log-odds with an informative Dirichlet prior
+    (Monroe et al. 2008) against the shipped counts of 178 government work reports
+    (:func:`genre_keyness`), which favours terms both frequent in the report and
+    specific to it over one-off rare words; the same single-report score whatever the
+    other reports passed along, so one report gets the same keywords alone or in a corpus.
 
     Parameters
     ----------
@@ -76,64 +333,71 @@ def keywords(
     top : int, default 20
         Keywords per report.
     tokenizer : PolicyTokenizer, optional
-        Used when ``x`` is text (default ``PolicyTokenizer()``).
-    idf : {"genre", "corpus"}, default "genre"
-        ``"genre"``: document frequencies of the shipped reference table of
-        government work reports (``govtext/stats/reference/reference_df.tsv``, N reports) plus
-        those of ``x`` itself, ``idf = ln((N + n + 1) / (df_ref + df_x + 1))`` where n is the
-        number of reports in ``x``. Words every report uses get an idf near 0, so keywords
-        carry content whatever the boilerplate list holds. ``"corpus"``: scikit-learn's
-        smoothed idf within ``x`` only (needs several reports).
-    min_count : int, default 1
-        Ignore terms occurring fewer times in the report.
-    reference : (n_docs, {term: df}), optional
-        Your own reference table for ``idf="genre"`` (default :func:`reference_df`).
+        Used when ``x`` is text (default ``PolicyTokenizer()``), and for the parts of
+        speech of the candidates.
+    min_count : int, default 2
+        A keyword occurs at least this often in the report.
+    min_ratio : float, default 2.0
+        ... and at least this many times as often (per token) as in the genre.
+    keep_region : bool, default False
+        Keep the report's own region and its parts among the candidates.
+    reference : {term: count}, optional
+        Your own reference counts (default :func:`reference_counts`).
+    prior_mass : float, default 1000
+        Pseudo-tokens of the genre prior (see :func:`genre_keyness`).
+    idf : str, optional
+        Deprecated and ignored: keywords no longer depend on the other reports of ``x``
+        (``"genre"`` and ``"corpus"`` used to give different lists); warns.
 
     Returns
     -------
     pandas.DataFrame
         Long table, one row per keyword of a report: ``report, rank, term, score, count``
-        (``score = count / tokens × idf``), reports in matrix order, ranks ascending.
+        (``score`` = the z-score), reports in matrix order, ranks ascending.
 
     Examples
     --------
     >>> import govtext as gt
-    >>> r = gt.datasets.load_sample()["2023_township_天津市津南区北闸口镇"]
+    >>> r = gt.datasets.load_sample()["2024_national_中国"]
     >>> kw = gt.keywords(r, top=10)
     >>> list(kw.columns)
     ['report', 'rank', 'term', 'score', 'count']
-    >>> "工作" in set(kw["term"])
-    False
+    >>> "新质生产力" in set(kw["term"]), "工作" in set(kw["term"])
+    (True, False)
     """
     import pandas as pd
 
+    if idf is not None:
+        import warnings
+
+        warnings.warn(
+            "keywords(idf=...) is ignored: keywords are scored against the genre's reference "
+            "counts whatever the other reports; 'idf' will be removed in the next release",
+            FutureWarning,
+            stacklevel=2,
+        )
     if top < 1:
         raise InputError(f"top must be at least 1, not {top}")
     m = as_dtm(x, tokenizer)
-    n = len(m)
-    df_x = m.doc_freq().astype(float)
-    if idf == "genre":
-        n_ref, table = reference_df() if reference is None else reference
-        df_ref = np.array([table.get(t, 0) for t in m.vocab], dtype=float)
-        w = np.log((n_ref + n + 1) / (df_ref + df_x + 1))
-    elif idf == "corpus":
-        w = np.log((n + 1) / (df_x + 1)) + 1.0
-    else:
-        raise InputError(f"idf must be 'genre' or 'corpus', not {idf!r}")
-    X = m.matrix.tocsr()
-    lengths = m.doc_lengths().astype(float)
-    rows = []
     vocab = np.asarray(m.vocab, dtype=object)
+    ok = candidate_mask(m.vocab, tokenizer, counts=m.matrix.max(axis=0).toarray())
+    delta, z = genre_keyness(
+        m.matrix, m.doc_lengths(), m.vocab, reference=reference, prior_mass=prior_mass
+    )
+    X = m.matrix.tocsr()
+    regions = [frozenset()] * len(m) if keep_region else _regions_of(m)
+    floor = np.log(min_ratio) if min_ratio > 0 else -np.inf
+    rows = []
     for i, doc in enumerate(m.docs):
         lo, hi = X.indptr[i], X.indptr[i + 1]
         idx, cnt = X.indices[lo:hi], X.data[lo:hi]
-        ok = cnt >= min_count
-        idx, cnt = idx[ok], cnt[ok]
-        if len(idx) == 0:
-            continue
-        score = cnt / max(lengths[i], 1.0) * w[idx]
+        d, s = delta.data[lo:hi], z.data[lo:hi]
+        keep = ok[idx] & (cnt >= min_count) & (d >= floor)
+        if regions[i]:
+            keep &= np.array([t not in regions[i] for t in vocab[idx]], dtype=bool)
+        idx, cnt, s = idx[keep], cnt[keep], s[keep]
         # ties: higher count first, then the term itself (deterministic)
-        order = np.lexsort((vocab[idx], -cnt, -score))[:top]
-        for r, j in enumerate(order, 1):
-            rows.append((doc, r, vocab[idx[j]], float(score[j]), int(cnt[j])))
+        order = np.lexsort((vocab[idx], -cnt, -s))[:top]
+        for rank, j in enumerate(order, 1):
+            rows.append((doc, rank, vocab[idx[j]], float(s[j]), int(cnt[j])))
     return pd.DataFrame(rows, columns=["report", "rank", "term", "score", "count"])

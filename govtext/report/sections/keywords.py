@@ -12,14 +12,16 @@ def build_keywords(ctx: ReportContext) -> PageSection:
     sec = PageSection(
         "keywords",
         "Top keywords per report",
-        "Each row lists the words that set one report apart (TF-IDF: frequent in this "
-        "report, rare in government work reports generally, using the shipped reference "
-        "document frequencies plus this corpus); read across a row for a report's themes.",
+        "Each row lists the terms that set one report apart: whole terms it uses at least "
+        "twice and far more often than government work reports generally (log-odds with an "
+        "informative Dirichlet prior against govtext's reference counts of the genre; the "
+        "report's own region and its towns and villages left out); read across a row for "
+        "a report's themes.",
         f"govtext.keywords(dtm, top={ctx.top})",
     )
     from govtext.stats.keywords import keywords
 
-    kw = keywords(ctx.dtm, top=ctx.top)
+    kw = keywords(ctx.dtm, top=ctx.top, tokenizer=ctx.tokenizer)
     long = kw[["report", "rank", "term", "score"]]  # keywords() is long already
     link = ctx.write_csv("keywords", long)
     sec.files.append(link)
