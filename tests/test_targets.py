@@ -251,3 +251,162 @@ def test_targets_follow_the_table_convention(sample, sample_targets):
     # a wide view is one pivot away
     wide = t[t.status == "target"].pivot(index="report", columns="canonical", values="value_low")
     assert wide.loc[t.loc[t.canonical == "gdp", "report"].iloc[0], "gdp"] > 0
+
+
+# ---------------------------------------------------------------- issue 15: names, periods, direction
+
+
+def test_county_domain_gdp_target_maps_to_gdp():
+    """定兴县 2022: ``县域生产总值增长10%`` is the county's GDP target."""
+    line = (
+        "全县经济社会发展的主要目标是：县域生产总值增长10%，规模以上工业增加值增长10%以上，"
+        "固定资产投资增长8%以上。"
+    )
+    assert canonical_indicator("县域生产总值", "growth") == "gdp"
+    c = gt.corpus_from_texts([f"各位代表：\n{line}\n"], names=["2022_county_河北省保定市定兴县"])
+    got = gt.targets(c).set_index("canonical")
+    assert (got.loc["gdp", "indicator"], got.loc["gdp", "value_low"]) == ("县域生产总值", 10.0)
+    assert got.loc["gdp", "surface"] == "10%"
+
+
+def test_2004_state_council_growth_target_named_and_mapped():
+    """2004 national: ``中央提出今年经济增长预期目标为７％左右`` is the GDP target (name 经济增长)."""
+    sentence = (
+        "今年经济工作的基本着眼点，是实现经济平稳较快发展。中央提出今年经济增长预期目标为７％左右，"
+        "既考虑了保持宏观调控目标的连续性，也考虑了经济增长速度与实际条件的衔接。"
+    )
+    df = gt.extract_indicators(sentence, section=False)
+    assert df[["indicator", "value_low", "qualifier", "status"]].values.tolist() == [
+        ["经济增长", 7.0, "左右", "target"]
+    ]
+    assert canonical_indicator(df.indicator[0], df.kind[0]) == "gdp"
+    c = gt.corpus_from_texts([f"各位代表：\n{sentence}\n"], names=["2004_national_中国"])
+    gdp = _gdp(gt.targets(c), "2004_national_中国")
+    assert (gdp.value_low, gdp.qualifier, gdp.surface) == (7.0, "左右", "７％")
+
+
+@pytest.mark.parametrize(
+    "text, value, year, period",
+    [
+        # 2008 national report on 2007: the 2002-07 growth, then the annual average
+        (
+            "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。",
+            "65.5",
+            2007,
+            "cumulative",
+        ),
+        (
+            "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。",
+            "10.6",
+            2007,
+            "average",
+        ),
+        # 2011 national report: a paragraph opened by 这五年 states five-year totals
+        (
+            "这五年，各项社会事业加快发展。城镇新增就业5771万人，转移农业劳动力4500万人。",
+            "5771",
+            2010,
+            "multi-year",
+        ),
+        # 清苑区 2021 report: the 十三五 review, one paragraph per theme
+        (
+            "——五年来，我们戮力改善民生。保障体系更加完善。新增城镇就业18049人。",
+            "18049",
+            2020,
+            "multi-year",
+        ),
+        ("累计办结民生实事94件。", "94", 2020, "cumulative"),
+        ("“十三五”期间，地区生产总值增长40%。", "40", 2020, "multi-year"),
+        ("过去五年，粮食产量稳定在1.3万亿斤以上。", "1.3", 2022, "multi-year"),
+        # one year
+        ("全年累计完成固定资产投资120亿元，比上年增长6%。", "120", 2022, ""),
+        ("国内生产总值比2021年增长3%。", "3%", 2022, ""),
+        ("今年以来，城镇新增就业1206万人。", "1206", 2022, ""),
+        ("这五年经济年均增长6.6%，2022年增长3%。", "3%", 2022, ""),
+        ("——五年来成绩显著。2020年，地区生产总值增长3.9%。", "3.9", 2020, ""),
+    ],
+)
+def test_value_period(text, value, year, period):
+    from govtext.indicators.period import value_period
+
+    assert value_period(text, text.index(value), year) == period
+
+
+def test_extracted_rows_keep_multi_year_values_flagged():
+    text = "各位代表：\n2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。\n"
+    r = gt.Report.from_text(text, name="2008_national_中国")
+    df = gt.extract_indicators(r)
+    assert df.set_index("surface").loc[["65.5%", "10.6%"], "period"].tolist() == [
+        "cumulative",
+        "average",
+    ]
+
+
+def _two_years(first: str, second: str, region: str = "河北省保定市清苑区", year: int = 2020):
+    return gt.corpus_from_texts(
+        [f"各位代表：\n{first}\n", f"各位代表：\n{second}\n"],
+        names=[f"{year}_district_{region}", f"{year + 1}_district_{region}"],
+    )
+
+
+def test_panel_never_pairs_a_multi_year_actual():
+    """清苑区: the 2020 jobs target (3,500) is not paired with the five-year 18,049."""
+    c = _two_years(
+        "全区经济社会发展的主要预期目标是：生产总值增长7%，城镇新增就业3500人。",
+        "一、“十三五”时期经济社会发展回顾\n——五年来，我们戮力改善民生。新增城镇就业18049人。",
+    )
+    p = gt.target_panel(c).set_index("canonical")
+    jobs = p.loc["new_urban_jobs"]
+    assert math.isnan(jobs.actual) and jobs.met is pd_NA()
+    assert (jobs.excluded_actual, jobs.excluded_reason) == (18049.0, "multi-year")
+    assert jobs.actual_source.endswith("新增城镇就业18049人")
+
+
+def test_panel_takes_the_one_year_value_beside_a_cumulative_one():
+    c = _two_years(
+        "今年主要预期目标是：地区生产总值增长8%左右。",
+        "2020年，地区生产总值达到200亿元，比2015年增长40%。全年地区生产总值增长3.9%。",
+    )
+    gdp = gt.target_panel(c).set_index("canonical").loc["gdp"]
+    assert (gdp.actual, gdp.met, gdp.excluded_reason) == (3.9, False, "")
+
+
+def pd_NA():
+    import pandas as pd
+
+    return pd.NA
+
+
+def test_panel_direction_floor_and_ceiling(sample_panel):
+    p = sample_panel
+    assert set(p.direction) == {"floor", "ceiling"}
+    cpi = p[(p.region == "中国") & (p.year == 2021) & (p.canonical == "cpi")].iloc[0]
+    # CPI 3%左右 is a ceiling: 0.9 is below it, so the target is met
+    assert (cpi.direction, cpi.target_low, cpi.actual, cpi.met) == ("ceiling", 3.0, 0.9, True)
+    un = p[(p.region == "中国") & (p.canonical == "surveyed_unemployment") & p.actual.notna()]
+    assert len(un) and (un.direction == "ceiling").all()
+    assert (un.met == (un.actual <= un.target_high)).all()
+    gdp = p[(p.region == "中国") & (p.canonical == "gdp") & p.actual.notna()]
+    assert (gdp.met == (gdp.actual >= gdp.target_low)).all()
+    assert not gdp[gdp.year == 2022].met.iloc[0]  # 3.0 < 5.5
+
+
+def test_panel_signs_changes_and_converts_units():
+    c = _two_years(
+        "今年主要预期目标是：单位生产总值能耗下降3%，社会消费品零售总额增长9%，城镇新增就业1.2万人。",
+        "全年单位生产总值能耗下降5.6%，社会消费品零售总额下降1.2%，城镇新增就业13000人。",
+    )
+    p = gt.target_panel(c).set_index("canonical")
+    e, r, j = p.loc["energy_intensity"], p.loc["retail_sales"], p.loc["new_urban_jobs"]
+    assert (e.direction, e.target_low, e.actual, e.met) == ("ceiling", -3.0, -5.6, True)
+    assert (r.direction, r.target_low, r.actual, r.met) == ("floor", 9.0, -1.2, False)
+    assert (j.target_low, j.actual, j.met) == (1.2, 1.3, True)  # 13000人 in 万人
+
+
+def test_panel_leaves_a_restated_target_out():
+    c = _two_years(
+        "今年主要预期目标是：单位生产总值能耗降低4%。",
+        "但是，没有实现年初确定的单位生产总值能耗降低4%的目标。",
+    )
+    e = gt.target_panel(c).set_index("canonical").loc["energy_intensity"]
+    assert math.isnan(e.actual) and e.actual_source == ""

@@ -19,6 +19,7 @@ surface    ``text[start:end]``: first character of the number to the last of the
 line_no    1-based line of the input text (blank lines counted)
 start, end character offsets into the input text
 section    review | targets | tasks | self_building | other | preamble
+period     '' (one year) | average | cumulative | multi-year (年均, 比2002年, 五年来 ...)
 ========== ==============================================================================
 
 Not indicators: dates, years, anniversaries and deadlines; ordinals, sessions and ranks;
@@ -48,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 from govtext.indicators.naming import NamingState, name_group
 from govtext.indicators.numbers import STRONG_UNITS, mult_value, parse_cn_number
+from govtext.indicators.period import value_period
 from govtext.indicators.quantities import (
     classify_kind,
     find_quantities,
@@ -83,6 +85,7 @@ COLUMNS = [
     "start",
     "end",
     "section",
+    "period",
 ]
 
 _ESTIMATE = re.compile(r"(预计|初步预计|初步测算|预测)")
@@ -96,7 +99,8 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
     Parameters
     ----------
     text_or_report : str or Report
-        The report text (as read; offsets refer to it) or a :class:`govtext.Report`.
+        The report text (as read; offsets refer to it) or a :class:`govtext.Report` (its
+        ``year`` tells whether ``比2002年增长65.5%`` spans several years: column ``period``).
     section : bool, default True
         Classify each row by the top-level section it sits in (status ``target`` for the
         plan sections ``targets``/``tasks``). With ``False`` every row gets section ``''``
@@ -129,13 +133,18 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         raise InputError(
             f"extract_indicators() expects a report text (str) or a Report, not {type(text_or_report).__name__}"
         )
-    # the table is a pure function of (text, section): several analyses of one report
+    year = getattr(text_or_report, "meta", {}).get("year")
+    try:
+        year = int(year) if year is not None else None
+    except (TypeError, ValueError):
+        year = None
+    # the table is a pure function of (text, section, year): several analyses of one report
     # (targets, target_panel, the HTML report) share one extraction
-    return _extract_cached(text, section).copy()
+    return _extract_cached(text, section, year).copy()
 
 
 @functools.lru_cache(maxsize=64)
-def _extract_cached(text: str, section: bool) -> pd.DataFrame:
+def _extract_cached(text: str, section: bool, year: int | None = None) -> pd.DataFrame:
     import pandas as pd
 
     from govtext.text.normalize import normalize_with_offsets
@@ -150,6 +159,7 @@ def _extract_cached(text: str, section: bool) -> pd.DataFrame:
         year_targets_spans(text) if section else [],
         line_starts(text),
         section,
+        year,
     )
     rows: list[dict[str, Any]] = []
     for g in group_lists(nt, quants):
@@ -178,6 +188,7 @@ class _RowContext:
     tspans: list[tuple[int, int]]
     lines: list[int]
     section: bool
+    year: int | None = None
 
 
 def _group_rows(
@@ -220,6 +231,9 @@ def _group_rows(
         vb = q.v1 * mult_value(q.mult) if base and q.mult else (q.v1 if base else math.nan)
         if base in STRONG_UNITS:
             vb = q.v1
+        # the year the value is for: the plan's year for a target, else the reviewed year
+        ref = None if ctx.year is None else ctx.year - (status != "target")
+        period = value_period(nt, q.s, ref)
         for ind in inds:
             rows.append(
                 {
@@ -237,6 +251,7 @@ def _group_rows(
                     "start": start,
                     "end": end,
                     "section": sec,
+                    "period": period,
                 }
             )
     return rows

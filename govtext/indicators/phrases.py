@@ -327,6 +327,12 @@ def name_before(nt: str, s: int, floor: int = 0) -> tuple[str, str]:
     tgt = re.search(r"预期目标", phrase)
     if tgt and tgt.start() >= 2:  # 经济增长预期目标是在……基础上增长7%
         phrase = phrase[: tgt.start()]
+    # who set the target is not part of its name: 中央提出今年经济增长(预期目标为7%左右)
+    said = re.match(
+        r"^[\u4e00-\u9fff]{1,8}?(?:提出|确定|要求|明确)(?:了)?(?:今年|全年|明年)(?:的)?", phrase
+    )
+    if said and len(phrase) - said.end() >= 2:
+        phrase = phrase[said.end() :]
     if re.fullmatch(r"/[月年日天人户次]+[和及与、]?", phrase):  # 700元/月和500元/月
         phrase = ""
     comp = _COMPARE_MID.search(phrase)

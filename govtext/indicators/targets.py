@@ -19,7 +19,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from govtext.indicators.extract import extract_indicators
-from govtext.indicators.scope import sentence_start, year_targets_spans
+from govtext.indicators.numbers import mult_value
+from govtext.indicators.period import change_sign
+from govtext.indicators.scope import clause_start, sentence_start, year_targets_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -31,6 +33,7 @@ __all__ = [
     "target_panel",
     "canonical_indicator",
     "CANONICAL",
+    "DIRECTION",
     "TARGET_COLUMNS",
     "PANEL_COLUMNS",
 ]
@@ -43,7 +46,7 @@ CANONICAL: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "co2_intensity": (r"单位.{0,6}(生产总值|GDP).{0,4}二氧化碳|碳排放强度", ("growth",)),
     "gdp": (
-        r"^(全国|全省|全市|全县|全区|全镇|全旗|全州|全盟)?(地区|国内)?生产总值$|^GDP$|^经济增长$|^经济增速$|^(国民)?经济$|^地区生产总值增速$",
+        r"^(全国|全省|全市|全县|全区|全镇|全旗|全州|全盟)?(县域|市域|区域|镇域)?(地区|国内)?生产总值$|^GDP$|^经济增长$|^经济增速$|^(国民)?经济$|^地区生产总值增速$",
         ("growth",),
     ),
     "budget_revenue": (
@@ -73,8 +76,9 @@ TARGET_COLUMNS = [
     "value_high", "unit", "qualifier", "surface", "line_no", "start", "end",
 ]  # fmt: skip
 PANEL_COLUMNS = [
-    "region", "level", "year", "canonical", "target_low", "target_high", "target_qualifier",
-    "target_status", "actual", "actual_status", "actual_report", "parent_region", "parent_level",
+    "region", "level", "year", "canonical", "direction", "target_low", "target_high",
+    "target_qualifier", "target_status", "actual", "actual_status", "met", "excluded_actual",
+    "excluded_reason", "actual_report", "actual_source", "parent_region", "parent_level",
     "parent_target_low", "parent_target_high", "parent_qualifier",
 ]  # fmt: skip
 
@@ -146,7 +150,7 @@ def _pick(rows: Any, key: str) -> Any:
 
 def _report_targets(report: Report) -> list[dict[str, Any]]:
     text = report.text
-    df = extract_indicators(text)
+    df = extract_indicators(report)
     meta = report.meta
     base = {
         "report": report.name,
@@ -229,48 +233,93 @@ def targets(corpus: Corpus | Iterable[Report] | Report | str) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-_MULTI_YEAR = re.compile(r"[五三两十]年|累计|年均|以来|期间|“十[一二三四五]五”|十[一二三四五]五")
-# a paragraph that reviews a whole term (五年来 …) states cumulative values throughout
-_MULTI_YEAR_PARAGRAPH = re.compile(
-    r"^\s*(?:[五三两十]年来|过去[五三两十]年|“?十[一二三四五]五”?时期)"
-)
+#: which side of its target an actual should fall: a ``floor`` target is met by an actual
+#: at or above it (growth, jobs, output), a ``ceiling`` target by one at or below it
+#: (prices, unemployment, energy and carbon intensity). Changes are signed in the panel
+#: (``能耗下降3%`` is -3), so a cut of 5.6% meets a ceiling of -3.
+DIRECTION: dict[str, str] = {
+    "energy_intensity": "ceiling", "co2_intensity": "ceiling", "gdp": "floor",
+    "budget_revenue": "floor", "fixed_asset_investment": "floor", "retail_sales": "floor",
+    "industrial_value_added": "floor", "foreign_trade": "floor", "urban_income": "floor",
+    "rural_income": "floor", "disposable_income": "floor", "cpi": "ceiling",
+    "new_urban_jobs": "floor", "surveyed_unemployment": "ceiling",
+    "registered_unemployment": "ceiling", "grain_output": "floor",
+}  # fmt: skip
+
+_RESTATED = re.compile(r"目标|年初确定|年初提出|没有实现|未能实现|未实现|未完成")
+_UNIT = re.compile(r"^((?:[十百万亿]|千(?![瓦米克]))*)(.*)$")
 
 
-def _actual_for(
-    report: Report, key: str, frames: dict[str, Any] | None = None
-) -> tuple[float, str] | None:
-    """First actual/estimate value of a canonical indicator in the review part of a report.
+def _split_unit(unit: str) -> tuple[float, str]:
+    """(multiplier, base unit) of a unit as written: ``万人`` -> (10000.0, ``人``)."""
+    m = _UNIT.match(unit or "")
+    assert m is not None  # the pattern matches every string
+    return mult_value(m.group(1)), m.group(2)
 
-    Quantities whose clause speaks of several years (五年, 累计, 年均, 以来, 十四五 ...), or
-    that stand in a paragraph reviewing a whole term (五年来 …), are skipped: they are not
-    the value for the single year the target was set for. ``frames``
-    caches the extracted indicators per report name.
+
+def _signed(low: float, high: float, sign: int) -> tuple[float, float]:
+    return (low, high) if sign > 0 else (-high, -low)
+
+
+def _source(text: str, start: int, end: int, width: int = 90) -> str:
+    """The sentence up to the end of a value, its last ``width`` characters."""
+    s = text[sentence_start(text, start) : end].strip()
+    return s if len(s) <= width else "…" + s[-width:]
+
+
+def _actual_for(report: Report, key: str, unit: str) -> dict[str, Any]:
+    """The actual of a canonical indicator in the review part of a report, as panel columns.
+
+    The first value of the indicator (review section first) that covers one year and has a
+    unit convertible to the target's ``unit`` is the actual (converted to that unit, signed
+    for a change). A value covering several years (``period`` of
+    :func:`govtext.extract_indicators`: 比2002年, 五年来, 累计, 年均 …) or in another unit is
+    never paired: when no value qualifies, the first of those is returned as
+    ``excluded_actual`` with the reason.
     """
-    if frames is not None and report.name in frames:
-        df = frames[report.name]
-    else:
-        df = extract_indicators(report.text)
-        if frames is not None:
-            frames[report.name] = df
+    import pandas as pd
+
+    df = extract_indicators(report)
     if df.empty:
-        return None
+        return {}
     kinds = CANONICAL[key][1]
     df = df[df["status"].isin(["actual", "estimate"]) & df["kind"].isin(kinds)]
-    rev = df[df["section"].isin(["review", "preamble"])]
+    rev = df["section"].isin(["review", "preamble"])
+    df = pd.concat([df[rev], df[~rev]])
     text = report.text
-    for part in (rev, df):
-        for rec in part.to_dict("records"):
-            if canonical_indicator(rec["indicator"], rec["kind"]) != key:
-                continue
-            start = int(rec["start"])
-            clause_start = sentence_start(text, start)
-            line_start = text.rfind("\n", 0, start) + 1
-            if _MULTI_YEAR.search(text[clause_start:start]) or _MULTI_YEAR_PARAGRAPH.match(
-                text[line_start:start]
-            ):
-                continue
-            return float(rec["value_low"]), str(rec["status"])
-    return None
+    tmult, tbase = _split_unit(unit)
+    excluded: dict[str, Any] = {}
+    for rec in df.to_dict("records"):
+        if canonical_indicator(rec["indicator"], rec["kind"]) != key:
+            continue
+        start, end = int(rec["start"]), int(rec["end"])
+        if _RESTATED.search(text[clause_start(text, start) : start]):
+            continue  # 没有实现年初确定的……降低4%: the target again, not the actual
+        value = float(rec["value_low"]) * (
+            change_sign(text, start) if rec["kind"] == "growth" else 1
+        )
+        amult, abase = _split_unit(rec["unit"])
+        reason = rec["period"] or ("unit" if abase != tbase else "")
+        if not reason:
+            return {
+                "actual": value * amult / tmult, "actual_status": str(rec["status"]),
+                "actual_report": report.name, "actual_source": _source(text, start, end),
+            }  # fmt: skip
+        if not excluded:
+            excluded = {
+                "excluded_actual": value, "excluded_reason": reason,
+                "actual_report": report.name, "actual_source": _source(text, start, end),
+            }  # fmt: skip
+    return excluded
+
+
+def _met(direction: str, low: float, high: float, actual: float) -> bool | None:
+    """Whether ``actual`` meets the target ``low``–``high`` (None when one is missing)."""
+    if math.isnan(actual) or math.isnan(low):
+        return None
+    if direction == "ceiling":
+        return actual <= (low if math.isnan(high) else high)
+    return actual >= low
 
 
 def _parents(region: str, level: str | None, candidates: dict[str, str]) -> list[str]:
@@ -287,6 +336,14 @@ def _parents(region: str, level: str | None, candidates: dict[str, str]) -> list
     return out
 
 
+def _signed_target(row: Any, texts: dict[str, str]) -> tuple[float, float]:
+    """A targets row's (low, high), negative for a planned decrease (能耗下降3% -> -3)."""
+    low, high = float(row.value_low), float(row.value_high)
+    if row.kind != "growth" or math.isnan(low) or row.report not in texts:
+        return low, high
+    return _signed(low, high, change_sign(texts[row.report], int(row.start)))
+
+
 def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
     """Targets for year Y beside the actual for Y and the parent level's target for Y.
 
@@ -299,57 +356,71 @@ def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns :data:`PANEL_COLUMNS`, one row per region, year and canonical indicator with
-        a target (or an explicit ``not set``). ``actual`` is the value the report of Y+1 gives
-        for year Y (NaN when the corpus lacks that report or the report does not state it;
-        ``actual_status`` says whether it was an estimate); ``parent_*`` is the target of the
-        nearest higher level present in the corpus for the same year.
+        a target (or an explicit ``not set``):
+
+        - ``direction``: ``floor`` (an actual at or above the target meets it) or
+          ``ceiling`` (at or below: prices, unemployment, energy intensity), from
+          :data:`DIRECTION`;
+        - ``target_*``, ``actual``, ``parent_target_*``: changes are signed (``下降3%`` is
+          -3) and the actual is in the target's unit (``万人``);
+        - ``actual``: the value the report of Y+1 gives for year Y, NaN when the corpus
+          lacks that report or states no one-year value; ``actual_status`` says whether it
+          was an estimate; ``met``: whether it meets the target (NA without both);
+        - ``excluded_actual``, ``excluded_reason``: a value found for Y that is never paired
+          with a one-year target because it covers several years (``cumulative``:
+          比2002年增长65.5%, 累计; ``average``: 年均; ``multi-year``: 五年来, 十三五期间)
+          or is in another unit (``unit``);
+        - ``actual_report``, ``actual_source``: where the actual (or the excluded value)
+          was read, and the end of its sentence;
+        - ``parent_*``: the target of the nearest higher level present in the corpus for
+          the same year.
 
     Examples
     --------
     >>> import govtext as gt
     >>> p = gt.target_panel(gt.datasets.load_sample().filter(level="national", year=[2021, 2022]))
-    >>> p[p.canonical == "gdp"][["year", "target_low", "actual"]].values.tolist()
-    [[2021, 6.0, 8.1], [2022, 5.5, nan]]
+    >>> p[p.canonical == "gdp"][["year", "direction", "target_low", "actual", "met"]].values.tolist()
+    [[2021, 'floor', 6.0, 8.1, True], [2022, 'floor', 5.5, nan, <NA>]]
+    >>> p[p.canonical == "cpi"][["year", "direction", "target_low", "actual", "met"]].values.tolist()
+    [[2021, 'ceiling', 3.0, 0.9, True], [2022, 'ceiling', 3.0, nan, <NA>]]
     """
     import pandas as pd
 
     reports = _as_reports(corpus)
     t = targets(reports)
+    texts = {r.name: r.text for r in reports}
     by_key = {(r.meta.get("region"), r.meta.get("year")): r for r in reports}
     levels = {r.meta.get("region"): r.meta.get("level") for r in reports if r.meta.get("region")}
     tidx = {(row.region, row.year, row.canonical): row for row in t.itertuples()}
-    cache: dict[tuple[str, int, str], tuple[float, str] | None] = {}
-    frames: dict[str, Any] = {}
     rows = []
     for row in t.itertuples():
+        low, high = _signed_target(row, texts)
         rec: dict[str, Any] = {
             "region": row.region, "level": row.level, "year": row.year, "canonical": row.canonical,
-            "target_low": row.value_low, "target_high": row.value_high,
-            "target_qualifier": row.qualifier, "target_status": row.status,
-            "actual": math.nan, "actual_status": "", "actual_report": "",
+            "direction": DIRECTION.get(row.canonical, "floor"), "target_low": low,
+            "target_high": high, "target_qualifier": row.qualifier, "target_status": row.status,
+            "actual": math.nan, "actual_status": "", "met": None, "excluded_actual": math.nan,
+            "excluded_reason": "", "actual_report": "", "actual_source": "",
             "parent_region": "", "parent_level": "", "parent_target_low": math.nan,
             "parent_target_high": math.nan, "parent_qualifier": "",
         }  # fmt: skip
         nxt = by_key.get((row.region, None if pd.isna(row.year) else int(row.year) + 1))
         if nxt is not None:
-            ck = (nxt.name, 0, row.canonical)
-            if ck not in cache:
-                cache[ck] = _actual_for(nxt, row.canonical, frames)
-            got = cache[ck]
-            if got is not None:
-                rec["actual"], rec["actual_status"] = got
-                rec["actual_report"] = nxt.name
+            rec.update(_actual_for(nxt, row.canonical, row.unit))
+            rec["met"] = _met(rec["direction"], low, high, rec["actual"])
         if isinstance(row.region, str) and row.region:
             for par in _parents(row.region, row.level, levels):
                 prow = tidx.get((par, row.year, row.canonical))
                 if prow is not None:
+                    plow, phigh = _signed_target(prow, texts)
                     rec.update(
-                        parent_region=par, parent_level=levels[par], parent_target_low=prow.value_low,
-                        parent_target_high=prow.value_high, parent_qualifier=prow.qualifier,
+                        parent_region=par, parent_level=levels[par], parent_target_low=plow,
+                        parent_target_high=phigh, parent_qualifier=prow.qualifier,
                     )  # fmt: skip
                     break
         rows.append(rec)
     df = pd.DataFrame(rows, columns=PANEL_COLUMNS)
+    df["met"] = pd.array(df["met"], dtype="boolean")
     if not df.empty:
         df["year"] = pd.array(df["year"], dtype="Int64")
         df = df.sort_values(["region", "canonical", "year"], kind="stable").reset_index(drop=True)
