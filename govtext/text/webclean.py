@@ -55,6 +55,9 @@ _ZHUYIN = re.compile(
     f"(?:[ \\t]+[˙]?[\\u3105-\\u312f\\u31a0-\\u31bf]{{1,4}}[ˊˇˋ˙]?)*)[ \\t]*[)）]"
     f"|[˙]?[\\u3105-\\u312f\\u31a0-\\u31bf]{{1,4}}[ˊˇˋ˙]?)"
 )
+_PY_HINT = re.compile(
+    f"[(（][ \\t]*[a-züɑɡı]|[{_TONE_MARKS}\\u0300-\\u036f\\u3105-\\u312f\\u31a0-\\u31bf]"
+)
 _INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL = (
     "(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ao|an|ei|en|er|ia|ie|in|"
@@ -126,6 +129,8 @@ def remove_pinyin(text: str, *, strict: bool = True) -> tuple[str, int]:
     >>> remove_pinyin("糃（táng）：古同“糖”")  # one gloss is not an annotated page
     ('糃（táng）：古同“糖”', 0)
     """
+    if not _PY_HINT.search(text):  # no bracketed letters, tone marks or bopomofo: nothing to do
+        return text, 0
     toned = [
         m.span() for m in _BRACKETED.finditer(text) if _pinyin_ok(m.group("py"), need_tone=True)
     ]
@@ -188,16 +193,14 @@ def looks_traditional(text: str, *, min_share: float = 0.02, min_count: int = 3)
     >>> looks_traditional("鎮長工作報告"), looks_traditional("镇长工作报告")
     (True, False)
     """
-    n_trad = 0
-    n_han = 0
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff":
-            n_han += 1
-            if ch in _TRADITIONAL:
-                n_trad += 1
-    return n_trad >= min_count and n_trad >= min_share * n_han
+    n_trad = len(_TRADITIONAL_RE.findall(text))
+    if n_trad < min_count:
+        return False
+    return n_trad >= min_share * len(_HAN_RE.findall(text))
 
 
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
 _t2s = None
 
 
@@ -359,6 +362,9 @@ _NOT_PH = frozenset({"X光机", "X射线"})
 _NOISE = re.compile(f"[{_TONE_MARKS}\\u0300-\\u036f\\u3105-\\u312f\\u31a0-\\u31bfˊˇˋ˙]")
 
 
+_PH_HINT = re.compile(f"[{_PH}某]")
+
+
 def is_noise_token(token: str) -> bool:
     """True for a token the filter never keeps: a placeholder, or a leftover of pinyin with
     tone marks or of zhuyin (``zhèn``, ``ㄓㄣˋ``).
@@ -379,7 +385,7 @@ def has_placeholders(text: str) -> bool:
     >>> has_placeholders("镇长 XX"), has_placeholders("X月X日"), has_placeholders("镇长 王某")
     (True, True, False)
     """
-    return bool(_HAS_PLACEHOLDER.search(text))
+    return bool(_PH_HINT.search(text)) and bool(_HAS_PLACEHOLDER.search(text))
 
 
 # ------------------------------------------------------------------ all steps
