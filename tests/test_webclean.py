@@ -54,6 +54,10 @@ def test_ruby_text_and_zhuyin():
     assert remove_pinyin("镇ㄓㄣˋ长ㄓㄤˇ政（ㄓㄥˋ）府")[0] == "镇长政府"
 
 
+def test_a_space_of_the_text_stays():
+    assert remove_pinyin("鎮(zhèn)長(zhǎng) 張三，現(xiàn)在")[0] == "鎮長 張三，現在"
+
+
 def test_spaced_pinyin_without_brackets():
     assert remove_pinyin("鎮 zhèn 長 zhǎng 報 bào 告，GDP 增长") == ("鎮長報告，GDP 增长", 3)
 

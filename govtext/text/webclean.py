@@ -47,9 +47,19 @@ _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PY_CHAR = f"[a-züɑɡı{_TONE_MARKS}\\u0300-\\u036f]"
 _SYL = f"{_PY_CHAR}{{1,7}}[1-5]?"
 _BRACKETED = re.compile(
-    f"(?<=[{_HAN}])[ \\t]?[(（][ \\t]*(?P<py>{_SYL}(?:[ \\t'’·-]+{_SYL}){{0,7}})[ \\t]*[)）](?:[ \\t](?=[{_HAN}]))?"
+    f"(?<=[{_HAN}])(?P<lead>[ \\t])?[(（][ \\t]*(?P<py>{_SYL}(?:[ \\t'’·-]+{_SYL}){{0,7}})[ \\t]*[)）]"
+    f"(?P<trail>[ \\t](?=[{_HAN}]))?"
 )
-_BARE = re.compile(f"(?<=[{_HAN}])[ \\t]?(?P<py>{_SYL})(?![A-Za-z0-9])(?:[ \\t](?=[{_HAN}]))?")
+_BARE = re.compile(
+    f"(?<=[{_HAN}])(?P<lead>[ \\t])?(?P<py>{_SYL})(?![A-Za-z0-9])(?P<trail>[ \\t](?=[{_HAN}]))?"
+)
+
+
+def _spaces_left(m: re.Match[str]) -> str:
+    """镇 (zhèn) 长 -> 镇长, but 長(zhǎng) 張三 keeps the space that was the text's own."""
+    return "" if m.group("lead") or not m.group("trail") else m.group("trail")
+
+
 _ZHUYIN = re.compile(
     f"(?<=[{_HAN}])(?:[ \\t]?[(（][ \\t]*(?P<a>[˙]?[\\u3105-\\u312f\\u31a0-\\u31bf]{{1,4}}[ˊˇˋ˙]?"
     f"(?:[ \\t]+[˙]?[\\u3105-\\u312f\\u31a0-\\u31bf]{{1,4}}[ˊˇˋ˙]?)*)[ \\t]*[)）]"
@@ -144,14 +154,14 @@ def remove_pinyin(text: str, *, strict: bool = True) -> tuple[str, int]:
         nonlocal count
         if _pinyin_ok(m.group("py"), need_tone=False):
             count += 1
-            return ""
+            return _spaces_left(m)
         return m.group(0)
 
     def bare(m: re.Match[str]) -> str:  # ruby text reduced to text: 鎮zhèn長zhǎng
         nonlocal count
         if _bare_ok(m.group("py")):
             count += 1
-            return ""
+            return _spaces_left(m)
         return m.group(0)
 
     def zhuyin(m: re.Match[str]) -> str:
