@@ -120,7 +120,10 @@ def test_similarity_colours_span_the_off_diagonal_range(tmp_path, monkeypatch):
     ctx = ReportContext(corpus, tmp_path, "year", labels=names)
     sec = build_similarity(ctx)
     mat = seen["values"]
-    off = mat[~np.eye(len(names), dtype=bool)]
+    diagonal = np.eye(len(names), dtype=bool)
+    assert np.isnan(mat[diagonal]).all()  # a report with itself: blank, not the top colour
+    off = mat[~diagonal]
+    assert np.isfinite(off).all()
     assert seen["vmin"] == pytest.approx(np.floor(off.min() * 100) / 100)
     assert seen["vmax"] == pytest.approx(np.ceil(off.max() * 100) / 100)
     assert 0 < seen["vmin"] and seen["vmax"] < 1  # not the 0-1 scale that hid the contrast

@@ -32,10 +32,11 @@ def build_similarity(ctx: ReportContext) -> PageSection:
 
     if len(names) <= MAX_SIMILARITY_LABELS:
         # colours span the similarities between different reports (the diagonal, 1, would
-        # squeeze them into a few shades of a 0-1 scale); the diagonal takes the top colour
-        lo, hi = _colour_range(mat[~np.eye(len(names), dtype=bool)])
+        # squeeze them into a few shades of a 0-1 scale); the diagonal is left blank
+        diagonal = np.eye(len(names), dtype=bool)
+        lo, hi = _colour_range(mat[~diagonal])
         fig = heatmap(
-            mat,
+            np.where(diagonal, np.nan, mat),
             ctx.labels,
             ctx.labels,
             title="报告相似度（TF-IDF 余弦）",
@@ -46,8 +47,8 @@ def build_similarity(ctx: ReportContext) -> PageSection:
         )
         cap = (
             f"Report × report similarity; the colours run from the lowest ({lo:.2f}) to the "
-            f"highest ({hi:.2f}) similarity of two different reports (the diagonal, 1, has "
-            "the top colour)."
+            f"highest ({hi:.2f}) similarity of two different reports; the diagonal (a report "
+            "with itself, 1) is left blank."
         )
     else:  # too many reports to label: average within groups of `by`
         keys = ctx.group_keys()
