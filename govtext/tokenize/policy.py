@@ -32,8 +32,11 @@ from typing import Any
 
 from govtext.errors import InputError
 from govtext.text.normalize import normalize
+from govtext.tokenize.compose import compose
 from govtext.tokenize.engines import segment
 from govtext.tokenize.filters import TokenFilter
+from govtext.tokenize.kinds import TokenTypes
+from govtext.tokenize.places import place_spans
 from govtext.tokenize.rules import (
     NUMBER_UNIT,
     _Anchors,
@@ -46,7 +49,7 @@ from govtext.tokenize.vocabulary import Vocabulary
 __all__ = ["PolicyTokenizer", "NUMBER_UNIT", "is_number_token"]
 
 
-class PolicyTokenizer(Vocabulary, TokenFilter):
+class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
     """jieba with a policy lexicon and rules, on a private ``jieba.Tokenizer``.
 
     Parameters
@@ -143,6 +146,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter):
         self._anchors: _Anchors | None = None
         self._canon: dict[str, str] = {}
         self._names: set[str] = set()
+        self._type_table: dict[str, str] = {}
         self._fast: Any = None
         self._drop: frozenset[str] | None = None
         self._drop_settings: tuple[Any, ...] | None = None
@@ -177,7 +181,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter):
         elif lex not in (False, None):
             lex_id = _file_hash(Path(lex))
         return {
-            "version": 1,
+            "version": 2,  # 2: gazetteer places, indicators, composed compounds
             "mode": self.mode,
             "lexicon": lex_id,
             "userdict": _file_hash(Path(self.userdict)) if self.userdict else None,
@@ -185,6 +189,8 @@ class PolicyTokenizer(Vocabulary, TokenFilter):
             "discovered": self.discovered_,
             "stopwords": self.stopwords and _file_hash(lexicon_path("stopwords.txt")),
             "boilerplate": self.boilerplate and _file_hash(lexicon_path("boilerplate.txt")),
+            "places": self.mode == "policy" and _file_hash(lexicon_path("divisions.tsv.gz")),
+            "indicators": lex is True and _file_hash(lexicon_path("indicators.txt")),
             "extra_stopwords": sorted(self.extra_stopwords),
             "keep_numbers": self.keep_numbers,
             "keep_punct": self.keep_punct,
@@ -206,7 +212,8 @@ class PolicyTokenizer(Vocabulary, TokenFilter):
     # ---------------------------------------------------------------- cutting
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping spans that must be single pieces, sorted by start."""
-        return protected_spans(text, self._special, self._anchors, self._names)
+        places = [(s, e) for s, e, _ in place_spans(text)]
+        return protected_spans(text, self._special, self._anchors, self._names, places)
 
     def _jieba_cut(self, text: str) -> list[str]:
         if not text:
@@ -276,15 +283,20 @@ class PolicyTokenizer(Vocabulary, TokenFilter):
             return self._jieba_cut(norm)
         engine = self.engine  # noqa: F841  (build before reading the special-term rule)
         pieces: list[str] = []
+        kept: set[str] = set()  # protected pieces: terms a policy head may follow
         pos = 0
         for s, e in self._protected(norm):
             if s > pos:
                 pieces.extend(self._jieba_cut(norm[pos:s]))
-            pieces.append(norm[s:e])
+            piece = norm[s:e]
+            pieces.append(piece)
+            if not is_number_token(piece):
+                kept.add(piece)
             pos = e
         if pos < len(norm):
             pieces.extend(self._jieba_cut(norm[pos:]))
-        return pieces
+        is_term = self._is_term
+        return compose(pieces, lambda p: p in kept or is_term(p))
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
         """Pieces of :meth:`cut` with their offsets into the *original* ``text``.
@@ -331,6 +343,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter):
         state["_anchors"] = None
         state["_kept"] = None
         state["_names"] = set()
+        state["_type_table"] = {}
         state["_fast"] = None
         state["_memo"] = None if self._memo is None else {}
         state.pop("_pos_cache", None)

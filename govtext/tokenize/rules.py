@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from govtext.tokenize.compose import ELLIPSIS, REDUPLICATED
+
 __all__ = ["NUMBER_UNIT", "is_number_token", "protected_spans"]
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -46,8 +48,12 @@ _FORMULAS = [
     + r"]个(?:意识|自信|维护|确立|全面|代表|坚持|必须|服务|优先|统筹|注重|着力|转变|一以贯之|落实|现代化)",
     r"[" + _NUMERAL + r"]张(?:好牌|王牌|名片|清单)",
     r"[" + _NUMERAL + r"](?:位一体|大攻坚战|大战略|篇大文章)",
+    ELLIPSIS,  # coordinated ellipsis: 党的二十届二中、三中全会 (before 二十届三中全会)
 ]
-_FORMULA = re.compile("|".join(f"(?:{f})" for f in _FORMULAS))
+_FORMULAS.insert(1, _FORMULAS.pop())  # the ellipsis before the single plenum
+# every formula starts with a numeral or 党: the lookahead lets other positions fail fast
+_FORMULA = re.compile("(?=[" + _NUMERAL + "党])(?:" + "|".join(f"(?:{f})" for f in _FORMULAS) + ")")
+_REDUPLICATED = re.compile(REDUPLICATED)  # 宜居宜业宜养宜游
 # short names in quotation marks
 _QUOTED = re.compile(r"(?<=[“‘\"])([^“”‘’\"\s，。；：！？,;:!?]{2,12})(?=[”’\"])")
 
@@ -170,18 +176,41 @@ def _good_quote(s: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", s))
 
 
+_SLOGAN_CHARS = set("宜可能共联同有敢全大名还两做落慎自又稳强惠富兴")
+
+
+def _redup_ok(text: str, m: re.Match[str]) -> bool:
+    """A reduplicated slogan (宜居宜业宜游), not a misaligned run (防|灾减|灾救|灾能)."""
+    from govtext.tokenize.places import _common
+
+    seg, s, e = m.group(), m.start(), m.end()
+    if any(c in "十百千万亿的之和与及" for c in seg):
+        return False
+    freq = _common()
+    if freq.get(text[e - 1 : e + 1], 0) > 0:  # 求新求变求突|破: the last pair runs on
+        return False
+    words = sum(freq.get(seg[i : i + 2], 0) > 0 for i in range(0, len(seg), 2))
+    if s > 0:
+        shifted = sum(freq.get(text[s - 1 + i : s + 1 + i], 0) > 0 for i in range(0, len(seg), 2))
+        if shifted >= 2 and shifted >= words:
+            return False
+    return seg[0] in _SLOGAN_CHARS or 2 * words >= len(seg) // 2
+
+
 def protected_spans(
     text: str,
     special: re.Pattern[str] | None = None,
     anchors: _Anchors | None = None,
     names: set[str] | frozenset[str] = frozenset(),
+    extra: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Non-overlapping spans of ``text`` that must be single pieces, sorted by start.
 
     Numbers with units, matches of ``special`` (tried where ``anchors`` allow a start),
     short terms in quotation marks (every occurrence of such a term in ``text``, unless it
-    is a known name of ``names`` glued to something else) and numbered formulas. Where two
-    overlap, the one starting first wins, then the one listed first here, then the longer.
+    is a known name of ``names`` glued to something else), numbered formulas, coordinated
+    ellipses and reduplicated slogans (:mod:`govtext.tokenize.compose`), then ``extra``
+    spans (place names). Where two overlap, the one starting first wins, then the one listed first here, then the longer.
 
     Examples
     --------
@@ -204,6 +233,11 @@ def protected_spans(
         pat = re.compile("|".join(map(re.escape, sorted(quoted, key=len, reverse=True))))
         spans.extend((m.start(), m.end(), 2) for m in pat.finditer(text))
     spans.extend((m.start(), m.end(), 3) for m in _FORMULA.finditer(text))
+    spans.extend(
+        (m.start(), m.end(), 3) for m in _REDUPLICATED.finditer(text) if _redup_ok(text, m)
+    )
+    if extra:
+        spans.extend((s, e, 4) for s, e in extra)
     if not spans:
         return []
     spans.sort(key=lambda s: (s[0], s[2], -(s[1] - s[0])))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from govtext.errors import InputError
 from govtext.tokenize.engines import _read_userdict, _term_freq, build_engine
+from govtext.tokenize.kinds import type_table
 from govtext.tokenize.rules import _POLICY_VERBS, _Anchors, _glued, _special_anchors, _trie_regex
 
 __all__ = ["Vocabulary"]
@@ -46,6 +47,7 @@ class Vocabulary:
     _names: set[str]
     _fast: Any
     _memo: dict[str, tuple[str, ...]] | None
+    _type_table: dict[str, str]
 
     def _terms(self):
         from govtext.tokenize.lexicon import load_policy_terms
@@ -53,7 +55,11 @@ class Vocabulary:
         if self.mode == "fine" or self.lexicon is False:
             return ()
         if self.lexicon is True:
-            return load_policy_terms()
+            from govtext.tokenize.lexicon import load_indicators
+
+            terms = load_policy_terms()
+            known = {t.term for t in terms}
+            return terms + tuple(t for t in load_indicators() if t.term not in known)
         p = Path(self.lexicon)
         if not p.is_file():
             raise InputError(f"{p}: lexicon file not found")
@@ -70,6 +76,7 @@ class Vocabulary:
         )
         self._names = built.names
         self._canon.update(built.canonical)
+        self._type_table = type_table(self._terms(), self.discovered_, self._user_words)
         if built.special:
             self._special = re.compile(_trie_regex(built.special))
             self._anchors = _special_anchors(built.special)
@@ -98,6 +105,8 @@ class Vocabulary:
         with self._lock:
             self._user_words.extend(new)
             self._names.update(w for w, _, _ in new)
+            for w, _, _ in new:
+                self._type_table.setdefault(w, "policy")
             if self._memo is not None:  # a memoized copy shares its engine: rebuild its own
                 self._memo.clear()
                 self._engine = None

@@ -8,6 +8,9 @@ Files (UTF-8, in this folder):
   ``place``. ``canonical`` links a variant to one form (河（湖）长制 → 河湖长制).
 * ``stopwords.txt`` — general function words, one per line.
 * ``boilerplate.txt`` — policy boilerplate (工作, 推进, 加强, 坚持 …), one per line.
+* ``indicators.txt`` — statistical indicator names (NBS vocabulary), one per line.
+* ``divisions.tsv.gz``, ``villages.tsv.gz`` — the national gazetteer (see
+  :mod:`govtext.tokenize.places`).
 
 See ``SOURCES.md`` for how each list was built.
 """
@@ -27,6 +30,7 @@ __all__ = [
     "load_stopwords",
     "load_boilerplate",
     "load_wordlist",
+    "load_indicators",
     "CATEGORIES",
 ]
 
@@ -154,3 +158,16 @@ def load_boilerplate() -> frozenset[str]:
     True
     """
     return load_wordlist(lexicon_path("boilerplate.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_indicators() -> tuple[Term, ...]:
+    """The packaged statistical indicator names, as lexicon entries of category ``indicator``.
+
+    Examples
+    --------
+    >>> any(t.term == "居民人均可支配收入" for t in load_indicators())
+    True
+    """
+    words = load_wordlist(lexicon_path("indicators.txt"))
+    return tuple(Term(w, "indicator", w, "nbs-indicators") for w in sorted(words))

@@ -1,0 +1,170 @@
+"""Compositional rules for policy compounds, applied after jieba (generalise, don't list).
+
+* **Modifier + policy head.** A piece that is itself a term (lexicon, fitted or user
+  term, indicator, place, quoted term, numbered formula) followed by pieces that spell a
+  policy head (示范村, 行动计划, 战略, 工程, 体系, 制度, 机制, 经济, 产业集群, 产业园, 强省,
+  试点, 改革, 建设 …) becomes one piece: 乡村振兴|示范村 → 乡村振兴示范村, 行政执法公示|制度 …
+  The head may follow again (乡村振兴示范村|建设), up to :data:`MAX_LEN` characters. A
+  generic modifier never fuses: 加强|体系 stays two pieces, because 加强 is not a term.
+* **Scope + term.** A scope word (全国, 国家级, 省级 …, :data:`SCOPES`) before a term of
+  three or more characters joins it: 全国|文明城市 → 全国文明城市.
+* **Coordinated ellipsis.** 党的二十届二中、三中全会 and 十八届三中、四中、五中全会 are one
+  piece (:data:`ELLIPSIS`), matched before jieba like the numbered formulas.
+* **Reduplicated slogans.** 宜居宜业宜养宜游, 可看可学可游: the same character before each
+  of three or more characters (:data:`REDUPLICATED`).
+
+Nested cores: the long form is the token (乡村振兴示范村 is counted as itself); its core,
+the term it was built on, is given by :func:`cores` (乡村振兴), so that an analysis can
+count 乡村振兴 in 乡村振兴示范村 when it wants to (``PolicyTokenizer.cores``).
+
+Examples
+--------
+>>> compose(["推进", "乡村振兴", "示范", "村", "建设"], {"乡村振兴"}.__contains__)
+['推进', '乡村振兴示范村建设']
+>>> compose(["加强", "体系", "建设"], {"乡村振兴"}.__contains__)
+['加强', '体系', '建设']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import compress
+
+__all__ = [
+    "SCOPES",
+    "POLICY_HEADS",
+    "ELLIPSIS",
+    "REDUPLICATED",
+    "MAX_LEN",
+    "compose",
+    "cores",
+    "head_of",
+]
+
+MAX_LEN = 14
+POLICY_HEADS = frozenset(
+    """示范县 示范村 示范区 示范镇 示范乡 示范市 示范点 示范基地 示范园 示范园区 示范带 示范项目
+    示范工程 示范企业 示范社区 示范单位 示范街区 行动计划 专项行动 三年行动 行动方案 行动 战略
+    工程 体系 制度 机制 经济 产业集群 产业园 产业园区 产业带 产业链 强省 强市 强县 强区 强镇
+    试点 试点县 试点村 试点城市 试验区 先行区 改革 建设 攻坚战 攻坚行动 示范创建 创建
+    标准化 一体化 品牌 基地 集群 走廊 高地 样板 模式 格局 清单 平台""".split()
+)
+_HEAD_MAX = max(map(len, POLICY_HEADS))
+_HEAD_PREFIXES = frozenset(h[:k] for h in POLICY_HEADS for k in range(1, len(h) + 1))
+# scope modifiers of designations and programmes: 全国|文明城市, 国家级|经济技术开发区
+SCOPES = frozenset("全国 国家级 省级 市级 县级 国家 中国".split())
+_TRIGGERS = _HEAD_PREFIXES | SCOPES
+ELLIPSIS = (
+    r"(?:党的)?[一二三四五六七八九十]{1,3}届"
+    r"(?:[一二三四五六七八九]中、)+[一二三四五六七八九]中全会"
+)
+REDUPLICATED = r"([\u4e00-\u9fff])[\u4e00-\u9fff](?:\1[\u4e00-\u9fff]){2,}"
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _head_at(pieces: list[str], j: int) -> int:
+    """End index (exclusive) of the longest run of pieces from ``j`` that spells a head."""
+    best = 0
+    text = ""
+    for k in range(j, min(j + 3, len(pieces))):
+        text += pieces[k]
+        if len(text) > _HEAD_MAX or not _HAN.fullmatch(pieces[k]):
+            break
+        if text in POLICY_HEADS:
+            best = k + 1
+    return best
+
+
+def compose(pieces: list[str], is_term: Callable[[str], bool]) -> list[str]:
+    """Join a term and the policy heads that follow it into one piece (lossless).
+
+    Parameters
+    ----------
+    pieces : list of str
+        The pieces of a cut.
+    is_term : callable
+        True for a piece that is a term (the modifier must be one).
+
+    Returns
+    -------
+    list of str
+        The same text, with modifier + head runs joined.
+
+    Examples
+    --------
+    >>> compose(["行政执法", "公示", "制度"], {"行政执法"}.__contains__)
+    ['行政执法', '公示', '制度']
+    >>> compose(["行政执法公示", "制度"], {"行政执法公示"}.__contains__)
+    ['行政执法公示制度']
+    """
+    n = len(pieces)
+    triggers = _TRIGGERS
+    # the only places to look at (compress/map: no Python loop over the pieces)
+    hits = list(compress(range(n), map(triggers.__contains__, pieces)))
+    if not hits:
+        return pieces
+    out: list[str] = []
+    pos = 0  # pieces[pos:] are not in out yet
+    composed = False  # out[-1] was joined here (a term, whatever is_term says)
+    for h in hits:
+        if h < pos:
+            continue
+        if h > pos:
+            out.extend(pieces[pos:h])
+            pos = h
+            composed = False
+        p = pieces[h]
+        if p in SCOPES and h + 1 < n and len(pieces[h + 1]) >= 3 and is_term(pieces[h + 1]):
+            out.append(p + pieces[h + 1])  # 全国|文明城市 -> 全国文明城市
+            pos = h + 2
+            composed = True
+            continue
+        if not out or p not in _HEAD_PREFIXES or not (composed or is_term(out[-1])):
+            continue
+        j = _head_at(pieces, h)
+        if j and len(out[-1]) + sum(map(len, pieces[h:j])) <= MAX_LEN:
+            out[-1] += "".join(pieces[h:j])
+            pos = j
+            composed = True
+    out.extend(pieces[pos:])
+    return out
+
+
+def head_of(token: str) -> tuple[str, str] | None:
+    """``(core, head)`` if ``token`` ends with a policy head after a non-empty core.
+
+    Examples
+    --------
+    >>> head_of("乡村振兴示范村")
+    ('乡村振兴', '示范村')
+    >>> head_of("示范村") is None
+    True
+    """
+    for k in range(min(_HEAD_MAX, len(token) - 2), 1, -1):
+        if token[-k:] in POLICY_HEADS:
+            return token[:-k], token[-k:]
+    return None
+
+
+def cores(token: str, is_term: Callable[[str], bool]) -> list[str]:
+    """The terms a composed token is built on, innermost last (``[]`` if none).
+
+    Examples
+    --------
+    >>> cores("乡村振兴示范村建设", {"乡村振兴"}.__contains__)
+    ['乡村振兴示范村', '乡村振兴']
+    """
+    out = []
+    for scope in SCOPES:  # 全国文明城市 -> 文明城市
+        if token.startswith(scope) and is_term(token[len(scope) :]):
+            out.append(token[len(scope) :])
+            token = out[-1]
+            break
+    got = head_of(token)
+    while got is not None and len(got[0]) >= 2:
+        out.append(got[0])
+        if is_term(got[0]):
+            return out
+        got = head_of(got[0])
+    return out if out and is_term(out[-1]) else []
