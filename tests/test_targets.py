@@ -410,3 +410,77 @@ def test_panel_leaves_a_restated_target_out():
     )
     e = gt.target_panel(c).set_index("canonical").loc["energy_intensity"]
     assert math.isnan(e.actual) and e.actual_source == ""
+
+
+# ---------------------------------------------------------------- the targets figure
+
+
+def _figure_panel():
+    import pandas as pd
+
+    rows = [("gdp", "floor", 6.0, 8.1, "%"), ("gdp", "floor", 5.5, 3.0, "%"),
+            ("gdp", "floor", 5.0, 5.2, "%"), ("gdp", "floor", 5.0, 5.0, "%"),
+            ("gdp", "floor", 6.5, 6.6, "%"), ("gdp", "floor", 6.5, 6.7, "%"),
+            ("gdp", "floor", 7.0, 6.9, "%"), ("gdp", "floor", 8.0, 65.5, "%"),
+            ("cpi", "ceiling", 3.0, 0.9, "%"), ("cpi", "ceiling", 3.0, 4.8, "%"),
+            ("new_urban_jobs", "floor", 1100, 1206, "万人"),
+            ("new_urban_jobs", "floor", 3500, 4100, "人")]  # fmt: skip
+    p = pd.DataFrame(rows, columns=["canonical", "direction", "target_low", "actual", "unit"])
+    p["target_high"] = p["target_low"]
+    p["met"] = [
+        (a <= t) if d == "ceiling" else (a >= t)
+        for d, t, a in zip(p.direction, p.target_low, p.actual)
+    ]
+    labels = ["中国 2021", "中国 2022", "中国 2023", "中国 2024", "中国 2017", "中国 2016",
+              "中国 2015", "中国 2007", "中国 2021", "中国 2007", "中国 2022", "某县 2022"]  # fmt: skip
+    return p, labels
+
+
+def test_figure_colours_follow_met_and_direction():
+    from matplotlib.colors import to_hex
+
+    from govtext.viz.figures import pyplot
+    from govtext.viz.targets import MET_COLOURS, target_actual_figure
+
+    p, labels = _figure_panel()
+    fig = target_actual_figure(p, labels=labels)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles[:3] == [
+        "gdp (8) · floor: higher is better",
+        "cpi (2) · ceiling: lower is better",
+        "new_urban_jobs (2) · floor: higher is better",
+    ]
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend[:3] == ["target met", "target missed", "actual = target"]
+    assert any("floor: above, ceiling: below" in s for s in legend)
+    cpi = fig.axes[1]
+    pts = {
+        tuple(xy): to_hex(c)
+        for coll in cpi.collections
+        if coll.get_offsets().shape[0]
+        for xy, c in zip(coll.get_offsets().tolist(), coll.get_facecolors())
+    }
+    # the ceiling met by a lower actual is green, the one exceeded is red
+    assert pts[(3.0, 0.9)] == MET_COLOURS["met"] and pts[(3.0, 4.8)] == MET_COLOURS["missed"]
+    pyplot().close(fig)
+
+
+def test_figure_labels_do_not_overlap_and_outliers_are_named():
+    from govtext.viz.figures import pyplot
+    from govtext.viz.targets import target_actual_figure
+
+    p, labels = _figure_panel()
+    fig = target_actual_figure(p, labels=labels)
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes[:3]:
+        boxes = [t.get_window_extent(renderer) for t in ax.texts]
+        for i, a in enumerate(boxes):
+            assert not any(a.overlaps(b) for b in boxes[i + 1 :]), ax.get_title()
+    gdp = fig.axes[0]
+    # 65.5 (a cumulative figure, were it ever paired) is off the scale and named
+    assert gdp.get_ylim()[1] < 20
+    assert "中国 2007 8→65.5" in gdp.get_xlabel().replace("\n", "")
+    # jobs of a county in 人 and of the nation in 万人 share one unit (万人), log axes
+    jobs = fig.axes[2]
+    assert jobs.get_xlabel().startswith("target (万人)") and jobs.get_xscale() == "log"
+    pyplot().close(fig)

@@ -76,7 +76,7 @@ TARGET_COLUMNS = [
     "value_high", "unit", "qualifier", "surface", "line_no", "start", "end",
 ]  # fmt: skip
 PANEL_COLUMNS = [
-    "region", "level", "year", "canonical", "direction", "target_low", "target_high",
+    "region", "level", "year", "canonical", "direction", "target_low", "target_high", "unit",
     "target_qualifier", "target_status", "actual", "actual_status", "met", "excluded_actual",
     "excluded_reason", "actual_report", "actual_source", "parent_region", "parent_level",
     "parent_target_low", "parent_target_high", "parent_qualifier",
@@ -362,7 +362,7 @@ def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
           ``ceiling`` (at or below: prices, unemployment, energy intensity), from
           :data:`DIRECTION`;
         - ``target_*``, ``actual``, ``parent_target_*``: changes are signed (``下降3%`` is
-          -3) and the actual is in the target's unit (``万人``);
+          -3) and the actual is converted to the target's ``unit`` (``万人``);
         - ``actual``: the value the report of Y+1 gives for year Y, NaN when the corpus
           lacks that report or states no one-year value; ``actual_status`` says whether it
           was an estimate; ``met``: whether it meets the target (NA without both);
@@ -398,7 +398,8 @@ def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
         rec: dict[str, Any] = {
             "region": row.region, "level": row.level, "year": row.year, "canonical": row.canonical,
             "direction": DIRECTION.get(row.canonical, "floor"), "target_low": low,
-            "target_high": high, "target_qualifier": row.qualifier, "target_status": row.status,
+            "target_high": high, "unit": row.unit, "target_qualifier": row.qualifier,
+            "target_status": row.status,
             "actual": math.nan, "actual_status": "", "met": None, "excluded_actual": math.nan,
             "excluded_reason": "", "actual_report": "", "actual_source": "",
             "parent_region": "", "parent_level": "", "parent_target_low": math.nan,

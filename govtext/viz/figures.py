@@ -108,7 +108,8 @@ def save(fig: Any, path: str | os.PathLike[str], *, dpi: int = 120) -> Path:
 
 # ---------------------------------------------------------------------------------------
 # Chart helpers used by the HTML report. Each returns a matplotlib Figure; write it with
-# :func:`save`. Sizes grow with the number of labels so that nothing overlaps.
+# :func:`save`. Sizes grow with the number of labels so that nothing overlaps. The targets
+# figure is in govtext/viz/targets.py.
 
 
 def _fontsize(n: int, base: float = 10.0, lo: float = 6.5) -> float:
@@ -291,66 +292,5 @@ def bar_chart(
     ax.set_title(title)
     if stacked_labels:
         ax.legend(fontsize=8, frameon=False)
-    fig.tight_layout()
-    return fig
-
-
-def target_actual_figure(
-    panel: Any, *, labels: list[str] | None = None, max_panels: int = 6
-) -> Any:
-    """Targets (x) against actuals (y), one small panel per indicator, with the diagonal.
-
-    ``panel`` is a :func:`govtext.target_panel` table (columns ``canonical``,
-    ``target_low``, ``target_high``, ``actual``); rows without an actual are skipped. Points
-    above the diagonal exceeded their target.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> p = pd.DataFrame({"canonical": ["gdp", "gdp"], "target_low": [6.0, 5.5],
-    ...                   "target_high": [6.0, 5.5], "actual": [8.1, 3.0]})
-    >>> fig = target_actual_figure(p, labels=["中国 2021", "中国 2022"])
-    >>> fig.axes[0].get_title()
-    'gdp（2 个）'
-    >>> pyplot().close(fig)
-    """
-    import numpy as np
-
-    plt = pyplot()
-    df = panel.copy()
-    df["_label"] = labels if labels is not None else [""] * len(df)
-    df = df[np.isfinite(df["actual"].astype(float)) & np.isfinite(df["target_low"].astype(float))]
-    counts = df["canonical"].value_counts()
-    names = sorted(counts.index, key=lambda c: (-int(counts[c]), str(c)))[:max_panels]
-    n = max(1, len(names))
-    ncols = min(3, n)
-    nrows = (n + ncols - 1) // ncols
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.3 * ncols, 3.9 * nrows), squeeze=False)
-    for ax in axes.ravel()[len(names) :]:
-        ax.set_axis_off()
-    for ax, name in zip(axes.ravel(), names):
-        sub = df[df["canonical"] == name]
-        hi = sub["target_high"].astype(float).fillna(sub["target_low"].astype(float))
-        x = (sub["target_low"].astype(float).to_numpy() + hi.to_numpy()) / 2
-        y = sub["actual"].astype(float).to_numpy()
-        lo_v = float(min(x.min(), y.min()))
-        hi_v = float(max(x.max(), y.max()))
-        pad = (hi_v - lo_v) * 0.08 or 1.0
-        ax.plot([lo_v - pad, hi_v + pad], [lo_v - pad, hi_v + pad], color="#999999", lw=1, ls="--")
-        above = y >= x
-        ax.scatter(x[above], y[above], color="#2e7d32", s=26, zorder=3)
-        ax.scatter(x[~above], y[~above], color="#c62828", s=26, zorder=3)
-        if len(sub) <= 12:
-            for xi, yi, lab in zip(x, y, sub["_label"]):
-                ax.annotate(
-                    str(lab), (xi, yi), fontsize=7, xytext=(3, 3), textcoords="offset points"
-                )
-        ax.set_title(f"{name}（{len(sub)} 个）", fontsize=10)
-        ax.set_xlabel("目标", fontsize=9)
-        ax.set_ylabel("实际", fontsize=9)
-        ax.set_xlim(lo_v - pad, hi_v + pad)
-        ax.set_ylim(lo_v - pad, hi_v + pad)
-        ax.tick_params(labelsize=8)
-        ax.grid(True, alpha=0.3)
     fig.tight_layout()
     return fig

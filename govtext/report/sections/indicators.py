@@ -23,7 +23,7 @@ def build_indicators(ctx: ReportContext) -> PageSection:
         "Indicators, targets and targets vs actuals",
         "Every number with a unit that a report gives for a named indicator (value, unit, "
         "whether it is an actual, an estimate or a target, and the sentence it comes from); "
-        "the figure sets each year's growth target against the growth reported a year later.",
+        "the figure sets each target against the actual reported a year later, coloured by whether it was met.",
         "govtext.extract_indicators; govtext.targets; govtext.target_panel",
     )
     return _build_indicators(ctx, sec, extract_indicators)
@@ -99,22 +99,14 @@ def _targets_vs_actuals(
             )
         )
         return
-    cols = [
-        "region",
-        "year",
-        "canonical",
-        "target_low",
-        "target_high",
-        "target_qualifier",
-        "actual",
-        "actual_status",
-        "parent_region",
-        "parent_target_low",
-    ]
+    cols = ["region", "year", "canonical", "direction", "target_low", "target_high", "unit",
+            "target_qualifier", "actual", "actual_status", "met", "parent_region",
+            "parent_target_low"]  # fmt: skip
     t = paired[[c for c in cols if c in paired.columns]].copy()
     t["region"] = [short_region(r) for r in t["region"]]
     sec.blocks.append(table_block(t, "Targets with the actual value reported a year later", link))
-    from govtext.viz.figures import target_actual_figure
+    _excluded_actuals(sec, panel, link)
+    from govtext.viz.targets import target_actual_figure
 
     fig = target_actual_figure(
         paired, labels=[f"{short_region(r)} {y}" for r, y in zip(paired["region"], paired["year"])]
@@ -124,7 +116,36 @@ def _targets_vs_actuals(
             "targets_vs_actuals",
             fig,
             alt="Targets vs actuals",
-            caption="Each point is a target (x, middle of its range) against the actual reported a year later (y); above the diagonal = target exceeded.",
+            caption=(
+                "Each point is a target (x, middle of its range) against the actual reported a "
+                "year later (y), one panel per indicator. Green: target met; red: missed. The "
+                "shaded side of the diagonal is where a target is met: above it for floor "
+                "targets (growth, jobs, output: higher is better), below it for ceiling targets "
+                "(prices, unemployment, energy intensity: lower is better); each panel's title "
+                "says which. Decreases are negative (能耗下降3% is -3). Values far from the rest "
+                "sit on the panel's edge as triangles and are named under it; labels that would "
+                "overlap are left out. Multi-year figures (比2002年, 五年来, 累计, 年均) are "
+                "never paired with a one-year target."
+            ),
             data=link,
+        )
+    )
+
+
+def _excluded_actuals(sec: PageSection, panel: Any, link: str) -> None:
+    """Table of the values found for a target's year but never paired with it."""
+    ex = panel[panel["excluded_reason"].fillna("") != ""] if "excluded_reason" in panel else []
+    if len(ex) == 0:
+        return
+    cols = ["region", "year", "canonical", "target_low", "unit", "excluded_actual",
+            "excluded_reason", "actual_source"]  # fmt: skip
+    t = ex[cols].copy()
+    t["region"] = [short_region(r) for r in t["region"]]
+    sec.blocks.append(
+        table_block(
+            t,
+            "Values not paired with a one-year target: they cover several years (cumulative, "
+            "average, multi-year) or use another unit",
+            link,
         )
     )
