@@ -289,8 +289,8 @@ def township_cooc(township, tok):
 
 def test_graph_attributes_and_selection(township_cooc):
     G = gt.cooccurrence_graph(township_cooc, top=40, drop_isolates=False)
-    top = township_cooc.top_terms(40)
-    assert list(G.nodes()) == top  # selection first, in frequency order
+    top = township_cooc.top_terms(40, by="keyness")
+    assert list(G.nodes()) == top  # selection first, in keyness order
     node_keys = {"label", "frequency", "window_count", "tfidf", "community", "degree", "strength",
                  "degree_centrality", "betweenness", "eigenvector", "x", "y"}  # fmt: skip
     for n, d in G.nodes(data=True):
@@ -306,6 +306,39 @@ def test_graph_attributes_and_selection(township_cooc):
     # communities partition the nodes
     comms = {d["community"] for _, d in G.nodes(data=True)}
     assert comms == set(range(len(comms)))
+
+
+def test_default_nodes_are_policy_terms_not_generic_words(sample, tok):
+    from govtext.stats.keywords import genre_generic, keywords
+
+    generic = genre_generic(100)
+    report = sample["2020_national_中国"]
+    G = gt.cooccurrence_graph(report, tokenizer=tok)
+    nodes = set(G.nodes())
+    assert 20 <= len(nodes) <= 60
+    assert not nodes & generic  # 发展, 建设 ... never fill the graph
+    assert {"疫情", "疫情防控"} <= nodes
+    # the keyness order is the keywords' order (same scoring, the region kept)
+    kw = keywords(report, top=10, tokenizer=tok, keep_region=True)["term"].tolist()
+    cooc = gt.cooccurrence(report, tokenizer=tok)
+    ranked = cooc.top_terms(60, by="keyness", tokenizer=tok)
+    assert [t for t in kw if t in ranked][:5] == [t for t in ranked if t in kw][:5]
+    # the most frequent words, on request
+    freq = gt.cooccurrence_graph(cooc, select_by="frequency", drop_isolates=False)
+    assert len(set(freq.nodes()) & generic) > 20
+    with pytest.raises(InputError, match="keyness"):
+        cooc.top_terms(5, by="pagerank")
+
+
+def test_graphs_by_takes_each_groups_terms_in_turn(sample, tok):
+    from govtext.stats.keywords import genre_generic
+
+    c = gt.Corpus(r for r in sample.filter(level="national") if 2018 <= r.meta["year"] <= 2021)
+    gs = gt.graphs_by(c, "year", tokenizer=tok, top=30)
+    nodes = set(next(iter(gs.values())).nodes())
+    assert len(nodes) == 30 and not nodes & genre_generic(100)
+    assert "疫情" in nodes  # 2020's own term is among the shared ones
+    assert all(set(g.nodes()) == nodes for g in gs.values())
 
 
 def test_graph_options(township_cooc):

@@ -124,16 +124,39 @@ class Cooccurrence:
             self.window,
         )
 
-    def top_terms(self, top: int, by: str = "frequency") -> list[str]:
-        """The ``top`` most frequent terms (``by="frequency"``, ``"window_count"`` or ``"tfidf"``);
-        ties broken by term."""
+    def top_terms(
+        self, top: int, by: str = "frequency", *, tokenizer: PolicyTokenizer | None = None
+    ) -> list[str]:
+        """The ``top`` best terms by ``"frequency"``, ``"window_count"``, ``"tfidf"`` or ``"keyness"``.
+
+        ``"keyness"`` ranks the policy terms of these windows as :func:`govtext.keywords`
+        ranks a report's (:func:`govtext.stats.keywords.rank_terms`: log-odds against the
+        genre's reference counts; whole terms seen twice and at least twice as often as in
+        the genre; never one of the genre's 100 most frequent words), so it may return
+        fewer than ``top``. The others: highest first, ties broken by term.
+
+        Examples
+        --------
+        >>> c = cooccurrence([["发展", "数字经济", "数字经济"], ["发展", "数字经济"]])
+        >>> c.top_terms(2), c.top_terms(2, by="keyness")
+        (['数字经济', '发展'], ['数字经济'])
+        """
+        if by == "keyness":
+            from govtext.stats.keywords import rank_terms
+
+            order = rank_terms(
+                self.frequency[None, :], self.vocab, tokenizer=tokenizer, min_ratio=1.5
+            )[0]
+            return [self.vocab[i] for i in order[:top]]
         score = {
             "frequency": self.frequency,
             "window_count": self.window_count,
             "tfidf": self.tfidf(),
         }.get(by)
         if score is None:
-            raise InputError(f"by must be 'frequency', 'window_count' or 'tfidf', not {by!r}")
+            raise InputError(
+                f"by must be 'keyness', 'frequency', 'window_count' or 'tfidf', not {by!r}"
+            )
         order = sorted(range(len(self.vocab)), key=lambda i: (-score[i], self.vocab[i]))
         return [self.vocab[i] for i in order[:top]]
 

@@ -146,6 +146,21 @@ def _build_graph(
     return _annotate(G, random_state, communities, positions)
 
 
+def _linked_first(cooc: Cooccurrence, pool: list[str], top: int, min_count: int) -> list[str]:
+    """The best ``top`` terms of ``pool`` (in its order) that co-occur ``min_count`` times with
+    another chosen term: isolated terms give their place to the next ones."""
+    chosen = pool
+    for _ in range(3):  # dropping a term can leave another one alone: settle in a few rounds
+        M = cooc.select(chosen).matrix.tocoo()
+        off = (M.row != M.col) & (M.data >= min_count)
+        linked = set(np.asarray(chosen, dtype=object)[np.unique(M.row[off])])
+        nxt = [t for t in chosen if t in linked][:top]
+        if nxt == chosen:
+            break
+        chosen = nxt
+    return chosen
+
+
 def cooccurrence_graph(
     data: Any,
     *,
@@ -153,7 +168,7 @@ def cooccurrence_graph(
     window: str = "sentence",
     top: int = 60,
     terms: Iterable[str] | None = None,
-    select_by: str = "frequency",
+    select_by: str = "keyness",
     measure: str = "jaccard",
     min_count: int = 2,
     min_weight: float | None = None,
@@ -179,8 +194,15 @@ def cooccurrence_graph(
     tokenizer, window, n_jobs, cache_dir
         As in :func:`cooccurrence` (ignored for a ``Cooccurrence``).
     top : int, default 60
-        Number of terms, chosen by ``select_by`` (``"frequency"``, ``"window_count"`` or
-        ``"tfidf"``), unless ``terms`` is given.
+        Most terms, chosen by ``select_by`` unless ``terms`` is given.
+    select_by : {"keyness", "frequency", "window_count", "tfidf"}, default "keyness"
+        ``"keyness"``: the policy terms of the report (or texts) ranked as
+        :func:`govtext.keywords` ranks them — log-odds against the genre's reference
+        counts, whole terms seen at least twice and at least twice as often as in
+        government work reports generally, never one of the genre's 100 most frequent
+        words (发展, 建设 ...) — so a graph shows what this text is about rather than the
+        words every report uses (it may hold fewer than ``top`` terms). The others take
+        the ``top`` terms with the highest frequency, window count or TF-IDF.
     measure : str, default "jaccard"
         Edge weight, one of :data:`MEASURES` (see :func:`association`). For ``pmi``,
         ``npmi`` and ``g2`` only pairs co-occurring more often than expected are kept;
@@ -235,8 +257,11 @@ def cooccurrence_graph(
         chosen = [t for t in dict.fromkeys(terms) if t in cooc.term_index]
         if not chosen:
             raise InputError("none of the given terms occurs in the corpus")
+    elif select_by == "keyness" and drop_isolates:  # isolated terms give way to the next
+        pool = cooc.top_terms(3 * top, by="keyness", tokenizer=tokenizer)
+        chosen = _linked_first(cooc, pool, top, min_count)
     else:
-        chosen = cooc.top_terms(top, by=select_by)
+        chosen = cooc.top_terms(top, by=select_by, tokenizer=tokenizer)
     if not chosen:
         raise InputError("no terms to build a graph from (the corpus has no analysis tokens)")
     return _build_graph(
@@ -255,6 +280,39 @@ def cooccurrence_graph(
     )
 
 
+def _turns(
+    overall: Cooccurrence,
+    windows: list[list[str]],
+    doc: np.ndarray,
+    values: list[Any],
+    groups: list[Any],
+    top: int,
+    tokenizer: PolicyTokenizer | None,
+) -> list[str]:
+    """Each group's policy terms (keyness against the genre), taken in turn up to ``top``."""
+    import scipy.sparse as sp
+
+    from govtext.stats.keywords import rank_terms
+
+    ti = overall.term_index
+    gid = {g: k for k, g in enumerate(groups)}
+    row_of = np.array([gid.get(v, -1) if v == v else -1 for v in values], dtype=np.int64)
+    rows, cols = [], []
+    for w, d in zip(windows, doc):
+        r = row_of[d]
+        if r >= 0:
+            rows.extend([r] * len(w))
+            cols.extend(ti[t] for t in w)
+    X = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), len(overall.vocab)))
+    ranked = rank_terms(X, overall.vocab, tokenizer=tokenizer)
+    chosen: dict[str, None] = {}
+    for k in range(max((len(r) for r in ranked), default=0)):
+        for r in ranked:
+            if k < len(r) and len(chosen) < top:
+                chosen.setdefault(overall.vocab[r[k]])
+    return list(chosen)
+
+
 def graphs_by(
     corpus: Any,
     by: str = "year",
@@ -263,6 +321,7 @@ def graphs_by(
     window: str = "sentence",
     top: int = 60,
     terms: Iterable[str] | None = None,
+    select_by: str = "keyness",
     measure: str = "jaccard",
     min_count: int = 2,
     min_weight: float | None = None,
@@ -274,9 +333,12 @@ def graphs_by(
 ) -> dict[Any, nx.Graph]:
     """One co-occurrence graph per metadata group, all on the same vocabulary.
 
-    The reports are tokenised once; the shared terms are the ``top`` most frequent over
-    the whole corpus (or ``terms``); every graph has all of them as nodes (isolated ones
-    included), so centralities compare across groups. Other parameters as in
+    The reports are tokenised once; the shared terms (unless ``terms`` is given) are, with
+    ``select_by="keyness"``, each group's own policy terms against the genre (ranked as in
+    :func:`cooccurrence_graph`), taken in turn from every group's ranking — the best of
+    each group, then the second best … — up to ``top``; with another ``select_by``, the
+    ``top`` best over the whole corpus. Every graph has all of them as nodes (isolated
+    ones included), so centralities compare across groups. Other parameters as in
     :func:`cooccurrence_graph` (``backbone`` defaults to None here so that edge changes
     reflect the counts, not the filter).
 
@@ -311,13 +373,15 @@ def graphs_by(
     overall = cooccurrence(windows)
     if terms is not None:
         shared = [t for t in dict.fromkeys(terms) if t in overall.term_index]
-    else:
-        shared = overall.top_terms(top)
-    if not shared:
-        raise InputError("no terms to build graphs from")
     groups = sorted(
         {v for v in values if v is not None and v == v}, key=lambda v: (str(type(v)), v)
     )
+    if terms is None and select_by == "keyness":
+        shared = _turns(overall, windows, doc, values, groups, top, tokenizer)
+    elif terms is None:
+        shared = overall.top_terms(top, by=select_by)
+    if not shared:
+        raise InputError("no terms to build graphs from")
     out: dict[Any, nx.Graph] = {}
     for g in groups:
         docs = {d for d, v in enumerate(values) if v == g}

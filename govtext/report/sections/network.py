@@ -93,9 +93,11 @@ def build_network(ctx: ReportContext) -> PageSection:
         f"Co-occurrence networks by {ctx.by} and their change",
         "Two words are linked when they occur in the same sentences at least twice (weight: "
         "Jaccard coefficient, sentences with both / sentences with either; thicker = "
-        "stronger; colours = Louvain communities); every group uses the same 40 words, the "
-        "most frequent in the corpus, so the change table can count the links gained and "
-        "lost from one group to the next.",
+        "stronger; colours = Louvain communities); every group uses the same 40 terms, the "
+        "policy terms most distinctive of each group against government work reports "
+        "generally (keyness as for keywords; never one of the genre's 100 most frequent "
+        "words), taken in turn from every group, so the change table can count the links "
+        "gained and lost from one group to the next.",
         f"govtext.graphs_by(corpus, by={ctx.by!r}, top=40, measure='jaccard'); "
         "govtext.compare_graphs; govtext.draw_network",
     )
