@@ -1,4 +1,4 @@
-"""``govtext keywords``: the top keywords of each report (TF × genre IDF)."""
+"""``govtext keywords``: the top keywords of each report (log-odds against the genre)."""
 
 from __future__ import annotations
 
@@ -48,15 +48,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         "keywords",
         help="top keywords of each report",
         description=(
-            "Top keywords of each report: term frequency × inverse document frequency, with "
-            "document frequencies from govtext's reference table of government work reports "
-            "(so one report works on its own), or from the given reports (--idf corpus)."
+            "Top keywords of each report: its whole terms used far more than in government "
+            "work reports generally (log-odds with an informative Dirichlet prior against "
+            "govtext's reference counts of the genre, so one report works on its own and "
+            "gets the same list alone or among others); the report's own region and its "
+            "parts are left out unless --keep-region."
         ),
         epilog=(
             "examples:\n"
             "  govtext keywords --sample --doc 2023_township_天津市津南区北闸口镇\n"
             "  govtext keywords report.txt --top 30 --csv > keywords.csv\n"
-            "  govtext keywords reports/ --idf corpus -o keywords.csv"
+            "  govtext keywords reports/ --keep-region -o keywords.csv"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -65,11 +67,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=int, default=20, help="keywords per report (default 20)")
     p.add_argument("--doc", action="append", metavar="NAME", help="only this report (repeatable)")
     p.add_argument(
-        "--idf",
-        choices=("genre", "corpus"),
-        default="genre",
-        help="document frequencies from the reference table (genre, default) or the input",
+        "--keep-region",
+        action="store_true",
+        help="keep the report's own region and its parts (towns, villages) among the keywords",
     )
+    # removed: keywords no longer depend on the other input reports (warns, ignored)
+    p.add_argument("--idf", choices=("genre", "corpus"), help=argparse.SUPPRESS)
     p.add_argument(
         "--wide", action="store_true", help="one line per report with its keywords in order"
     )
@@ -91,7 +94,15 @@ def run(args: argparse.Namespace) -> int:
         if missing:
             raise InputError(f"--doc: no report named {', '.join(missing)}")
         corpus = Corpus(corpus[d] for d in args.doc)
-    kw = keywords(corpus, top=args.top, idf=args.idf, tokenizer=tokenizer_for(args, corpus))
+    if args.idf is not None:
+        print(
+            "govtext: warning: --idf is ignored (keywords are scored against the genre's "
+            "reference counts whatever the other reports) and will be removed",
+            file=sys.stderr,
+        )
+    kw = keywords(
+        corpus, top=args.top, keep_region=args.keep_region, tokenizer=tokenizer_for(args, corpus)
+    )
     if args.wide:
         kw = pd.DataFrame(
             [(d, " ".join(g["term"])) for d, g in kw.groupby("report", sort=False)],
