@@ -164,6 +164,12 @@ def _wholeness_rows(label: str, labels: list[tuple[bool, str]]) -> list[Any]:
     return [label, n, _pct(whole, n), _pct(c["straddled"], n), _pct(c["absorbed"], n)]
 
 
+def _terms_of(occ: list[tuple[int, int]], sets: list[Any], key: str) -> list[str]:
+    """The text of each occurrence of set ``key``."""
+    text = next(t for k, _, t, _ in sets if k == key)
+    return [text[s:e] for s, e in occ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=None, help="folder of reports (default: bundled sample)")
@@ -322,6 +328,30 @@ def main(argv: list[str] | None = None) -> int:
             rows,
         )
     )
+    p("")
+    # terms in any packaged list (lexicon, indicator names, gazetteer) or in none of them
+    try:
+        from govtext.tokenize.lexicon import load_indicators
+        from govtext.tokenize.places import is_place
+
+        packaged = lex | {gt.normalize(t.term) for t in load_indicators()}
+    except ImportError:  # before issue 14's term layer
+        packaged, is_place = lex, lambda _t: False  # noqa: E731
+    p(
+        "**Packaged lists** (whole / straddled): terms in the lexicon, the indicator names "
+        "or the gazetteer's division names, and terms in none of them"
+    )
+    p("")
+    rows = []
+    for tname, per in labels.items():
+        allv = [
+            (x, t) for key, v in per.items() for x, t in zip(v, _terms_of(occs[key][0], sets, key))
+        ]
+        inp = [x[0] for x, t in allv if t in packaged or is_place(t)]
+        outp = [x[0] for x, t in allv if not (t in packaged or is_place(t))]
+        a, b = _wholeness_rows("", inp), _wholeness_rows("", outp)
+        rows.append([tname, f"{a[2]} / {a[3]} (n={a[1]})", f"{b[2]} / {b[3]} (n={b[1]})"])
+    p(_table(["tokenizer", "in a packaged list", "in none"], rows))
     p("")
     p("**Per report** (whole / straddled)")
     p("")

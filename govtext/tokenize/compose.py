@@ -55,6 +55,15 @@ _HEAD_PREFIXES = frozenset(h[:k] for h in POLICY_HEADS for k in range(1, len(h) 
 # scope modifiers of designations and programmes: 全国|文明城市, 国家级|经济技术开发区
 SCOPES = frozenset("全国 国家级 省级 市级 县级 国家 中国".split())
 _TRIGGERS = _HEAD_PREFIXES | SCOPES
+# a scope joins only a designation (全国文明城市, 国家高新技术企业), not 国家|粮食安全
+_DESIGNATION_ENDS = tuple(
+    """城市 县 市 区 村 镇 乡村 企业 园区 园 基地 景区 公园 中心 小镇 名镇 名村 单位 社区
+    专精特新 小巨人""".split()
+)
+# a place joins only these heads (徐水区示范区 …), never 建设/改革/经济: 保定|建设 stays two
+PLACE_HEADS = frozenset(
+    h for h in POLICY_HEADS if h.startswith(("示范", "试点")) or h.startswith("产业")
+) | {"先行区", "试验区", "走廊", "强省", "强市", "强县", "强区", "强镇"}
 ELLIPSIS = (
     r"(?:党的)?[一二三四五六七八九十]{1,3}届"
     r"(?:[一二三四五六七八九]中、)+[一二三四五六七八九]中全会"
@@ -76,7 +85,11 @@ def _head_at(pieces: list[str], j: int) -> int:
     return best
 
 
-def compose(pieces: list[str], is_term: Callable[[str], bool]) -> list[str]:
+def compose(
+    pieces: list[str],
+    is_term: Callable[[str], bool],
+    is_place: Callable[[str], bool] = lambda _p: False,
+) -> list[str]:
     """Join a term and the policy heads that follow it into one piece (lossless).
 
     Parameters
@@ -84,7 +97,9 @@ def compose(pieces: list[str], is_term: Callable[[str], bool]) -> list[str]:
     pieces : list of str
         The pieces of a cut.
     is_term : callable
-        True for a piece that is a term (the modifier must be one).
+        True for a piece that is a term or a place (the modifier must be one).
+    is_place : callable, optional
+        True for a place that is not otherwise a term: it joins only :data:`PLACE_HEADS`.
 
     Returns
     -------
@@ -115,14 +130,17 @@ def compose(pieces: list[str], is_term: Callable[[str], bool]) -> list[str]:
             pos = h
             composed = False
         p = pieces[h]
-        if p in SCOPES and h + 1 < n and len(pieces[h + 1]) >= 3 and is_term(pieces[h + 1]):
-            out.append(p + pieces[h + 1])  # 全国|文明城市 -> 全国文明城市
+        nxt = pieces[h + 1] if h + 1 < n else ""
+        if p in SCOPES and len(nxt) >= 3 and nxt.endswith(_DESIGNATION_ENDS) and is_term(nxt):
+            out.append(p + nxt)  # 全国|文明城市 -> 全国文明城市
             pos = h + 2
             composed = True
             continue
         if not out or p not in _HEAD_PREFIXES or not (composed or is_term(out[-1])):
             continue
         j = _head_at(pieces, h)
+        if j and not composed and is_place(out[-1]) and "".join(pieces[h:j]) not in PLACE_HEADS:
+            continue
         if j and len(out[-1]) + sum(map(len, pieces[h:j])) <= MAX_LEN:
             out[-1] += "".join(pieces[h:j])
             pos = j

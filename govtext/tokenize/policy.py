@@ -36,7 +36,7 @@ from govtext.tokenize.compose import compose
 from govtext.tokenize.engines import segment
 from govtext.tokenize.filters import TokenFilter
 from govtext.tokenize.kinds import TokenTypes
-from govtext.tokenize.places import place_spans
+from govtext.tokenize.places import is_place, place_spans
 from govtext.tokenize.rules import (
     NUMBER_UNIT,
     _Anchors,
@@ -295,8 +295,12 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
             pos = e
         if pos < len(norm):
             pieces.extend(self._jieba_cut(norm[pos:]))
-        is_term = self._is_term
-        return compose(pieces, lambda p: p in kept or is_term(p))
+        is_term, names = self._is_term, self._names
+        return compose(
+            pieces,
+            lambda p: p in kept or is_term(p),
+            lambda p: p not in names and p not in self._type_table and is_place_piece(p, kept),
+        )
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
         """Pieces of :meth:`cut` with their offsets into the *original* ``text``.
@@ -359,6 +363,11 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
 
     def __repr__(self) -> str:
         return f"PolicyTokenizer(mode={self.mode!r}, backend={self.backend!r})"
+
+
+def is_place_piece(piece: str, kept: set[str]) -> bool:
+    """A gazetteer place (a protected place span of this text, or a known division name)."""
+    return is_place(piece) or (piece in kept and bool(place_spans(piece)))
 
 
 def _file_hash(path: Path) -> str:
