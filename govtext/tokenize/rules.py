@@ -34,6 +34,17 @@ NUMBER_UNIT = re.compile(
     r"(?:[多余])?[" + _MULT + r"]*(?:[多余])?"
     r"(?:%|‰|" + "|".join(map(re.escape, _UNITS)) + r")?"
 )
+# an anonymised number with its unit, as templates circulate (XXX万元, X.X亿元, XX个, X%):
+# one token, filtered like a number, so the unit is not left behind as a word of its own
+PLACEHOLDER_NUMBER = re.compile(
+    r"[X×]{1,4}(?:\.[X×]{1,3})?[多余]?["
+    + _MULT
+    + r"]*(?:%|‰|"
+    + "|".join(map(re.escape, _UNITS))
+    + r"|(?<=["
+    + _MULT
+    + r"]))"
+)
 _PURE_NUMBER = re.compile(r"^[\d.,%‰" + _CN_NUM + _MULT + r"多余]+$")
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -78,6 +89,8 @@ def is_number_token(tok: str) -> bool:
         if _FORMULA.fullmatch(tok):  # 十四五 is a plan, not a number
             return False
         return any(c.isdigit() or c in _CN_NUM for c in tok)
+    if PLACEHOLDER_NUMBER.fullmatch(tok):
+        return True
     m = NUMBER_UNIT.fullmatch(tok)
     return bool(m) and any(c.isdigit() for c in tok)
 
@@ -222,6 +235,8 @@ def protected_spans(
     for m in NUMBER_UNIT.finditer(text):
         if m.end() > m.start() and any(c.isdigit() for c in m.group()):
             spans.append((m.start(), m.end(), 0))
+    if "X" in text or "×" in text:
+        spans.extend((m.start(), m.end(), 0) for m in PLACEHOLDER_NUMBER.finditer(text))
     if special is not None:
         spans.extend((s, e, 1) for s, e in _anchored_finditer(special, anchors, text))
     quoted = {
