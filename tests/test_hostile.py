@@ -192,3 +192,536 @@ def test_atomic_write_gives_usual_file_mode(tmp_path):
     os.umask(mask)
     assert stat.S_IMODE(p.stat().st_mode) == 0o666 & ~mask
     assert [f.name for f in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+
+
+# ------------------------------------------------------------------------------------------
+# issue 16, the output side: outputs that cannot clobber. Each test below failed before
+# the fix it names (govtext/report/{build,context,cache}.py, govtext/cli/).
+# ------------------------------------------------------------------------------------------
+import csv  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import warnings  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from govtext.cli.main import main  # noqa: E402
+from govtext.corpus.checks import OUTPUT_MARKER  # noqa: E402
+from govtext.report.context import file_slugs, page_link  # noqa: E402
+
+LOOK_ALIKE = ["甲 县", "甲'县", "甲_县"]
+COUNTIES = [
+    "2021_county_河北省保定市顺平县",
+    "2022_county_河北省保定市易县",
+    "2023_county_河北省保定市顺平县",
+]
+HEADER_2023 = "——2023年1月12日在丙县第十七届人民代表大会第二次会议上\n各位代表：\n"
+TRIGGERS = ("=", "+", "-", "@")
+TARGETS = (
+    "\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%左右。\n"
+)
+
+
+def _texts(n: int = 3, chars: int = 1800) -> list[str]:
+    sample = gt.datasets.load_sample()
+    return [sample[name].text[:chars] for name in COUNTIES[:n]]
+
+
+def _cli(capsys, *argv: str) -> tuple[int, str, str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rc = main([str(a) for a in argv])
+    got = capsys.readouterr()
+    return rc, got.out, got.err
+
+
+def _hostile_input(folder: Path) -> Path:
+    """A folder of hostile reports: look-alike regions, formula-like cells, a lone
+    surrogate (valid JSON), an empty file, a file name whose year the header contradicts.
+    (A folder is searched for text files: give ``reports.jsonl`` as well.)"""
+    folder.mkdir(parents=True)
+    texts = _texts()
+    rows = [
+        {"name": "2022_甲 县", "region": LOOK_ALIKE[0], "year": 2022, "text": texts[0]},
+        {"name": "2022_甲'县", "region": LOOK_ALIKE[1], "year": 2022, "text": texts[1]},
+        {
+            "name": '=HYPERLINK("http://example.com")',
+            "region": LOOK_ALIKE[2],
+            "year": 2023,
+            "speaker": "@SUM(1+1)",
+            "text": texts[2][:900] + "乡村\ud800振兴" + texts[2][900:],
+        },
+    ]
+    (folder / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "9999_county_丙县.txt").write_text(HEADER_2023 + texts[0], encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """One ``govtext report --skip-bad --by region`` run on the hostile folder, into an
+    output folder whose ``data`` is a symbolic link to another folder."""
+    root = tmp_path_factory.mktemp("hostile")
+    src = _hostile_input(root / "in")
+    victim = root / "victim"
+    victim.mkdir()
+    (victim / "keywords.csv").write_bytes(b"precious")
+    out = root / "out"
+    out.mkdir()
+    (out / "data").symlink_to(victim, target_is_directory=True)
+    argv = [
+        "report",
+        src,
+        src / "reports.jsonl",
+        "-o",
+        out,
+        "--force",
+        "--no-cache",
+        "-q",
+        "--by",
+        "region",
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rc = main([str(a) for a in [*argv, "--skip-bad"]])
+    return {"root": root, "out": out, "victim": victim, "rc": rc, "warnings": caught}
+
+
+def _page(out: Path) -> str:
+    return (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_hostile_report_runs_to_the_end(hostile):
+    assert hostile["rc"] == 0
+    assert (hostile["out"] / "index.html").is_file()
+
+
+def test_symlinked_data_folder_is_replaced_never_followed(hostile):
+    out, victim = hostile["out"], hostile["victim"]
+    assert [p.name for p in victim.iterdir()] == ["keywords.csv"]
+    assert (victim / "keywords.csv").read_bytes() == b"precious"
+    assert not (out / "data").is_symlink() and (out / "data" / "keywords.csv").is_file()
+    said = [str(w.message) for w in hostile["warnings"]]
+    assert any("symbolic link" in m and "data" in m for m in said)
+
+
+def test_look_alike_regions_get_distinct_files_and_captions_name_their_file(hostile):
+    out = hostile["out"]
+    slugs = file_slugs([*LOOK_ALIKE, "丙县"])
+    assert len(set(slugs.values())) == 4
+    gexf = sorted(p.name for p in (out / "network").glob("region_*.gexf"))
+    assert gexf == sorted(f"region_{s}.gexf" for s in slugs.values())
+    figures = re.findall(
+        r'<img src="([^"]+)"[^>]*><figcaption>region = ([^:<]+): .*?<a href="([^"]+)">data',
+        _page(out),
+    )
+    import html
+
+    shown = {html.unescape(region): (src, data) for src, region, data in figures}
+    for region in LOOK_ALIKE:
+        s = slugs[region]
+        assert shown[region] == (f"fig/network_region_{s}.png", f"network/region_{s}.gexf")
+    assert len({hashlib_of(out / d) for _, d in shown.values()}) == len(shown)
+
+
+def hashlib_of(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_file_slugs_are_collision_free_and_order_free():
+    a = file_slugs([*LOOK_ALIKE, "A县", "a县", 2023])
+    b = file_slugs(list(reversed([*LOOK_ALIKE, "A县", "a县", 2023])))
+    assert a == b and a[2023] == "2023"
+    assert len({s.casefold() for s in a.values()}) == len(a)  # case-insensitive file systems
+
+
+def test_report_csv_cells_are_escaped_for_spreadsheets(hostile):
+    text = (hostile["out"] / "data" / "overview.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and "'@SUM(1+1)" in text
+    for row in csv.reader(text.splitlines()):
+        for cell in row:
+            assert not cell.startswith(TRIGGERS) or re.fullmatch(r"[-+]?[\d.]+%?", cell), cell
+
+
+def test_skip_bad_lists_bad_files_in_one_warning_and_in_the_overview(hostile):
+    said = [str(w.message) for w in hostile["warnings"] if "skipped" in str(w.message)]
+    assert len(said) == 1 and "skipped 1 bad file" in said[0] and "empty.txt" in said[0]
+    page = _page(hostile["out"])
+    assert "bad file(s) skipped (--skip-bad)" in page and "empty.txt" in page
+
+
+def test_skip_bad_is_not_the_default(tmp_path, capsys):
+    src = _hostile_input(tmp_path / "in")
+    rc, _, err = _cli(
+        capsys, "report", src, src / "reports.jsonl", "-o", tmp_path / "out", "--no-cache", "-q"
+    )
+    assert rc == 2 and "empty.txt" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_overview_says_when_the_header_year_overrode_the_file_name(hostile):
+    text = (hostile["out"] / "data" / "overview.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    row = next(r for r in rows if r["name"].startswith("9999"))
+    assert row["year"] == "2023" and "header used" in row["year_note"]
+
+
+def test_every_link_of_the_page_is_a_file_the_report_wrote(hostile):
+    out = hostile["out"]
+    links = re.findall(r'(?:href|src)="([^"#][^"]*)"', _page(out))
+    assert links
+    for link in links:
+        assert page_link(link) and (out / link).is_file(), link
+
+
+def test_output_folder_is_marked(hostile):
+    assert (hostile["out"] / OUTPUT_MARKER).is_file()
+
+
+def _small_folder(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in zip(COUNTIES, _texts()):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_output_folder_inside_the_input_folder_is_never_read_back(tmp_path, capsys):
+    src = _small_folder(tmp_path / "in")
+    cache = tmp_path / "cache"
+    for extra in ([], ["--force"]):
+        rc, _, err = _cli(
+            capsys, "report", src, "-o", src / "out", "--cache-dir", cache, "-q", *extra
+        )
+        assert rc == 0, err
+        rows = (src / "out" / "data" / "overview.csv").read_text(encoding="utf-8").splitlines()
+        assert len(rows) == 1 + len(COUNTIES)
+    assert len(gt.load_corpus(src)) == len(COUNTIES)
+
+
+def test_output_folder_holding_the_input_is_refused(tmp_path, capsys):
+    src = _small_folder(tmp_path / "in")
+    rc, _, err = _cli(capsys, "report", src, "-o", tmp_path, "--force", "--no-cache")
+    assert rc == 2 and "-o/--output" in err and "holds the input" in err
+
+
+def _data_is_a_file(tmp_path: Path) -> Path:
+    """An output folder where data/ cannot be written, whoever runs the test (root too)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "data").write_text("not a folder", encoding="utf-8")
+    return out
+
+
+def test_failed_section_fails_the_run_and_writes_no_page(tmp_path, capsys):
+    src = _small_folder(tmp_path / "in")
+    out = _data_is_a_file(tmp_path)
+    rc, _, err = _cli(capsys, "report", src, "-o", out, "--force", "--no-cache", "-q")
+    assert rc != 0
+    assert len(err.strip().splitlines()) == 1 and "section 'overview' failed" in err
+    assert "--keep-going" in err
+    assert not (out / "index.html").exists()
+    assert not (out / "fig").exists() or not any((out / "fig").iterdir())
+
+
+def test_keep_going_writes_the_page_and_failed_sections_leave_no_files(tmp_path, capsys):
+    src = _small_folder(tmp_path / "in")
+    out = _data_is_a_file(tmp_path)
+    rc, _, _ = _cli(capsys, "report", src, "-o", out, "--force", "--no-cache", "-q", "--keep-going")
+    assert rc == 0 and (out / "index.html").is_file()
+    manifest = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    failed = [k for k, s in manifest["sections"].items() if s["status"] == "error"]
+    assert "network" in failed and "overview" in failed
+    for sub in ("fig", "network"):  # the network section wrote GEXF files before it failed
+        assert not (out / sub).exists() or not any((out / sub).iterdir()), sub
+    assert not list(out.rglob("*.tmp"))
+
+
+def _as_nobody(cmd: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    """Run the command as an unprivileged user when the tests run as root (root ignores
+    file modes); as the current user otherwise."""
+    env = {**os.environ, "HOME": str(tmp_path), "MPLCONFIGDIR": str(tmp_path / "mpl")}
+    kw: dict = {}
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        kw["user"] = 65534
+        os.chmod(tmp_path, 0o777)
+    return subprocess.run(
+        [sys.executable, "-m", "govtext.cli.main", *cmd],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+        **kw,
+    )
+
+
+def _can_drop_privileges(tmp_path: Path) -> bool:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return True
+    os.chmod(tmp_path, 0o777)
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", "import govtext.cli.main"], user=65534, capture_output=True
+        )
+    except OSError:  # the interpreter itself is out of the unprivileged user's reach
+        return False
+    return probe.returncode == 0
+
+
+def test_read_only_data_folder_fails_the_run(tmp_path):
+    if not _can_drop_privileges(tmp_path):
+        pytest.skip("cannot run govtext as an unprivileged user here")
+    src = _small_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    (out / "data").mkdir(parents=True)
+    os.chmod(out, 0o777)
+    os.chmod(out / "data", 0o555)
+    got = _as_nobody(["report", str(src), "-o", str(out), "--force", "--no-cache", "-q"], tmp_path)
+    assert got.returncode != 0, got.stderr
+    assert "section 'overview' failed" in got.stderr and "Permission denied" in got.stderr
+    assert not (out / "index.html").exists()
+
+
+def test_unwritable_output_folder_is_found_before_any_analysis(tmp_path, capsys, monkeypatch):
+    import govtext.corpus.loading as loading
+
+    def no_loading(*a, **k):
+        raise AssertionError("the corpus was loaded before the output folder was checked")
+
+    monkeypatch.setattr(loading, "load_corpus", no_loading)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    rc, _, err = _cli(capsys, "report", "--sample", "-o", blocker / "out", "--no-cache")
+    assert rc == 2 and err.startswith("govtext report: error: -o/--output: cannot create")
+    assert str(blocker / "out") in err
+
+
+def test_read_only_output_folder_is_named_not_a_temp_file(tmp_path):
+    if not _can_drop_privileges(tmp_path):
+        pytest.skip("cannot run govtext as an unprivileged user here")
+    out = tmp_path / "out"
+    out.mkdir()
+    os.chmod(out, 0o555)
+    got = _as_nobody(["report", "--sample", "-o", str(out), "--force", "--no-cache"], tmp_path)
+    assert got.returncode == 2
+    line = got.stderr.strip()
+    assert "-o/--output: cannot write into the output folder" in line and str(out) in line
+    assert ".tmp" not in line and "probe" not in line and len(line.splitlines()) == 1
+
+
+def test_output_on_a_dangling_symlink_names_the_option(tmp_path, capsys):
+    link = tmp_path / "out"
+    link.symlink_to(tmp_path / "gone")
+    rc, _, err = _cli(capsys, "report", "--sample", "-o", link, "--no-cache")
+    assert rc == 2 and "-o/--output" in err and "does not exist" in err
+    assert "File exists" not in err
+
+
+@pytest.mark.parametrize("command", ["report", "keywords"])
+def test_cache_dir_on_a_file_names_the_option(tmp_path, capsys, command):
+    f = tmp_path / "cache.txt"
+    f.write_text("x", encoding="utf-8")
+    extra = ["-o", tmp_path / "out"] if command == "report" else []
+    rc, _, err = _cli(capsys, command, "--sample", "--cache-dir", f, *extra)
+    assert rc == 2 and "--cache-dir" in err and "is a file, not a folder" in err
+    assert "File exists" not in err
+
+
+def _injection_jsonl(tmp_path: Path) -> Path:
+    texts = _texts(2, 1200)
+    rows = [
+        {"name": "=cmd", "year": 2022, "text": texts[0] + TARGETS},
+        {"name": "@me", "year": 2023, "text": texts[1] + TARGETS},
+    ]
+    p = tmp_path / "r.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("command", ["keywords", "targets", "indicators"])
+def test_cli_csv_output_is_escaped_unless_asked_not_to(tmp_path, capsys, command):
+    src = _injection_jsonl(tmp_path)
+    extra = ["--no-cache"] if command == "keywords" else []
+    rc, _, err = _cli(capsys, command, src, "-o", tmp_path / "a.csv", *extra)
+    assert rc == 0, err
+    rows = list(csv.reader((tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()))
+    reports = {r[0] for r in rows[1:]}
+    assert reports and reports <= {"'=cmd", "'@me"}
+    rc, _, err = _cli(
+        capsys, command, src, "-o", tmp_path / "b.csv", "--no-escape-formulas", *extra
+    )
+    rows = list(csv.reader((tmp_path / "b.csv").read_text(encoding="utf-8").splitlines()))
+    assert rc == 0 and {r[0] for r in rows[1:]} <= {"=cmd", "@me"}
+
+
+def test_topic_export_escapes_like_csv_text():
+    import pandas as pd
+
+    from govtext.models.export import csv_table
+    from govtext.readwrite.tables import csv_text
+
+    df = pd.DataFrame(
+        {"term": ["=1+1", "+x", "-3.5", "@a", "\tb", "乡村振兴", "-", "+2%"], "w": range(8)},
+        index=["=i", "-2", "a", "b", "c", "d", "e", "f"],
+    )
+    for index in (False, True):
+        assert csv_table(df, index=index) == csv_text(df, index=index, float_format="%.6g")
+    assert "'=1+1" in csv_table(df) and "=1+1" in csv_table(df, escape_formulas=False)
+
+
+def test_graph_look_alike_regions_get_distinct_files(tmp_path, capsys):
+    src = _hostile_input(tmp_path / "in")
+    (src / "empty.txt").unlink()
+    out = tmp_path / "g"
+    rc, outp, err = _cli(
+        capsys, "graph", src, src / "reports.jsonl", "-o", out, "--by", "region", "--no-cache"
+    )
+    assert rc == 0, err
+    slugs = file_slugs([*LOOK_ALIKE, "丙县"])
+    names = sorted(p.name for p in out.glob("network_*.gexf"))
+    assert names == sorted(f"network_{s}.gexf" for s in slugs.values())
+    assert (out / OUTPUT_MARKER).is_file()
+
+
+def test_topics_lower_the_default_k_for_tiny_reports(tmp_path, capsys):
+    src = tmp_path / "tiny"
+    src.mkdir()
+    for i in range(40):
+        (src / f"r{i:04d}.txt").write_text("推进乡村振兴。发展经济。", encoding="utf-8")
+    rc, out, err = _cli(capsys, "topics", src, "--no-cache")
+    assert "lower k" not in err
+    if rc == 0:
+        assert "instead of the default 10" in err and not out.startswith("10 topics")
+    else:  # not even two topics: said in the user's terms, naming -k
+        assert "too short for a topic model" in err and "-k" in err
+    rc, _, err = _cli(capsys, "topics", src, "-k", "10", "--no-cache")
+    assert rc == 2 and "lower k" in err  # a k the user chose is never changed
+
+
+@pytest.mark.parametrize(
+    "command", [["keywords"], ["kwic", "乡村"], ["demo"], ["targets"], ["indicators"]]
+)
+def test_lone_surrogate_in_jsonl_end_to_end(tmp_path, command):
+    """Through a real pipe (UTF-8): printing a lone surrogate used to raise."""
+    p = tmp_path / "r.jsonl"
+    rows = [
+        {
+            "name": "甲\ud800县",
+            "region": "甲\udfff县",
+            "year": 2023,
+            "text": _texts(1)[0] + "乡村\ud800振兴" + TARGETS,
+        }
+    ]
+    p.write_text(json.dumps(rows[0]), encoding="utf-8")
+    extra = ["--no-cache"] if command[0] in ("keywords", "kwic", "demo") else []
+    got = subprocess.run(
+        [sys.executable, "-m", "govtext.cli.main", *command, str(p), *extra],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=600,
+    )
+    assert got.returncode == 0, got.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in got.stderr and "甲\ufffd县".encode() in got.stdout + got.stderr
+
+
+# ---------------------------------------------------------------- tampered cache entries
+@pytest.fixture(scope="module")
+def cached_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tamper")
+    corpus = gt.Corpus(gt.Report.from_text(t, name=n) for n, t in zip(COUNTIES, _texts(3, 1500)))
+    stats: dict = {}
+    gt.build_report(corpus, root / "out", progress=False, cache_dir=root / "cache", stats=stats)
+    return corpus, root / "cache", stats
+
+
+def _tamper(cache_dir: Path, change) -> int:
+    import sqlite3
+
+    from govtext._runtime.cache import ResultCache
+
+    rc = ResultCache(cache_dir)
+    with sqlite3.connect(rc.path) as conn:
+        keys = [k for (k,) in conn.execute("SELECT key FROM results")]
+    conn.close()
+    n = 0
+    for key in keys:
+        got = rc.get(key)
+        if got is None or "section" not in got[0]:
+            continue
+        doc, blobs = got
+        n += change(doc, blobs)
+        rc.put(key, doc, blobs)
+    return n
+
+
+def _copy_cache(cached_run, tmp_path) -> Path:
+    import shutil
+
+    return shutil.copytree(cached_run[1], tmp_path / "cache")
+
+
+def _rebuild(corpus, out, cache) -> dict:
+    stats: dict = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TypeError)
+        gt.build_report(corpus, out, progress=False, cache_dir=cache, stats=stats)
+    return stats
+
+
+def test_tampered_cache_cannot_inject_a_javascript_link_or_an_html_file(cached_run, tmp_path):
+    corpus = cached_run[0]
+    cache = _copy_cache(cached_run, tmp_path)
+
+    def change(doc, blobs):
+        for b in doc["section"]["blocks"]:
+            if b.get("data"):
+                b["data"] = "javascript:alert(1)"
+        doc["section"]["files"].append("evil.html")
+        blobs["evil.html"] = b"<script>alert(1)</script>"
+        blobs["data/evil.html"] = b"<script>alert(1)</script>"
+        return 1
+
+    assert _tamper(cache, change) > 0
+    out = tmp_path / "out"
+    stats = _rebuild(corpus, out, cache)
+    page = _page(out)
+    assert "javascript:" not in page and "evil.html" not in page
+    assert not list(out.rglob("*evil*"))
+    assert stats["sections_reused"] == 0  # every tampered entry was a miss, recomputed
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("rows", 5),
+        ("caption", 123),
+        ("columns", [1, 2]),
+        ("total_rows", "many"),
+        ("kind", "script"),
+    ],
+)
+def test_cached_blocks_of_the_wrong_type_are_a_miss_not_a_jinja_error(
+    cached_run, tmp_path, field, value
+):
+    corpus = cached_run[0]
+    cache = _copy_cache(cached_run, tmp_path)
+
+    def change(doc, blobs):
+        blocks = doc["section"]["blocks"]
+        for b in blocks:
+            b[field] = value
+        return int(bool(blocks))
+
+    assert _tamper(cache, change) > 0
+    out = tmp_path / "out"
+    stats = _rebuild(corpus, out, cache)
+    assert (out / "index.html").is_file()
+    assert stats["sections_computed"] >= 1
+    # the entries were rewritten: the next run reuses every section
+    assert _rebuild(corpus, tmp_path / "out2", cache)["sections_computed"] == 0

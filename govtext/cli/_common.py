@@ -19,6 +19,35 @@ def add_input_args(p: argparse.ArgumentParser, *, allow_sample: bool = True) -> 
     p.add_argument(
         "--text-column", default="text", help="text column in CSV/JSONL input (default: text)"
     )
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="leave out files that cannot be read as reports (listed in one warning) "
+        "instead of stopping at the first",
+    )
+
+
+def add_csv_args(p: argparse.ArgumentParser) -> None:
+    """Add ``--no-escape-formulas`` to a subcommand that writes CSV."""
+    p.add_argument(
+        "--no-escape-formulas",
+        dest="escape_formulas",
+        action="store_false",
+        help="write CSV cells beginning with = + - @ as they are (by default they get a "
+        "leading ' so that a spreadsheet shows them instead of running them)",
+    )
+
+
+def csv_of(df: Any, args: Any, *, index: bool = False, float_format: str | None = None) -> str:
+    """The CSV text of ``df`` with the formula escaping the options ask for."""
+    from govtext.readwrite.tables import csv_text
+
+    return csv_text(
+        df,
+        index=index,
+        float_format=float_format,
+        escape_formulas=getattr(args, "escape_formulas", True),
+    )
 
 
 def load_input(args: Any) -> Any:
@@ -39,7 +68,10 @@ def load_input(args: Any) -> Any:
         return corpus
     if not args.paths:
         raise InputError("no input: give report files or folders (PATHS), or --sample")
-    return load_corpus(args.paths, metadata=args.metadata, text_column=args.text_column)
+    on_error = "skip" if getattr(args, "skip_bad", False) else "raise"
+    return load_corpus(
+        args.paths, metadata=args.metadata, text_column=args.text_column, on_error=on_error
+    )
 
 
 class _OldSpelling(argparse.Action):
@@ -140,8 +172,8 @@ def cache_dir(args: Any) -> Any:
         if getattr(args, "cache_dir", None):
             raise InputError("give either --cache-dir or --no-cache, not both")
         return None
-    if getattr(args, "cache_dir", None):
-        return args.cache_dir  # asked for: an unusable folder is an error
+    if getattr(args, "cache_dir", None):  # asked for: an unusable folder is an error
+        return checked_folder(args.cache_dir, "--cache-dir")
     folder = default_cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -155,6 +187,91 @@ def cache_dir(args: Any) -> Any:
         )
         return None
     return folder
+
+
+def checked_folder(path: Any, option: str) -> Any:
+    """``path`` as a folder that exists (created if needed) and can be written, or an
+    :class:`~govtext.errors.InputError` naming ``option``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "f"
+    >>> _ = f.write_text("x")
+    >>> try:
+    ...     checked_folder(f, "--cache-dir")
+    ... except Exception as exc:
+    ...     print(str(exc).endswith("is a file, not a folder"), str(exc).split(":")[0])
+    True --cache-dir
+    """
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from govtext.errors import InputError
+
+    p = Path(path)
+    if p.is_symlink() and not p.exists():
+        raise InputError(
+            f"{option}: {p} is a symbolic link to {os.readlink(p)}, which does not exist"
+        )
+    if p.exists() and not p.is_dir():
+        raise InputError(f"{option}: {p} is a file, not a folder")
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".govtext-probe.", dir=p)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise InputError(f"{option}: cannot use the folder {p} ({exc.strerror or exc})") from None
+    return p
+
+
+def check_output_file(args: Any, option: str = "-o/--output") -> None:
+    """Before any analysis: the output file of ``args.output`` (if any) can be written.
+
+    Examples
+    --------
+    >>> import argparse, tempfile
+    >>> check_output_file(argparse.Namespace(output=tempfile.mkdtemp() + "/k.csv"))
+    """
+    from pathlib import Path
+
+    from govtext.errors import InputError
+
+    path = getattr(args, "output", None)
+    if not path:
+        return
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{option}: {p} is a folder; give a file name")
+    if p.is_symlink() and not p.exists():
+        raise InputError(f"{option}: {p} is a symbolic link to a file that does not exist")
+    parent = p.parent
+    if not parent.is_dir():
+        raise InputError(f"{option}: the folder {parent} of {p.name} does not exist")
+    checked_folder(parent, option)
+
+
+def input_outside(out: Any, args: Any, option: str = "-o/--output") -> None:
+    """Refuse an output folder that is, or holds, one of the input paths (the page's files
+    would be read as reports, or the reports overwritten). An output folder *inside* an
+    input folder is fine: it is marked (:data:`govtext.corpus.checks.OUTPUT_MARKER`) and
+    never read back."""
+    from pathlib import Path
+
+    from govtext.errors import InputError
+
+    out = Path(out).resolve()
+    for item in getattr(args, "paths", None) or []:
+        p = Path(item)
+        if not p.exists():
+            continue
+        p = p.resolve()
+        if p == out or out in p.parents:
+            raise InputError(
+                f"{option}: the output folder {out} holds the input {item}; choose another folder"
+            )
 
 
 def tokenizer_for(args: Any, corpus: Any) -> Any:

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     import numpy as np
 
-    from govtext.cli._common import load_input, tokenizer_for
+    from govtext.cli._common import check_output_file, load_input, tokenizer_for
     from govtext.cli.keywords import emit_table
     from govtext.errors import InputError
     from govtext.features.dtm import dtm
@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from govtext.stats.similarity import similarity
     from govtext.stats.vertical import compare_vertical
 
+    check_output_file(args)
     corpus = load_input(args)
     tok = tokenizer_for(args, corpus)
     if args.vertical:

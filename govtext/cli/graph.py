@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 
 EPILOG = """examples:
   govtext graph reports/ -o out/
@@ -23,6 +22,7 @@ files written (NAME = network, or network_<group> with --by):
 
 def register(sub: argparse._SubParsersAction) -> None:
     from govtext.cli._common import (
+        add_csv_args,
         add_input_args,
         add_old_spelling,
         add_perf_args,
@@ -79,21 +79,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_random_state(p, "seed of communities and layout (default 0)")
     p.add_argument("--graphml", action="store_true", help="also write GraphML")
+    add_csv_args(p)
     p.set_defaults(func=run)
 
 
-def _slug(value: object) -> str:
-    return re.sub(r"[^\w.-]+", "_", str(value)).strip("_") or "group"
-
-
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from govtext.cli._common import load_input, tokenizer_for
+    from govtext.cli._common import csv_of, input_outside, load_input, tokenizer_for
     from govtext.errors import InputError
     from govtext.network.compare import compare_graphs
     from govtext.network.graph import cooccurrence_graph, graphs_by
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
+    from govtext.report.build import prepare_out_dir
+    from govtext.report.context import file_slugs
     from govtext.viz.network import draw_network
 
     for name, v in (("--top", args.top), ("--min-count", args.min_count)):
@@ -101,11 +98,10 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"{name} must be at least 1, not {v}")
     if args.max_edges < 0:
         raise InputError(f"--max-edges must be 0 (all) or more, not {args.max_edges}")
+    # before the loading: a usable folder, marked so that it is never read back as input
+    input_outside(args.output, args)
+    out = prepare_out_dir(args.output, force=True, option="-o/--output")
     corpus = load_input(args)
-    out = Path(args.output)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
     opts = dict(
         window=args.window,
         top=args.top,
@@ -118,10 +114,11 @@ def run(args: argparse.Namespace) -> int:
         random_state=args.random_state,
         tokenizer=tokenizer_for(args, corpus),
     )
+    slugs: dict[object, str] = {}
     if args.by:
-        graphs = {
-            f"network_{_slug(k)}": (k, g) for k, g in graphs_by(corpus, args.by, **opts).items()
-        }
+        by_group = graphs_by(corpus, args.by, **opts)
+        slugs = file_slugs(by_group)  # distinct files for 甲 县 / 甲'县 / 甲_县
+        graphs = {f"network_{slugs[k]}": (k, g) for k, g in by_group.items()}
     else:
         graphs = {"network": (None, cooccurrence_graph(corpus, **opts))}
     written = []
@@ -141,13 +138,9 @@ def run(args: argparse.Namespace) -> int:
         items = list(graphs.values())
         for (k1, g1), (k2, g2) in zip(items, items[1:]):
             cmp = compare_graphs(g1, g2)
-            stem = f"{_slug(k1)}_{_slug(k2)}"
-            written.append(
-                atomic_write_text(out / f"changes_{stem}.csv", cmp.edges.to_csv(index=False))
-            )
-            written.append(
-                atomic_write_text(out / f"nodes_{stem}.csv", cmp.nodes.to_csv(index=False))
-            )
+            stem = f"{slugs[k1]}_{slugs[k2]}"
+            written.append(atomic_write_text(out / f"changes_{stem}.csv", csv_of(cmp.edges, args)))
+            written.append(atomic_write_text(out / f"nodes_{stem}.csv", csv_of(cmp.nodes, args)))
             s = cmp.summary
             print(
                 f"{k1} -> {k2}: {int(s['gained'])} edges gained, {int(s['lost'])} lost, "

@@ -6,7 +6,7 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from govtext.cli._common import add_input_args
+    from govtext.cli._common import add_csv_args, add_input_args
 
     p = sub.add_parser(
         "indicators",
@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="CSV file to write (default: print to stdout)"
     )
+    add_csv_args(p)
     p.add_argument(
         "--status", choices=["target", "actual", "estimate"], help="keep only rows of this status"
     )
@@ -36,9 +37,10 @@ def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from govtext._runtime.files import atomic_write_text
-    from govtext.cli._common import load_input
+    from govtext.cli._common import check_output_file, csv_of, load_input
     from govtext.indicators.extract import COLUMNS, extract_indicators
 
+    check_output_file(args)
     corpus = load_input(args)
     frames = []
     for r in corpus:
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.status:
         out = out[out["status"] == args.status]
-    csv = out.to_csv(index=False, lineterminator="\n")
+    csv = csv_of(out, args)
     if args.output:
         atomic_write_text(args.output, csv)
         n, m = len(out), len(corpus)

@@ -8,23 +8,29 @@ from typing import Any
 
 
 def add_output_args(p: argparse.ArgumentParser) -> None:
-    """``--csv`` and ``-o/--output`` (shared by keywords, compare and kwic)."""
+    """``--csv``, ``-o/--output`` and ``--no-escape-formulas`` (shared by keywords, compare
+    and kwic)."""
+    from govtext.cli._common import add_csv_args
+
     p.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
     p.add_argument("-o", "--output", metavar="FILE", help="write the table as CSV to FILE")
+    add_csv_args(p)
 
 
 def emit_table(df: Any, args: argparse.Namespace) -> None:
     """Print ``df`` as CSV or a readable table, or write it as CSV to ``args.output``."""
     import pandas as pd
 
+    from govtext.cli._common import csv_of
+
     if getattr(args, "output", None):
         from govtext._runtime.files import atomic_write_text
 
-        atomic_write_text(args.output, df.to_csv(index=False, lineterminator="\n"))
+        atomic_write_text(args.output, csv_of(df, args))
         print(f"wrote {len(df)} rows to {args.output}", file=sys.stderr)
         return
     if args.csv:
-        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(csv_of(df, args))
         return
     with pd.option_context(
         "display.max_rows",
@@ -83,11 +89,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from govtext.cli._common import load_input, tokenizer_for
+    from govtext.cli._common import check_output_file, load_input, tokenizer_for
     from govtext.corpus.reports import Corpus
     from govtext.errors import InputError
     from govtext.stats.keywords import keywords
 
+    check_output_file(args)
     corpus = load_input(args)
     if args.doc:
         missing = [d for d in args.doc if d not in corpus.names]

@@ -36,10 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtext.cli._common import load_input, tokenizer_for
+    from govtext.cli._common import check_output_file, load_input, tokenizer_for
     from govtext.cli.keywords import emit_table
     from govtext.stats.kwic import kwic
 
+    check_output_file(args)
     corpus = load_input(args)
     tok = tokenizer_for(args, corpus) if args.tokens else None
     k = kwic(

@@ -21,7 +21,7 @@ OUT/data/*.csv, figures in OUT/fig/*.png, co-occurrence graphs in OUT/network/.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from govtext.cli._common import add_input_args, add_perf_args, add_random_state
+    from govtext.cli._common import add_csv_args, add_input_args, add_perf_args, add_random_state
 
     p = sub.add_parser(
         "report",
@@ -56,6 +56,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="write into a non-empty output folder, overwriting files of the same name",
     )
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="when a section fails, write the page with that section marked as failed "
+        "(default: stop with an error and write no page)",
+    )
+    add_csv_args(p)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--top", type=int, default=10, help="keywords per report (default 10)")
     p.add_argument(
@@ -70,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtext.cli._common import cache_dir, load_input
+    from govtext.cli._common import cache_dir, input_outside, load_input
     from govtext.errors import InputError
     from govtext.report.build import build_report, prepare_out_dir
 
@@ -78,14 +85,16 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--top must be at least 1, not {args.top}")
     if args.topics is not None and args.topics < 2:
         raise InputError(f"--topics must be at least 2, not {args.topics}")
-    # refuse a non-empty folder before the (slow) loading
+    # refuse a non-empty or unwritable folder before the (slow) loading; once made, the
+    # folder is marked as output, so that loading never reads it back as input
     folder = cache_dir(args)
-    prepare_out_dir(args.output, force=args.force)
+    input_outside(args.output, args)
+    out = prepare_out_dir(args.output, force=args.force, option="-o/--output")
     corpus = load_input(args)
     stats: dict[str, int] = {}
     page = build_report(
         corpus,
-        args.output,
+        out,
         by=args.by,
         top=args.top,
         n_topics=args.topics,
@@ -94,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         progress=False if args.quiet else None,
         cache_dir=folder if folder is not None else False,  # n_jobs: --jobs, by config_context
         stats=stats,
+        keep_going=args.keep_going,
+        escape_formulas=args.escape_formulas,
     )
     if folder is not None and not args.quiet:
         print(

@@ -6,7 +6,7 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from govtext.cli._common import add_input_args
+    from govtext.cli._common import add_csv_args, add_input_args
 
     p = sub.add_parser(
         "targets",
@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write CSV here instead of printing a table"
     )
+    add_csv_args(p)
     p.set_defaults(func=run)
 
 
@@ -38,15 +39,16 @@ def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from govtext._runtime.files import atomic_write_text
-    from govtext.cli._common import load_input
+    from govtext.cli._common import check_output_file, csv_of, load_input
     from govtext.indicators.targets import target_panel, targets
 
+    check_output_file(args)
     corpus = load_input(args)
     df = target_panel(corpus) if args.panel else targets(corpus)
     if args.indicator:
         df = df[df["canonical"] == args.indicator]
     if args.output:
-        atomic_write_text(args.output, df.to_csv(index=False, lineterminator="\n"))
+        atomic_write_text(args.output, csv_of(df, args))
         print(f"{len(df)} rows -> {args.output}", file=sys.stderr)
         return 0
     if not args.panel:

@@ -19,6 +19,7 @@ def _ks(text: str) -> list[int]:
 
 def register(sub: argparse._SubParsersAction) -> None:
     from govtext.cli._common import (
+        add_csv_args,
         add_input_args,
         add_old_spelling,
         add_perf_args,
@@ -43,7 +44,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_input_args(p)
     add_perf_args(p)
-    p.add_argument("-k", type=int, default=10, help="number of topics (default 10)")
+    p.add_argument(
+        "-k",
+        type=int,
+        default=None,
+        help="number of topics (default 10, fewer when the reports are too short for 10)",
+    )
     p.add_argument("--method", choices=("nmf", "lda"), default="nmf", help="default nmf")
     p.add_argument(
         "--unit",
@@ -64,6 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_old_spelling(p, "--out", "-o/--output", "output", metavar="DIR")
     p.add_argument("--no-figures", action="store_true", help="with -o: tables only")
+    add_csv_args(p)
     p.add_argument(
         "--choose-k",
         type=_ks,
@@ -74,13 +81,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtext.cli._common import load_input, tokenizer_for
+    import sys
+
+    from govtext.cli._common import input_outside, load_input, tokenizer_for
     from govtext.errors import InputError
     from govtext.models.choose import choose_k
+    from govtext.models.export import save_model
     from govtext.models.topics import TopicModel
+    from govtext.report.build import prepare_out_dir
+    from govtext.report.context import fit_default_k
 
-    if args.k < 1:
+    if args.k is not None and args.k < 1:
         raise InputError(f"-k must be a positive integer, not {args.k}")
+    out = None
+    if args.output:  # before the loading: a usable folder, never read back as input
+        input_outside(args.output, args)
+        out = prepare_out_dir(args.output, force=True, option="-o/--output")
     corpus = load_input(args)
     tok = tokenizer_for(args, corpus)
     if args.choose_k:
@@ -94,28 +110,37 @@ def run(args: argparse.Namespace) -> int:
         )
         print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         return 0
-    model = TopicModel(
-        k=args.k, method=args.method, unit=args.unit, random_state=args.random_state, tokenizer=tok
-    ).fit(corpus)
+
+    def fit(k: int) -> TopicModel:
+        return TopicModel(
+            k=k, method=args.method, unit=args.unit, random_state=args.random_state, tokenizer=tok
+        ).fit(corpus)
+
+    if args.k is None:  # the default: lowered to what the reports allow, and said so
+        model, k = fit_default_k(fit, 10, option="-k")
+        if k < 10:
+            print(
+                f"govtext topics: note: {k} topics instead of the default 10: the reports "
+                "have too few words or paragraphs for more (-k sets the number)",
+                file=sys.stderr,
+            )
+    else:
+        model, k = fit(args.k), args.k
     coh = model.coherence(args.top)
     print(
-        f"{args.k} topics ({args.method}, {model.unit_dtm_.shape[0]} {args.unit}s, "
+        f"{k} topics ({args.method}, {model.unit_dtm_.shape[0]} {args.unit}s, "
         f"{len(model.vocab_)} words); mean NPMI {coh.attrs['mean']['npmi']:.3f}, "
         f"diversity {coh.attrs['diversity']:.2f}"
     )
     for t, words in enumerate(model.top_terms(args.top)):
         print(f"{t:3d}  npmi {coh['npmi'].iloc[t]:+.2f}  {' '.join(words)}")
-    if args.output:
+    if out is not None:
         by = [b for b in args.by if b in model.meta_.columns and model.meta_[b].notna().any()]
-        files = model.save(args.output, by=by)
+        files = save_model(model, out, by=by, escape_formulas=args.escape_formulas)
         if not args.no_figures:
-            from pathlib import Path
-
             from govtext.viz.topics import plot_prevalence
 
             for b in by:
-                files.append(
-                    plot_prevalence(model, b, path=Path(args.output) / f"prevalence_{b}.png")
-                )
+                files.append(plot_prevalence(model, b, path=out / f"prevalence_{b}.png"))
         print(f"wrote {len(files)} files to {args.output}")
     return 0

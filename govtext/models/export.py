@@ -9,13 +9,51 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["params_json", "pyldavis_data", "save_model"]
+__all__ = ["params_json", "pyldavis_data", "save_model", "csv_table"]
+
+# the rule of govtext.readwrite.tables.escape_formula, which models/ cannot import (it sits
+# below readwrite/ in the layering); tests/test_hostile.py checks that the two agree
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?$")
+
+
+def _escape(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_TRIGGERS) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def csv_table(df: Any, *, index: bool = False, escape_formulas: bool = True) -> str:
+    """CSV text of a model table (``%.6g`` floats), cells a spreadsheet would run as
+    formulas escaped with a leading ``'`` (see :func:`govtext.readwrite.tables.csv_text`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(csv_table(pd.DataFrame({"term": ["=1+1", "-2"]}, index=["@a", "b"]), index=True))
+    ,term
+    '@a,'=1+1
+    b,-2
+    <BLANKLINE>
+    """
+    if escape_formulas:
+        from pandas.api.types import is_numeric_dtype
+
+        df = df.copy()
+        for col in df.columns:
+            if not is_numeric_dtype(df[col].dtype):
+                df[col] = df[col].map(_escape)
+        df.columns = [_escape(c) for c in df.columns]
+        if index and not is_numeric_dtype(df.index.dtype):
+            df.index = df.index.map(_escape)
+    return df.to_csv(index=index, lineterminator="\n", float_format="%.6g")
 
 
 def params_json(model: Any) -> dict[str, Any]:
@@ -62,29 +100,34 @@ def pyldavis_data(model: Any) -> dict[str, Any]:
 
 
 def save_model(
-    model: Any, folder: str | os.PathLike[str], *, by: Sequence[str] = ("year",)
+    model: Any,
+    folder: str | os.PathLike[str],
+    *,
+    by: Sequence[str] = ("year",),
+    escape_formulas: bool = True,
 ) -> list[Path]:
-    """Write a fitted model's tables and JSON into ``folder``; see :meth:`govtext.TopicModel.save`."""
+    """Write a fitted model's tables and JSON into ``folder``; see :meth:`govtext.TopicModel.save`.
+
+    CSV cells a spreadsheet would run as formulas are escaped unless ``escape_formulas``
+    is false (see :func:`csv_table`).
+    """
     from govtext._runtime.files import atomic_write_text
+
+    def table(df: Any, index: bool) -> str:
+        return csv_table(df, index=index, escape_formulas=escape_formulas)
 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    written = [
-        atomic_write_text(out / "topics.csv", model.topics.to_csv(index=False, float_format="%.6g"))
-    ]
+    written = [atomic_write_text(out / "topics.csv", table(model.topics, False))]
     dt = model.document_topics()
-    written.append(atomic_write_text(out / "doc_topic.csv", dt.to_csv(float_format="%.6g")))
+    written.append(atomic_write_text(out / "doc_topic.csv", table(dt, True)))
     for b in by:
         if b in model.meta_.columns and model.meta_[b].notna().any():
             p = model.prevalence(b)
             p.columns = [f"{c}:{model.labels_[c]}" for c in p.columns]
-            written.append(
-                atomic_write_text(out / f"prevalence_{b}.csv", p.to_csv(float_format="%.6g"))
-            )
+            written.append(atomic_write_text(out / f"prevalence_{b}.csv", table(p, True)))
     coh = model.coherence()
-    written.append(
-        atomic_write_text(out / "coherence.csv", coh.to_csv(index=False, float_format="%.6g"))
-    )
+    written.append(atomic_write_text(out / "coherence.csv", table(coh, False)))
     payload = {
         "params": params_json(model),
         "labels": model.labels_,

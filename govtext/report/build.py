@@ -23,6 +23,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from govtext._runtime.files import atomic_write_text
 from govtext.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,34 +107,77 @@ class Progress:
             self.stream.flush()
 
 
-def prepare_out_dir(out_dir: str | os.PathLike[str], *, force: bool = False) -> Path:
-    """Create the output folder; refuse an existing non-empty one unless ``force``.
+def prepare_out_dir(
+    out_dir: str | os.PathLike[str], *, force: bool = False, option: str = "out_dir"
+) -> Path:
+    """Create the output folder, check that it can be written, mark it; return its real path.
+
+    The folder is resolved once (a symbolic link given as ``out_dir`` is followed here,
+    and only here); a file written into it proves it writable before any analysis runs;
+    :data:`govtext.corpus.checks.OUTPUT_MARKER` is written into it, so that
+    :func:`govtext.load_corpus` never reads it back as input.
+
+    Parameters
+    ----------
+    out_dir : path
+    force : bool, default False
+        Accept a non-empty folder.
+    option : str, default "out_dir"
+        The name of the argument or command-line option, used in the messages.
 
     Raises
     ------
     InputError
-        ``out_dir`` is a file, or a non-empty folder and ``force`` is false.
+        ``out_dir`` is a file, a dangling symbolic link, a non-empty folder and ``force``
+        is false, or a folder that cannot be created or written; the message names
+        ``option`` and the folder.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> d = prepare_out_dir(pathlib.Path(tempfile.mkdtemp()) / "out")
-    >>> d.is_dir()
-    True
+    >>> d.is_dir(), sorted(p.name for p in d.iterdir())
+    (True, ['.govtext-output'])
     """
+    import tempfile
+
+    from govtext.corpus.checks import OUTPUT_MARKER
+
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: exists and is not a folder; choose another output folder")
-    if out.is_dir() and any(out.iterdir()) and not force:
+    if out.is_symlink() and not out.exists():
         raise InputError(
-            f"{out}: output folder is not empty; choose a new folder or pass --force "
-            "(force=True) to overwrite the files in it"
+            f"{option}: {out} is a symbolic link to {os.readlink(out)}, which does not "
+            "exist; give an existing folder or a new name"
+        )
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{option}: {out} exists and is not a folder; choose another folder")
+    if out.is_dir() and any(p.name != OUTPUT_MARKER for p in out.iterdir()) and not force:
+        raise InputError(
+            f"{option}: the output folder {out} is not empty; choose a new folder or pass "
+            "--force (force=True) to overwrite the files in it"
         )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(
-            f"{out}: cannot create the output folder ({exc.strerror or exc})"
+            f"{option}: cannot create the output folder {out} ({exc.strerror or exc})"
+        ) from None
+    out = out.resolve()
+    try:  # before any analysis: an unwritable folder is found now, not at the end
+        fd, probe = tempfile.mkstemp(prefix=".govtext-probe.", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+        marker = out / OUTPUT_MARKER
+        if marker.is_symlink() or (marker.exists() and not marker.is_file()):
+            raise InputError(f"{option}: {marker} is not a regular file; remove it")
+        if not marker.is_file():
+            atomic_write_text(
+                marker,
+                "This folder was written by govtext; govtext never reads it as input.\n",
+            )
+    except OSError as exc:
+        raise InputError(
+            f"{option}: cannot write into the output folder {out} ({exc.strerror or exc})"
         ) from None
     return out
 
@@ -154,6 +198,8 @@ def build_report(
     n_jobs: int | None = None,
     cache_dir: str | os.PathLike[str] | bool | None = None,
     stats: dict[str, int] | None = None,
+    keep_going: bool = False,
+    escape_formulas: bool = True,
 ) -> Path:
     """Write the comparison page for ``corpus`` into ``out_dir`` and return index.html's path.
 
@@ -200,6 +246,13 @@ def build_report(
     stats : dict, optional
         Filled with counters: ``sections_reused`` and ``sections_computed`` (sections
         read from / stored into the cache), ``token_hits`` and ``token_misses``.
+    keep_going : bool, default False
+        When a section fails: stop with :class:`~govtext.report.cache.SectionError` (the
+        default, like ``make``), or write the page with the section marked as failed.
+        Either way a failed section leaves no files of its own.
+    escape_formulas : bool, default True
+        Escape CSV cells a spreadsheet would run as formulas (see
+        :func:`govtext.readwrite.tables.csv_text`).
 
     Returns
     -------
@@ -210,6 +263,8 @@ def build_report(
     ------
     InputError
         Bad ``by``, an empty corpus, or a non-empty output folder without ``force``.
+    SectionError
+        A section failed and ``keep_going`` is false; no ``index.html`` is written.
     MissingExtraError
         jinja2 or matplotlib (the ``report`` extra) is missing.
 
@@ -239,10 +294,10 @@ def build_report(
         max_groups=max_groups,
         random_state=random_state,
         n_jobs=resolve_option("n_jobs", n_jobs),
+        escape_formulas=escape_formulas,
     )
-    return _run(
-        corpus, out, options, resolve_option("cache_dir", cache_dir), progress, title, stats
-    )
+    cache = resolve_option("cache_dir", cache_dir)
+    return _run(corpus, out, options, cache, progress, title, stats, keep_going)
 
 
 def _run(
@@ -253,9 +308,10 @@ def _run(
     progress: bool | None,
     title: str | None,
     stats: dict[str, int] | None,
+    keep_going: bool = False,
 ) -> Path:
     """Build every section (through the result cache if any) and render the page."""
-    from govtext.report.cache import run_section
+    from govtext.report.cache import check_links, run_section
     from govtext.report.context import ReportContext
     from govtext.report.page import render_page
     from govtext.report.sections import SECTION_BUILDERS
@@ -284,7 +340,7 @@ def _run(
         sections = []
         for key, builder in builders:
             bar.start(key)
-            sections.append(run_section(key, builder, ctx, results))
+            sections.append(run_section(key, builder, ctx, results, keep_going=keep_going))
             bar.step(key)
         bar.done = bar.total - 1  # reports never tokenized (all sections cached) count as done
         bar.start("page")
@@ -296,6 +352,7 @@ def _run(
                 ctx._n_terms = doc["n_terms"]
             else:
                 results.put(pkey, {"n_terms": ctx.n_terms})
+        check_links(sections, ctx)  # every href/src: a file this run wrote
         page = render_page(ctx, sections, title=title)
         bar.step("page")
     finally:

@@ -1,54 +1,146 @@
 """Report sections through the result cache: a hit writes the section's files back byte
 for byte without running its builder.
+
+A cached section is checked before it is used: every field of every block has its type,
+every link of the page is a file of ``data/``, ``fig/`` or ``network/`` that the entry
+itself restores (or an earlier section wrote), and no file outside those folders is ever
+written. Anything else is a miss: the section is computed again and the entry rewritten.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import warnings
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from govtext._runtime.files import atomic_write_bytes
+from govtext.errors import GovtextError
 from govtext.report.blocks import Block, PageSection
-from govtext.report.context import ReportContext
+from govtext.report.context import ReportContext, page_link, safe_rel
 from govtext.report.sections import run_builder
 
+__all__ = ["run_section", "SectionError", "check_links"]
 
-def _snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
-    out = {}
-    for p in root.rglob("*"):
-        try:
-            st = p.stat()
-        except OSError:  # pragma: no cover - removed meanwhile
-            continue
-        if p.is_file():
-            out[p.relative_to(root).as_posix()] = (st.st_mtime_ns, st.st_size, st.st_ino)
-    return out
+BLOCK_KINDS = ("table", "figure", "text", "note", "heading")
+STATUSES = ("ok", "unavailable", "error")
+
+
+class SectionError(GovtextError):
+    """A section of the report could not be built (and ``keep_going`` is false)."""
 
 
 def _safe_rel(rel: Any) -> bool:
     """A relative path inside the output folder (a cache entry can never write elsewhere)."""
-    from pathlib import PurePosixPath
+    return safe_rel(rel)
 
-    if not isinstance(rel, str) or not rel or "\\" in rel or ":" in rel:
+
+def _is_str_list(x: Any) -> bool:
+    return isinstance(x, list) and all(isinstance(v, str) for v in x)
+
+
+def _field_ok(value: Any, default: Any) -> bool:
+    """``value`` has the type of the field whose default is ``default``."""
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if isinstance(default, str):
+        return isinstance(value, str)
+    return True  # lists: checked by the caller
+
+
+def _block_ok(b: Block) -> bool:
+    defaults = Block("x")
+    if b.kind not in BLOCK_KINDS:
         return False
-    p = PurePosixPath(rel)
-    return not p.is_absolute() and ".." not in p.parts
+    for f in dataclasses.fields(Block):
+        if f.name in ("columns", "rows"):
+            continue
+        if not _field_ok(getattr(b, f.name), getattr(defaults, f.name)):
+            return False
+    return _is_str_list(b.columns) and isinstance(b.rows, list) and all(map(_is_str_list, b.rows))
 
 
-def _section_from_doc(doc: Any) -> tuple[PageSection, dict[str, Any]] | None:
-    """The PageSection (and context entries) of a cached document, or None if malformed."""
+def _section_from_doc(
+    doc: Any, key: str | None = None
+) -> tuple[PageSection, dict[str, Any]] | None:
+    """The PageSection (and context entries) of a cached document, or None if malformed
+    (a missing or unknown field, a field of the wrong type, another section's key)."""
     try:
         d = dict(doc["section"])
+        if not isinstance(d.get("blocks", []), list):
+            return None
         d["blocks"] = [Block(**b) for b in d.get("blocks", [])]
         sec = PageSection(**d)
         extra = dict(doc.get("context", {}))
-    except (TypeError, KeyError, ValueError):
+    except (TypeError, KeyError, ValueError, AttributeError):
         return None
-    if not all(isinstance(x, str) for x in sec.files):
+    for name in ("key", "title", "how", "produced_by", "note"):
+        if not isinstance(getattr(sec, name), str):
+            return None
+    if sec.status not in STATUSES or not _is_str_list(sec.files):
+        return None
+    if key is not None and sec.key != key:
+        return None
+    if not all(_block_ok(b) for b in sec.blocks):
         return None
     return sec, extra
+
+
+def section_links(sec: PageSection) -> list[str]:
+    """Every ``href``/``src`` of the section's part of the page (files of the folder)."""
+    links = list(sec.files)
+    for b in sec.blocks:
+        links += [x for x in (b.src, b.data) if x]
+    return links
+
+
+def check_links(sections: list[PageSection], ctx: ReportContext) -> None:
+    """Drop, with a warning, any link of the page that is not a file this run wrote into
+    ``data/``, ``fig/`` or ``network/`` (checked again right before rendering)."""
+    written = set(ctx.written)
+
+    def ok(rel: str) -> bool:
+        return page_link(rel) and rel in written
+
+    for sec in sections:
+        bad = [x for x in section_links(sec) if not ok(x)]
+        if not bad:
+            continue
+        warnings.warn(
+            f"section {sec.key!r}: link(s) {', '.join(map(repr, bad))} not written by this "
+            "report; left out of the page",
+            stacklevel=2,
+        )
+        sec.files = [f for f in sec.files if ok(f)]
+        for b in sec.blocks:
+            b.src = b.src if not b.src or ok(b.src) else ""
+            b.data = b.data if not b.data or ok(b.data) else ""
+            if b.kind == "figure" and not b.src:
+                b.kind = "note"
+                b.text = b.caption
+
+
+def _restore(key: str, got: Any, ctx: ReportContext) -> PageSection | None:
+    """Write a cached section's files back and return it; None when the entry is unusable."""
+    try:
+        doc, blobs = got
+    except (TypeError, ValueError):
+        return None
+    restored = _section_from_doc(doc, key)
+    if restored is None or not isinstance(blobs, dict):
+        return None
+    if not all(page_link(rel) and isinstance(data, bytes) for rel, data in blobs.items()):
+        return None
+    sec, extra = restored
+    known = set(blobs) | set(ctx.written)
+    if not all(page_link(x) and x in known for x in section_links(sec)):
+        return None
+    for rel, data in sorted(blobs.items()):
+        ctx.write_file(rel, data)
+    ctx.cache.update(extra)
+    return sec
 
 
 def run_section(
@@ -56,42 +148,52 @@ def run_section(
     builder: Callable[[ReportContext], PageSection],
     ctx: ReportContext,
     cache: Any = None,
+    *,
+    keep_going: bool = True,
 ) -> PageSection:
     """:func:`run_builder` through a :class:`govtext.cache.ResultCache`.
 
     The key is :meth:`ReportContext.section_key` (every report's text and metadata, every
     option, the tokenizer configuration, govtext's code and the library versions). On a
     hit the section's files are written back byte for byte and the builder is not run; on
-    a miss the builder runs and the section, the files it wrote and the context entries
-    it set are stored. Sections that failed are never stored.
-    """
-    import dataclasses
+    a miss (or an entry that fails the checks of this module) the builder runs and the
+    section, the files it wrote and the context entries it set are stored. Sections that
+    failed are never stored, and the files they wrote are removed.
 
-    if cache is None:
-        ctx.stats["sections_computed"] += 1
-        return run_builder(key, builder, ctx)
-    skey = ctx.section_key(key)
-    got = cache.get(skey)
-    if got is not None:
-        doc, blobs = got
-        restored = _section_from_doc(doc)
-        if restored is not None and all(_safe_rel(rel) for rel in blobs):
-            sec, extra = restored
-            for rel, data in sorted(blobs.items()):
-                atomic_write_bytes(ctx.out / rel, data)
-            ctx.cache.update(extra)
-            ctx.stats["sections_reused"] += 1
-            return sec
-    before = _snapshot(ctx.out)
+    Raises
+    ------
+    SectionError
+        The section failed and ``keep_going`` is false (its files are removed first).
+    """
+    start = len(ctx.written)
+    if cache is not None:
+        got = cache.get(ctx.section_key(key))
+        if got is not None:
+            sec = _restore(key, got, ctx)
+            if sec is not None:
+                ctx.stats["sections_reused"] += 1
+                return sec
+            ctx.discard(start)
     seen = {k: json.dumps(v, sort_keys=True, default=str) for k, v in ctx.cache.items()}
-    sec = run_builder(key, builder, ctx)
+    with warnings.catch_warnings():
+        if not keep_going:  # the error says it, in one line
+            warnings.filterwarnings("ignore", message=r"govtext report: section .* could not")
+        sec = run_builder(key, builder, ctx)
     ctx.stats["sections_computed"] += 1
     if sec.status == "error":
+        ctx.discard(start)
+        sec.files = []
+        sec.blocks = []
+        if not keep_going:
+            reason = sec.note.removeprefix("This section could not be computed for this corpus ")
+            raise SectionError(
+                f"section {key!r} failed {reason.strip().rstrip('.')}; no page written "
+                "(--keep-going / keep_going=True writes the page without it)"
+            )
         return sec
-    after = _snapshot(ctx.out)
-    written = {rel for rel, st in after.items() if before.get(rel) != st}
-    written.update(f for f in sec.files if f in after)
-    written.update(b.src for b in sec.blocks if b.src in after)
+    if cache is None:
+        return sec
+    written = sorted(set(ctx.written[start:]))
     extra = {
         k: v
         for k, v in ctx.cache.items()
@@ -102,6 +204,6 @@ def run_section(
         json.dumps(doc)
     except (TypeError, ValueError):  # not JSON-able: computed again next time
         return sec
-    blobs = {rel: (ctx.out / rel).read_bytes() for rel in sorted(written)}
-    cache.put(skey, doc, blobs)
+    blobs = {rel: (ctx.out / rel).read_bytes() for rel in written}
+    cache.put(ctx.section_key(key), doc, blobs)
     return sec

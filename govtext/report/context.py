@@ -52,6 +52,7 @@ class ReportContext:
         n_jobs: int | None = None,
         token_cache: Any = None,
         on_report: Callable[[str], None] | None = None,
+        escape_formulas: bool = True,
     ) -> None:
         self.corpus = corpus
         self.out = Path(out)
@@ -71,6 +72,9 @@ class ReportContext:
         self._n_terms: int | None = None
         self._fingerprint: str | None = None
         self.stats: dict[str, int] = {"sections_reused": 0, "sections_computed": 0}
+        self.escape_formulas = escape_formulas
+        #: every file written into ``out`` during this run, relative, in order
+        self.written: list[str] = []
 
     @classmethod
     def create(
@@ -88,6 +92,7 @@ class ReportContext:
         n_jobs: int | None = None,
         token_cache: Any = None,
         lazy: bool = False,
+        escape_formulas: bool = True,
     ) -> ReportContext:
         """The context of a report. Unless ``lazy``, segment every report now (calling
         ``on_report(name)`` after each) and build the DTM; otherwise on first use.
@@ -109,6 +114,7 @@ class ReportContext:
             n_jobs=n_jobs,
             token_cache=token_cache,
             on_report=on_report,
+            escape_formulas=escape_formulas,
         )
         ctx.labels = ctx._make_labels()
         if not lazy:
@@ -181,6 +187,8 @@ class ReportContext:
                 "random_state": self.random_state,
                 "max_table_rows": MAX_TABLE_ROWS,
                 "max_similarity_labels": MAX_SIMILARITY_LABELS,
+                "escape_formulas": self.escape_formulas,
+                "skipped": [list(x) for x in getattr(self.corpus, "skipped", [])],
             }
             self._fingerprint = fingerprint(
                 "govtext-report-v1", _code_fingerprint(), docs, meta, options, base.config_hash
@@ -211,11 +219,42 @@ class ReportContext:
         return labels
 
     # ------------------------------------------------------------------ writers
+    def target(self, rel: str) -> Path:
+        """The path of ``rel`` inside the output folder, its folders made real.
+
+        ``rel`` must be a relative path without ``..`` (see :func:`safe_rel`). A symbolic
+        link met on the way (``out/data`` linking to another folder) is replaced by a real
+        folder, with a warning, so nothing is ever written through it; the file itself is
+        replaced by a rename, so a link in its place is replaced too, never followed.
+        """
+        if not safe_rel(rel):
+            raise ValueError(f"not a relative path inside the output folder: {rel!r}")
+        path = self.out
+        for part in rel.split("/")[:-1]:
+            path = path / part
+            if path.is_symlink():
+                import warnings
+
+                warnings.warn(
+                    f"{path} was a symbolic link; replaced by a real folder (the folder it "
+                    "pointed to is left untouched)",
+                    stacklevel=3,
+                )
+                path.unlink()
+            if not path.is_dir():
+                path.mkdir()  # a file in the way: FileExistsError, the section fails
+        self.written.append(rel)
+        return self.out / rel
+
     def write_csv(self, name: str, df: pd.DataFrame, *, index: bool = False) -> str:
-        """Write a table as ``data/<name>.csv`` (UTF-8, ``\\n`` line ends); return its link."""
+        """Write a table as ``data/<name>.csv`` (UTF-8, ``\\n`` line ends, cells a
+        spreadsheet would run as formulas escaped unless ``escape_formulas`` is false, see
+        :func:`govtext.readwrite.tables.csv_text`); return its link."""
+        from govtext.readwrite.tables import csv_text
+
         rel = f"data/{name}.csv"
-        text = df.to_csv(index=index, lineterminator="\n", float_format="%.6g")
-        atomic_write_text(self.out / rel, text)
+        text = csv_text(df, index=index, float_format="%.6g", escape_formulas=self.escape_formulas)
+        atomic_write_text(self.target(rel), text)
         return rel
 
     def write_figure(self, name: str, fig: Any) -> str:
@@ -223,7 +262,7 @@ class ReportContext:
         from govtext.viz.figures import save
 
         rel = f"fig/{name}.png"
-        save(fig, self.out / rel, dpi=110)
+        save(fig, self.target(rel), dpi=110)
         return rel
 
     def figure(
@@ -242,10 +281,22 @@ class ReportContext:
     def write_file(self, rel: str, data: bytes | str) -> str:
         """Write any other file (GEXF, JSON) under the output folder; return its link."""
         if isinstance(data, str):
-            atomic_write_text(self.out / rel, data)
+            atomic_write_text(self.target(rel), data)
         else:
-            atomic_write_bytes(self.out / rel, data)
+            atomic_write_bytes(self.target(rel), data)
         return rel
+
+    def discard(self, start: int) -> None:
+        """Remove the files written since ``len(self.written)`` was ``start`` (a failed
+        section leaves no files of its own)."""
+        for rel in reversed(self.written[start:]):
+            try:
+                (self.out / rel).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:  # pragma: no cover - unwritable folder: nothing was written
+                pass
+        del self.written[start:]
 
     # ------------------------------------------------------------------- groups
     def group_keys(self, by: str | None = None) -> list[Any]:
@@ -279,3 +330,117 @@ class ReportContext:
             chosen = set(rank[:limit])
             order = [k for k in order if k in chosen]
         return order
+
+
+# ------------------------------------------------------------------------ file names
+#: Folders and file types the page links to; nothing else is ever written or linked.
+OUTPUT_FOLDERS = ("data", "fig", "network")
+OUTPUT_SUFFIXES = (".csv", ".png", ".gexf", ".json", ".graphml")
+
+
+def safe_rel(rel: Any) -> bool:
+    """True for a relative POSIX path inside the output folder (no ``..``, no scheme).
+
+    Examples
+    --------
+    >>> safe_rel("fig/a.png"), safe_rel("../x.csv"), safe_rel("javascript:alert(1)")
+    (True, False, False)
+    """
+    from pathlib import PurePosixPath
+
+    if not isinstance(rel, str) or not rel or "\\" in rel or ":" in rel or "\x00" in rel:
+        return False
+    p = PurePosixPath(rel)
+    return not p.is_absolute() and ".." not in p.parts and "." not in rel.split("/")
+
+
+def page_link(rel: Any) -> bool:
+    """True for a link the page may carry: a file in ``data/``, ``fig/`` or ``network/``
+    of a type the report writes (never an ``.html`` file, a URL or a path outside).
+
+    Examples
+    --------
+    >>> page_link("data/keywords.csv"), page_link("data/x.html"), page_link("index.html")
+    (True, False, False)
+    """
+    if not safe_rel(rel):
+        return False
+    parts = rel.split("/")
+    return len(parts) == 2 and parts[0] in OUTPUT_FOLDERS and parts[1].endswith(OUTPUT_SUFFIXES)
+
+
+def _plain_slug(value: Any) -> str:
+    import re
+
+    out = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", str(value)).strip("_")
+    return out or "group"
+
+
+def file_slugs(values: Any) -> dict[Any, str]:
+    """A file-name part for each value, distinct for distinct values.
+
+    Punctuation and spaces become ``_`` (CJK characters are kept); values whose slugs
+    would collide (``甲 县``, ``甲'县``, ``甲_县``; also ``A县``/``a县`` on a file system
+    that ignores case) each get an 8-hex-digit hash of the value as a suffix. The result
+    does not depend on the order of ``values``.
+
+    Examples
+    --------
+    >>> file_slugs([2022, 2023])
+    {2022: '2022', 2023: '2023'}
+    >>> s = file_slugs(["甲 县", "甲'县", "甲_县", "乙县"])
+    >>> s["乙县"], len(set(s.values())), s["甲 县"].startswith("甲_县-")
+    ('乙县', 4, True)
+    """
+    import hashlib
+
+    values = list(dict.fromkeys(values))
+    plain = {v: _plain_slug(v) for v in values}
+    seen: dict[str, int] = {}
+    for slug in plain.values():
+        seen[slug.casefold()] = seen.get(slug.casefold(), 0) + 1
+    out = {}
+    for v, slug in plain.items():
+        if seen[slug.casefold()] > 1:
+            digest = hashlib.sha256(str(v).encode("utf-8", "surrogatepass")).hexdigest()
+            slug = f"{slug}-{digest[:8]}"
+        out[v] = slug
+    return out
+
+
+def fit_default_k(fit: Callable[[int], Any], k: int, *, option: str = "k") -> tuple[Any, int]:
+    """``fit(k)`` for a number of topics the user did not choose, lowered while the data
+    allow fewer topics only (an :class:`~govtext.errors.InputError` ending in "lower k").
+
+    Returns the fitted model and the ``k`` used. When not even two topics fit, the error
+    says so in the user's terms and names ``option``.
+
+    Examples
+    --------
+    >>> from govtext.errors import InputError
+    >>> def fit(k):
+    ...     if k > 4:
+    ...         raise InputError(f"only 4 distinct words for k={k} topics; lower k")
+    ...     return f"model with {k} topics"
+    >>> fit_default_k(fit, 12)
+    ('model with 4 topics', 4)
+    """
+    import re
+
+    from govtext.errors import InputError
+
+    asked = k
+    while True:
+        try:
+            return fit(k), k
+        except InputError as exc:
+            m = re.search(r"only (\d+) (.*) for k=\d+ topics; lower k", str(exc))
+            if m is None:
+                raise
+            if k <= 2 or int(m.group(1)) < 2:
+                raise InputError(
+                    f"the reports are too short for a topic model: only {m.group(1)} "
+                    f"{m.group(2)} (the default {asked} topics and even 2 need more); "
+                    f"give longer reports, or set {option} lower"
+                ) from None
+            k = max(2, min(k - 1, int(m.group(1))))

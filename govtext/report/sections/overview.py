@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from govtext.errors import GovtextError
-from govtext.report.blocks import PageSection, table_block
+from govtext.report.blocks import Block, PageSection, table_block
 from govtext.report.context import ReportContext
 
 
@@ -43,10 +43,18 @@ def build_overview(ctx: ReportContext) -> PageSection:
     if "cleaned" in meta:  # text from web pages (govtext.text.webclean): what was done
         df["cleaned"] = [", ".join(v) if isinstance(v, list) else "" for v in meta["cleaned"]]
     df["sections"] = found
+    if "year_note" in meta and meta["year_note"].notna().any():  # header's year won
+        df["year_note"] = list(meta["year_note"])
     df = df.reset_index(drop=True)
     link = ctx.write_csv("overview", df)
     sec.files.append(link)
     sec.blocks.append(table_block(df, f"{len(df)} reports", link, max_rows=500))
+    skipped = getattr(ctx.corpus, "skipped", [])
+    if skipped:  # load_corpus(on_error="skip") / --skip-bad
+        listing = "; ".join(reason for _, reason in skipped)
+        sec.blocks.append(
+            Block("note", text=f"{len(skipped)} bad file(s) skipped (--skip-bad): {listing}")
+        )
 
     # reports per year, stacked by level
     years = sorted({int(y) for y in meta["year"].dropna()}) if "year" in meta else []

@@ -10,7 +10,7 @@ from govtext.report.blocks import (
     short_region,
     table_block,
 )
-from govtext.report.context import ReportContext
+from govtext.report.context import ReportContext, fit_default_k
 
 
 def _n_topics(ctx: ReportContext) -> int:
@@ -25,6 +25,15 @@ def build_topics(ctx: ReportContext) -> PageSection:
     from govtext.models.topics import fit_topics
 
     k = _n_topics(ctx)
+    model, k_asked = None, k
+    if ctx.n_topics is None:  # the default k: lowered to what the reports allow
+        model, k = fit_default_k(
+            lambda k: fit_topics(
+                ctx.corpus, k=k, random_state=ctx.random_state, tokenizer=ctx.tokenizer
+            ),
+            k,
+            option="--topics (n_topics)",
+        )
     sec = PageSection(
         "topics",
         "Topic prevalence by year and by region",
@@ -33,7 +42,16 @@ def build_topics(ctx: ReportContext) -> PageSection:
         "rise or fall.",
         f"govtext.fit_topics(corpus, k={k}, method='nmf', unit='paragraph', random_state={ctx.random_state}); TopicModel.prevalence",
     )
-    model = fit_topics(ctx.corpus, k=k, random_state=ctx.random_state, tokenizer=ctx.tokenizer)
+    if k < k_asked:
+        sec.blocks.append(
+            Block(
+                "note",
+                text=f"{k} topics instead of the default {k_asked}: the reports have too few "
+                "words or paragraphs for more (--topics / n_topics sets the number).",
+            )
+        )
+    if model is None:
+        model = fit_topics(ctx.corpus, k=k, random_state=ctx.random_state, tokenizer=ctx.tokenizer)
     topics = model.topics
     tlink = ctx.write_csv("topics", topics)
     sec.files.append(tlink)
