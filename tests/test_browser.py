@@ -157,6 +157,6 @@ def test_screenshot(browser, checked, tmp_path):
     img = Image.open(png)
     assert img.size == (shot.WIDTH, 2400)
     # a page, not a blank or error screen: many colours (text, tables, a figure)
-    assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 500
+    assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 100
     if os.environ.get("GOVTEXT_UPDATE_SCREENSHOTS") and not shot.cjk_system_fonts():
         shutil.copyfile(png, ROOT / "docs" / "img" / "report_sample.png")
