@@ -8,11 +8,10 @@ from govtext.report.blocks import (
     Block,
     NotApplicable,
     PageSection,
-    _slug,
     short_region,
     table_block,
 )
-from govtext.report.context import ReportContext
+from govtext.report.context import ReportContext, file_slugs
 
 
 def _plain(v: Any) -> Any:
@@ -124,8 +123,9 @@ def build_network(ctx: ReportContext) -> PageSection:
         )
     node_rows, edge_rows = [], []
     order = [g for g in groups if g in gs]  # natural order (levels: township → national)
+    slugs = file_slugs(order)  # distinct files for 甲 县 / 甲'县 / 甲_县
     for g in order:
-        _draw_group(ctx, sec, g, gs[g], n_docs=sum(1 for k in keys if k == g))
+        _draw_group(ctx, sec, g, gs[g], n_docs=sum(1 for k in keys if k == g), slug=slugs[g])
         nodes, edges = _graph_rows(g, gs[g])
         node_rows += nodes
         edge_rows += edges
@@ -135,12 +135,13 @@ def build_network(ctx: ReportContext) -> PageSection:
     return sec
 
 
-def _draw_group(ctx: ReportContext, sec: PageSection, g: Any, G: Any, *, n_docs: int) -> None:
+def _draw_group(
+    ctx: ReportContext, sec: PageSection, g: Any, G: Any, *, n_docs: int, slug: str
+) -> None:
     """Write one group's graph (GEXF, JSON) and add its figure to the section."""
     from govtext.readwrite.graphs import to_gexf, to_json
     from govtext.viz.network import draw_network
 
-    slug = _slug(g)
     base = f"network/{ctx.by}_{slug}"
     ctx.write_file(f"{base}.gexf", to_gexf(G))
     ctx.write_file(f"{base}.json", to_json(G))
