@@ -9,10 +9,10 @@ import scipy.sparse as sp
 
 import govtext as gt
 from govtext.errors import InputError
-from govtext.stats.keywords import reference_df
+from govtext.stats.keywords import candidate_mask, genre_generic, reference_counts, reference_df
+from govtext.stats.regions import region_parts
 from govtext.stats.similarity import find_parent
 
-TOWNSHIP = "2023_township_天津市津南区北闸口镇"
 # fixed list, independent of the package's boilerplate list (as in the benchmark)
 FILLERS = set(
     "工作 推进 加强 坚持 持续 提升 做好 推动 完成 加快 落实 实施 开展 全面 深入 不断 进一步".split()
@@ -34,41 +34,90 @@ def test_reference_table_is_genre_wide():
     assert n >= 150
     assert all(df[w] >= 0.9 * n for w in ("工作", "加强", "坚持"))  # generic: in ~every report
     assert df.get("新质生产力", 0) < 0.5 * n  # recent term (2024-): in far fewer reports
+    n_tokens, counts = reference_counts()
+    assert counts["发展"] > counts["新质生产力"] > 0 and sum(counts.values()) <= n_tokens
+    assert set(counts) == set(df)
 
 
-def test_township_keywords_carry_content(sample, raw_tok):
-    # boilerplate NOT removed by the tokenizer: the genre idf alone must push fillers out
-    kw = gt.keywords(sample[TOWNSHIP], top=20, tokenizer=raw_tok)
+COUNTY = "2023_county_河北省保定市顺平县"
+
+
+def test_keywords_are_whole_terms_not_fillers_or_place_names(sample, raw_tok):
+    # boilerplate NOT removed by the tokenizer: the genre prior alone must push fillers out
+    kw = gt.keywords(sample[COUNTY], top=20, tokenizer=raw_tok)
     assert len(kw) == 20 and kw["rank"].tolist() == list(range(1, 21))
     assert sum(t in FILLERS for t in kw["term"]) <= 2
-    assert {"闸口", "闸口镇"} & set(kw["term"])  # the place itself is distinctive
-    assert (kw["score"].diff().dropna() <= 0).all()
+    assert (kw["score"].diff().dropna() <= 0).all() and (kw["count"] >= 2).all()
+    assert not set(kw["term"]) & region_parts("河北省保定市顺平县")  # its own places left out
+    assert not set(kw["term"]) & genre_generic(50)
+    kept = gt.keywords(sample[COUNTY], top=20, tokenizer=raw_tok, keep_region=True)
+    assert set(kept["term"]) & region_parts("河北省保定市顺平县")  # ... unless asked for
 
 
-def test_keywords_on_unseen_style_text_and_score_formula(raw_tok):
-    text = "推进推进推进工作工作工作加强加强。小站稻种植基地扩建，小站稻品牌推广。"
-    kw = gt.keywords(text, top=3, tokenizer=raw_tok)
-    assert kw["term"].iloc[0] == "小站稻"
-    n, df = reference_df()
+def test_candidates_leave_out_function_time_words_and_adjectives(tok):
+    words = ["下半年", "不振", "进一步", "一些", "乡村振兴", "两重", "4.7亿元", "营商环境", "镇"]
+    ok = candidate_mask(words, tok)
+    assert [w for w, k in zip(words, ok) if k] == ["乡村振兴", "两重", "营商环境"]
+
+
+def test_keywords_resist_one_off_rare_words_and_score_formula(raw_tok):
+    text = (
+        "推进推进推进工作工作工作加强加强。小站稻种植基地扩建，小站稻品牌推广，小站稻走出去。"
+        "厢房修缮一处。"
+    )
+    kw = gt.keywords(text, top=5, tokenizer=raw_tok)
+    assert kw["term"].iloc[0] == "小站稻" and kw.set_index("term").loc["小站稻", "count"] == 3
+    assert "推进" not in set(kw["term"]) and "工作" not in set(kw["term"])
+    if "厢房" in set(kw["term"]):  # met once: after every term met twice or more
+        assert kw["term"].tolist().index("厢房") > kw["term"].tolist().index("小站稻")
+    # z = delta * sqrt(y + alpha), the genre as prior (Monroe et al. 2008)
+    n_ref, counts = reference_counts()
     toks = raw_tok.tokenize(text)
-    row = kw.set_index("term").loc["小站稻"]
-    idf = np.log((n + 1 + 1) / (df.get("小站稻", 0) + 1 + 1))
-    assert row["score"] == pytest.approx(toks.count("小站稻") / len(toks) * idf)
-    assert row["count"] == 2
+    y, n = toks.count("小站稻"), len(toks)
+    pi = (counts.get("小站稻", 0) + 0.5) / (n_ref + 0.5)
+    a = 1000 * pi
+    delta = np.log((y + a) / (n + 1000 - y - a)) - np.log(pi / (1 - pi))
+    assert kw["score"].iloc[0] == pytest.approx(delta * np.sqrt(y + a))
 
 
 def test_keywords_of_corpus_and_dtm(sample, tok, national):
     kw = gt.keywords(national, top=5)
     assert kw.groupby("report").size().eq(5).all() and set(kw["report"]) == set(national.docs)
-    assert any("疫情" in t for t in kw[kw["report"] == "2020_national_中国"]["term"])
-    kc = gt.keywords(national, top=5, idf="corpus")
-    assert list(kc.columns) == ["report", "rank", "term", "score", "count"]
+    assert kw[kw["report"] == "2020_national_中国"]["term"].iloc[0] == "疫情"
+    # one report gets the same keywords alone or in a corpus
+    alone = gt.keywords(sample["2020_national_中国"], top=5, tokenizer=tok)
+    assert alone["term"].tolist() == kw[kw["report"] == "2020_national_中国"]["term"].tolist()
+    with pytest.warns(FutureWarning, match="idf"):
+        kc = gt.keywords(national, top=5, idf="corpus")
+    assert kc.equals(kw)
     with pytest.raises(InputError, match="top"):
         gt.keywords(national, top=0)
-    with pytest.raises(InputError, match="idf"):
-        gt.keywords(national, idf="jieba")
     with pytest.raises(InputError, match="expected"):
         gt.keywords(42)
+
+
+def test_demo_and_cli_keywords_are_the_library_keywords(sample, tok, capsys, tmp_path):
+    from govtext.cli.main import main
+
+    r = sample["2016_national_中国"]
+    path = tmp_path / f"{r.name}.txt"
+    path.write_text(r.text, encoding="utf-8")
+    want = gt.keywords(gt.read_report(path), top=10)["term"].tolist()
+    assert main(["demo", str(path), "--top", "10"]) == 0
+    assert capsys.readouterr().out.split("keywords: ")[1].split() == want
+    assert main(["keywords", str(path), "--top", "10", "--wide"]) == 0
+    assert " ".join(want) in capsys.readouterr().out
+    assert main(["keywords", str(path), "--top", "10", "--idf", "corpus", "--wide"]) == 0
+    got = capsys.readouterr()
+    assert " ".join(want) in got.out and "--idf is ignored" in got.err
+
+
+def test_region_parts_from_the_gazetteer():
+    parts = region_parts("河北省保定市涞源县")
+    assert {"河北", "河北省", "保定", "保定市", "涞源", "涞源县", "银坊镇", "银坊"} <= parts
+    assert "发展" not in parts and region_parts(None) == frozenset()
+    assert {"新疆", "乌鲁木齐市"} <= region_parts("新疆维吾尔自治区")
+    assert {"徐水", "徐水县"} <= region_parts("河北省保定市徐水县")  # renamed a district since
 
 
 def test_trends_per_10000(national):

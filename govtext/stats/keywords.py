@@ -32,7 +32,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from govtext.tokenize.policy import PolicyTokenizer
 
-__all__ = ["candidate_mask", "genre_keyness", "keywords", "reference_counts", "reference_df"]
+__all__ = [
+    "candidate_mask",
+    "genre_generic",
+    "genre_keyness",
+    "keywords",
+    "rank_terms",
+    "reference_counts",
+    "reference_df",
+]
 
 # jieba part-of-speech tags that are not subject matter: function words (as in topic
 # models: conjunctions, adverbs, numerals, prepositions, classifiers, pronouns, time
@@ -263,10 +271,10 @@ def genre_keyness(
     Examples
     --------
     >>> import numpy as np, scipy.sparse as sp
-    >>> X = sp.csr_matrix(np.array([[40, 1, 30]]))
-    >>> d, z = genre_keyness(X, X.sum(axis=1), ["新质生产力", "哈哈", "发展"])
-    >>> [round(v, 1) for v in z.toarray()[0]]  # frequent and specific first
-    [39.5, 4.9, -3.7]
+    >>> X = sp.csr_matrix(np.array([[40, 1, 150]]))  # a report of 10,000 tokens
+    >>> d, z = genre_keyness(X, [10_000], ["新质生产力", "哈哈", "发展"])
+    >>> [round(float(v), 1) for v in z.toarray()[0]]  # frequent and specific first
+    [18.6, 1.8, -2.3]
     """
     import scipy.sparse as sp
 
@@ -336,9 +344,10 @@ def keywords(
         Used when ``x`` is text (default ``PolicyTokenizer()``), and for the parts of
         speech of the candidates.
     min_count : int, default 2
-        A keyword occurs at least this often in the report.
+        Terms found fewer times in the report come after all the others (they only show
+        in a short text with fewer than ``top`` terms found this often).
     min_ratio : float, default 2.0
-        ... and at least this many times as often (per token) as in the genre.
+        A keyword is used at least this many times as often (per token) as in the genre.
     keep_region : bool, default False
         Keep the report's own region and its parts among the candidates.
     reference : {term: count}, optional
@@ -358,12 +367,12 @@ def keywords(
     Examples
     --------
     >>> import govtext as gt
-    >>> r = gt.datasets.load_sample()["2024_national_中国"]
+    >>> r = gt.datasets.load_sample()["2020_national_中国"]
     >>> kw = gt.keywords(r, top=10)
     >>> list(kw.columns)
     ['report', 'rank', 'term', 'score', 'count']
-    >>> "新质生产力" in set(kw["term"]), "工作" in set(kw["term"])
-    (True, False)
+    >>> kw["term"].head(2).tolist(), "工作" in set(kw["term"])
+    (['疫情', '疫情防控'], False)
     """
     import pandas as pd
 
@@ -392,12 +401,68 @@ def keywords(
         lo, hi = X.indptr[i], X.indptr[i + 1]
         idx, cnt = X.indices[lo:hi], X.data[lo:hi]
         d, s = delta.data[lo:hi], z.data[lo:hi]
-        keep = ok[idx] & (cnt >= min_count) & (d >= floor)
+        keep = ok[idx] & (d >= floor)
         if regions[i]:
             keep &= np.array([t not in regions[i] for t in vocab[idx]], dtype=bool)
         idx, cnt, s = idx[keep], cnt[keep], s[keep]
+        # terms under min_count only after all the others (a short text still gets some);
         # ties: higher count first, then the term itself (deterministic)
-        order = np.lexsort((vocab[idx], -cnt, -s))[:top]
+        order = np.lexsort((vocab[idx], -cnt, -s, cnt < min_count))[:top]
         for rank, j in enumerate(order, 1):
             rows.append((doc, rank, vocab[idx[j]], float(s[j]), int(cnt[j])))
     return pd.DataFrame(rows, columns=["report", "rank", "term", "score", "count"])
+
+
+@functools.lru_cache(maxsize=4)
+def genre_generic(n: int = 100) -> frozenset[str]:
+    """The genre's ``n`` most frequent words (by count in the reference table).
+
+    Examples
+    --------
+    >>> {"发展", "建设"} <= genre_generic(100) and "新质生产力" not in genre_generic(100)
+    True
+    """
+    _, counts = reference_counts()
+    return frozenset(sorted(counts, key=lambda w: (-counts[w], w))[:n])
+
+
+def rank_terms(
+    counts: Any,
+    vocab: list[str],
+    *,
+    tokenizer: PolicyTokenizer | None = None,
+    min_count: int = 2,
+    min_ratio: float = 2.0,
+    drop: Any = (),
+    generic: int = 100,
+) -> np.ndarray:
+    """Rows of ``counts`` (groups × terms) ranked like :func:`keywords`: best terms first.
+
+    Returns a list per row of the column indices of its candidate terms by z-score
+    (descending; ties by count, then term), as an object array. The genre's ``generic``
+    most frequent words (:func:`genre_generic`) are never candidates. Used for the
+    default nodes of co-occurrence graphs.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> order = rank_terms(np.array([[30, 5, 60, 1]]), ["发展", "新质生产力", "数字经济", "哈哈"])
+    >>> [["发展", "新质生产力", "数字经济", "哈哈"][j] for j in order[0]]
+    ['数字经济', '新质生产力']
+    """
+    import scipy.sparse as sp
+
+    X = sp.csr_matrix(counts, dtype=np.float64)
+    common = genre_generic(generic) if generic else frozenset()
+    ok = candidate_mask(vocab, tokenizer, drop=set(drop) | common, counts=X.max(axis=0).toarray())
+    delta, z = genre_keyness(X, np.asarray(X.sum(axis=1)).ravel(), vocab)
+    floor = np.log(min_ratio) if min_ratio > 0 else -np.inf
+    words = np.asarray(vocab, dtype=object)
+    out = np.empty(X.shape[0], dtype=object)
+    for i in range(X.shape[0]):
+        lo, hi = X.indptr[i], X.indptr[i + 1]
+        idx, cnt, d, s = X.indices[lo:hi], X.data[lo:hi], delta.data[lo:hi], z.data[lo:hi]
+        keep = ok[idx] & (cnt >= min_count) & (d >= floor)
+        idx, cnt, s = idx[keep], cnt[keep], s[keep]
+        out[i] = idx[np.lexsort((words[idx], -cnt, -s))].tolist()
+    return out
