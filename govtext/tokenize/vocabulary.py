@@ -152,7 +152,11 @@ class Vocabulary:
         ----------
         corpus : Corpus or iterable of str
         **kwargs
-            Passed to :func:`govtext.tokenize.discover.discover_terms`.
+            Passed to :func:`govtext.tokenize.discover.discover_terms`, except
+            ``min_agreement`` (default 0.8; None switches the check off): a mined phrase is
+            kept only if that share of its occurrences starts and ends at a token boundary
+            of this tokenizer and none has an edge inside a known term
+            (:func:`govtext.tokenize.mining.supervised_phrases`).
 
         Returns
         -------
@@ -168,15 +172,20 @@ class Vocabulary:
         (True, True)
         """
         from govtext.tokenize.discover import discover_terms
+        from govtext.tokenize.mining import supervised_phrases
 
         texts = [getattr(r, "text", r) for r in corpus]
+        min_agreement = kwargs.pop("min_agreement", 0.8)
         params = {"min_count": 5, "min_doc_freq": 2, "min_pmi": 3.0, "min_entropy": 1.5}
         params.update(kwargs)
         found = discover_terms(texts, tokenizer=self, **params)
         known = {t.term for t in self._terms()}
         terms = [t for t in found["term"] if len(t) >= 3 and t not in known]
         names = known | set(terms)
-        self.discovered_ = sorted(t for t in terms if not _glued(t, names))
+        terms = sorted(t for t in terms if not _glued(t, names))
+        if min_agreement is not None:  # distant supervision by the known vocabulary
+            terms = supervised_phrases(self, texts, terms, min_agreement)
+        self.discovered_ = terms
         with self._lock:
             self._engine = None
             if self._memo is not None:

@@ -1,0 +1,94 @@
+"""Distant supervision for mined phrases: keep a phrase only where the known vocabulary
+agrees with its edges.
+
+:func:`govtext.tokenize.discover.discover_terms` scores character n-grams by cohesion
+(PMI) and free edges (branching entropy). Alone, it also proposes phrases that cut across
+a known term (发展新质 from 发展|新质生产力) or across ordinary words: keeping those whole
+would make tokens straddle the edges of real terms. :func:`supervised_phrases` cuts the
+corpus with the tokenizer *before* the phrases are added and keeps a phrase only if
+
+* at least ``min_agreement`` of its occurrences start and end at a token boundary
+  (the edges of a real phrase are word edges), and
+* no occurrence has an edge inside a term piece (a lexicon term, a place, an indicator,
+  a composed compound): the lexicon serves as distant supervision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = ["supervised_phrases"]
+
+_TERM_TYPES = frozenset({"policy", "place", "facility", "organisation", "indicator"})
+
+
+def supervised_phrases(
+    tokenizer: Any,
+    texts: Iterable[str],
+    phrases: Sequence[str],
+    min_agreement: float = 0.8,
+) -> list[str]:
+    """The ``phrases`` whose corpus occurrences agree with ``tokenizer``'s edges.
+
+    Parameters
+    ----------
+    tokenizer : PolicyTokenizer
+        The tokenizer before the phrases are added.
+    texts : iterable of str
+        The corpus the phrases were mined from.
+    phrases : sequence of str
+    min_agreement : float, default 0.8
+        Share of a phrase's occurrences that must start and end at token boundaries.
+
+    Returns
+    -------
+    list of str
+        The phrases kept, in their given order.
+
+    Examples
+    --------
+    >>> from govtext import PolicyTokenizer
+    >>> texts = ["加快发展新质生产力，建设桃溪锦带。"] * 3
+    >>> supervised_phrases(PolicyTokenizer(), texts, ["发展新质", "桃溪锦带"])
+    ['桃溪锦带']
+    """
+    from govtext.text.normalize import normalize
+    from govtext.tokenize.rules import _trie_regex
+
+    phrases = [p for p in phrases if p]
+    if not phrases:
+        return []
+    pat = re.compile(_trie_regex(sorted(set(phrases), key=len, reverse=True)))
+    total: Counter[str] = Counter()
+    agree: Counter[str] = Counter()
+    crossed: Counter[str] = Counter()
+    kinds: dict[str, bool] = {}
+    for text in texts:
+        norm = normalize(text, simplify=getattr(tokenizer, "simplify", False))
+        pieces = tokenizer.cut_normalized(norm)
+        bounds = set()
+        inside = bytearray(len(norm) + 1)  # 1 strictly inside a term piece
+        pos = 0
+        for p in pieces:
+            bounds.add(pos)
+            end = pos + len(p)
+            if len(p) > 1:
+                is_term = kinds.get(p)
+                if is_term is None:
+                    is_term = kinds[p] = tokenizer.token_type(p) in _TERM_TYPES
+                if is_term:
+                    inside[pos + 1 : end] = b"\x01" * (end - pos - 1)
+            pos = end
+        bounds.add(pos)
+        for m in pat.finditer(norm):
+            s, e = m.span()
+            w = m.group()
+            total[w] += 1
+            agree[w] += s in bounds and e in bounds
+            crossed[w] += inside[s] or inside[e]
+    return [
+        p for p in phrases if total[p] and agree[p] >= min_agreement * total[p] and not crossed[p]
+    ]
