@@ -663,3 +663,17 @@ def test_sentences_are_those_of_the_one_segmenter():
         "预计全年地区生产总值增长5%；一般公共预算收入增长6%。城镇新增就业1万人。", section=False
     )
     assert df["status"].tolist() == ["estimate", "estimate", "actual"]
+
+
+def test_period_column_flags_values_over_several_years():
+    """Issue 15: rows stay in the table, flagged by the years they cover."""
+    text = (
+        "这五年，城镇新增就业5771万人。2010年，国内生产总值达到39.8万亿元，比2005年增长"
+        "69.9%，年均增长11.2%。全年城镇新增就业1168万人，全年累计完成投资120亿元。"
+    )
+    df = gt.extract_indicators(text, section=False)
+    got = dict(zip(df["surface"], df["period"]))
+    assert got["5771万人"] == "multi-year"
+    assert got["69.9%"] == "cumulative" and got["11.2%"] == "average"
+    assert got["1168万人"] == "" and got["120亿元"] == ""
+    assert set(df["period"]) <= {"", "average", "cumulative", "multi-year"}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from govtext.indicators.scope import sentence_start
+from govtext.indicators.scope import clause_start, sentence_start
 
 __all__ = ["PERIODS", "value_period", "change_sign"]
 
@@ -127,17 +127,25 @@ _CHANGE = re.compile(
 def change_sign(text: str, pos: int) -> int:
     """``-1`` when the value at ``text[pos]`` is a decrease (下降, 降低, 减少 …), else ``1``.
 
-    The last verb of change before the value in its sentence decides (``分别下降3%和5%``:
-    both are decreases); a verb that names a new level (``回落到3%``, ``降至``) does not.
+    The last verb of change before the value in its clause decides; a clause without one
+    continues the list before ``、`` (``分别下降3%、5%``: both are decreases). A verb that
+    names a new level (``回落到3%``, ``降至``) is no decrease.
 
     Examples
     --------
-    >>> t = "规模以上工业增加值增长5%，单位GDP能耗下降3.1%，居民消费价格回落到2%。"
-    >>> [change_sign(t, t.index(v)) for v in ("5%", "3.1", "2%")]
-    [1, -1, 1]
+    >>> t = "规模以上工业增加值增长5%，单位GDP能耗下降3.1%、4%，居民消费价格3%左右。"
+    >>> [change_sign(t, t.index(v)) for v in ("5%", "3.1", "4%", "3%左右")]
+    [1, -1, -1, 1]
+    >>> t = "居民消费价格涨幅回落到2%，粮食产量下降0.5%。"
+    >>> [change_sign(t, t.index(v)) for v in ("2%", "0.5")]
+    [1, -1]
     """
-    seg = text[sentence_start(text, pos) : pos]
-    sign = 1
-    for m in _CHANGE.finditer(seg):
-        sign = -1 if m.group("down") else 1
-    return sign
+    end = pos
+    while True:
+        start = clause_start(text, end)
+        found = list(_CHANGE.finditer(text[start:end]))
+        if found:
+            return -1 if found[-1].group("down") else 1
+        if start == 0 or text[start - 1] != "、":
+            return 1
+        end = start - 1

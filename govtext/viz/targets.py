@@ -108,7 +108,7 @@ def _place_labels(fig: Any, ax: Any, xy: Any, labels: list[str], order: list[int
 
 
 def target_actual_figure(
-    panel: Any, *, labels: list[str] | None = None, max_panels: int = 9
+    panel: Any, *, labels: list[str] | None = None, max_panels: int = 16
 ) -> Any:
     """Targets (x) against actuals (y), one panel per indicator, coloured by target met.
 
@@ -121,8 +121,8 @@ def target_actual_figure(
         Rows without both a target and an actual are skipped.
     labels : list of str, optional
         One label per row of ``panel`` (``中国 2023``); labels that would overlap are dropped.
-    max_panels : int, default 9
-        The indicators with the most points are drawn.
+    max_panels : int, default 16
+        The indicators with the most points are drawn (16: every canonical indicator).
 
     Returns
     -------
