@@ -494,7 +494,7 @@ def test_cli_graph(tmp_path, shunping, township, capsys):
     assert names == ["network.gexf", "network.graphml", "network.json", "network.png"]
     assert main(["graph", str(src), "-o", str(out / "by"), "--top", "20", "--by", "year"]) == 0
     names = sorted(p.name for p in (out / "by").iterdir())
-    assert "changes_2020_2021.csv" in names and "network_2021.png" in names
+    assert "changes_county_2020_2021.csv" in names and "network_2021.png" in names
     assert main(["graph", str(tmp_path / "missing"), "-o", str(out)]) == 2
     assert "no such file" in capsys.readouterr().err
     assert main(["graph", str(src), "-o", str(out), "--top", "0"]) == 2

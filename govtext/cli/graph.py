@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 EPILOG = """examples:
   govtext graph reports/ -o out/
@@ -16,7 +17,13 @@ files written (NAME = network, or network_<group> with --by):
   NAME.png      the drawing (Chinese labels, seeded layout)
   NAME.graphml  with --graphml
   changes_<a>_<b>.csv, nodes_<a>_<b>.csv   with --by: edges and centrality ranks between
-                consecutive groups (see govtext.compare_graphs)
+                comparable groups (see govtext.compare_graphs): with --by year, consecutive
+                available years of the same level (changes_<level>_<a>_<b>.csv); --by
+                region, consecutive years of the same region; --by level, neighbouring
+                levels in the order township < county < district < city < province <
+                national. Each side of a change is the mean of its reports' graphs on the
+                shared terms (govtext.network.groups.mean_graphs), so a group with more
+                reports does not gain links for that reason.
 """
 
 
@@ -84,9 +91,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtext.cli._common import csv_of, input_outside, load_input, tokenizer_for
+    from govtext.cli._common import input_outside, load_input, tokenizer_for
     from govtext.errors import InputError
-    from govtext.network.compare import compare_graphs
     from govtext.network.graph import cooccurrence_graph, graphs_by
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
     from govtext.report.build import prepare_out_dir
@@ -117,6 +123,10 @@ def run(args: argparse.Namespace) -> int:
     slugs: dict[object, str] = {}
     if args.by:
         by_group = graphs_by(corpus, args.by, **opts)
+        if args.by == "level":  # administrative order, township up to national
+            from govtext.network.groups import level_order
+
+            by_group = {k: by_group[k] for k in level_order(by_group)}
         slugs = file_slugs(by_group)  # distinct files for 甲 县 / 甲'县 / 甲_县
         graphs = {f"network_{slugs[k]}": (k, g) for k, g in by_group.items()}
     else:
@@ -133,19 +143,52 @@ def run(args: argparse.Namespace) -> int:
             written.append(write_graphml(G, out / f"{name}.graphml"))
         print(f"{name}: {G.number_of_nodes()} terms, {G.number_of_edges()} edges")
     if args.by:
-        from govtext._runtime.files import atomic_write_text
-
-        items = list(graphs.values())
-        for (k1, g1), (k2, g2) in zip(items, items[1:]):
-            cmp = compare_graphs(g1, g2)
-            stem = f"{slugs[k1]}_{slugs[k2]}"
-            written.append(atomic_write_text(out / f"changes_{stem}.csv", csv_of(cmp.edges, args)))
-            written.append(atomic_write_text(out / f"nodes_{stem}.csv", csv_of(cmp.nodes, args)))
-            s = cmp.summary
-            print(
-                f"{k1} -> {k2}: {int(s['gained'])} edges gained, {int(s['lost'])} lost, "
-                f"{int(s['strengthened'])} strengthened, {int(s['weakened'])} weakened, "
-                f"edge Jaccard {s['edge_jaccard']:.3f}"
-            )
+        written += _write_changes(args, corpus, graphs, opts, out)
     print(f"wrote {len(written)} files to {out}")
     return 0
+
+
+def _write_changes(
+    args: argparse.Namespace, corpus: Any, graphs: dict[str, Any], opts: dict[str, Any], out: Any
+) -> list[Any]:
+    """The change files between comparable groups (one line printed per pair)."""
+    from govtext._runtime.files import atomic_write_text
+    from govtext.cli._common import csv_of
+    from govtext.network.compare import compare_graphs
+    from govtext.network.groups import comparable_pairs, mean_graphs, pair_masks
+    from govtext.report.context import file_slugs
+
+    meta = corpus.meta
+    pairs = [p for _, p in comparable_pairs(meta, args.by).iterrows()]
+    terms = list(next(iter(graphs.values()))[1].nodes) if graphs else []
+    sides = {}
+    for k, p in enumerate(pairs):
+        sides[(k, 0)], sides[(k, 1)] = pair_masks(meta, p)
+    mean = mean_graphs(
+        corpus,
+        sides,
+        terms,
+        tokenizer=opts["tokenizer"],
+        window=opts["window"],
+        measure=opts["measure"],
+        min_count=opts["min_count"],
+        max_edges=opts["max_edges"],
+        random_state=opts["random_state"],
+    )
+    slug = file_slugs([v for p in pairs for v in (p["value"], p["from"], p["to"])])
+    written = []
+    for k, p in enumerate(pairs):
+        cmp = compare_graphs(mean[(k, 0)], mean[(k, 1)])
+        stem = "_".join(slug[v] for v in (p["value"], p["from"], p["to"]) if v != "")
+        written.append(atomic_write_text(out / f"changes_{stem}.csv", csv_of(cmp.edges, args)))
+        written.append(atomic_write_text(out / f"nodes_{stem}.csv", csv_of(cmp.nodes, args)))
+        s = cmp.summary
+        held = f"{p['value']} " if p["held"] else ""
+        gap = f" (no report for {p['gap']})" if p["gap"] else ""
+        print(
+            f"{held}{p['from']} -> {p['to']}{gap} ({p['n_from']} -> {p['n_to']} reports): "
+            f"{int(s['gained'])} edges gained, {int(s['lost'])} lost, "
+            f"{int(s['strengthened'])} strengthened, {int(s['weakened'])} weakened, "
+            f"edge Jaccard {s['edge_jaccard']:.3f}"
+        )
+    return written

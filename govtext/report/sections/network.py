@@ -27,50 +27,10 @@ def _plain(v: Any) -> Any:
     return str(v)
 
 
-def _spread_layout(G: Any) -> None:
-    """Set ``x``/``y`` of the drawn nodes so that labels stay readable.
-
-    The largest connected component is laid out by Kamada-Kawai on path lengths
-    (deterministic; strongly linked clusters do not collapse onto each other); smaller
-    components are laid out the same way and lined up, smaller, below it.
-    """
-    import networkx as nx
-    import numpy as np
-
-    if G.number_of_nodes() == 0:
-        return
-    comps = sorted(
-        (sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0]))
-    )
-
-    def unit(nodes: list[Any]) -> dict[Any, np.ndarray]:
-        if len(nodes) == 1:
-            return {nodes[0]: np.zeros(2)}
-        if len(nodes) == 2:
-            return {nodes[0]: np.array([-0.5, 0.0]), nodes[1]: np.array([0.5, 0.0])}
-        pos = nx.kamada_kawai_layout(G.subgraph(nodes), weight=None)
-        arr = np.array([pos[n] for n in nodes], dtype=float)
-        arr -= arr.mean(axis=0)
-        arr /= max(float(np.abs(arr).max()), 1e-9)
-        return {n: arr[i] for i, n in enumerate(nodes)}
-
-    out = {n: p for n, p in unit(comps[0]).items()}
-    rest = comps[1:]
-    if rest:
-        step = 2.4 / max(len(rest), 1)
-        for i, comp in enumerate(rest):
-            scale = min(0.35, step * 0.4)
-            cx = -1.0 + step * (i + 0.5)
-            for n, p in unit(comp).items():
-                out[n] = np.array([cx + p[0] * scale, -1.35 + p[1] * scale * 0.6])
-    for n, (x, y) in out.items():
-        G.nodes[n]["x"] = round(float(x), 6)
-        G.nodes[n]["y"] = round(float(y), 6)
-
-
 _NODE_COLUMNS = ("frequency", "community", "degree", "strength", "degree_centrality", "betweenness")
 _CHANGE_COLUMNS = [
     "change",
+    "reports",
     "links gained",
     "links lost",
     "strengthened",
@@ -84,21 +44,25 @@ _CHANGE_COLUMNS = [
 def build_network(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
-    from govtext.network.compare import compare_graphs
     from govtext.network.graph import graphs_by
+    from govtext.network.groups import align_graphs, community_names, mean_graphs
 
     sec = PageSection(
         "network",
         f"Co-occurrence networks by {ctx.by} and their change",
-        "Two words are linked when they occur in the same sentences at least twice (weight: "
-        "Jaccard coefficient, sentences with both / sentences with either; thicker = "
-        "stronger; colours = Louvain communities); every group uses the same 40 terms, the "
-        "policy terms most distinctive of each group against government work reports "
-        "generally (keyness as for keywords; never one of the genre's 100 most frequent "
-        "words), taken in turn from every group, so the change table can count the links "
-        "gained and lost from one group to the next.",
-        f"govtext.graphs_by(corpus, by={ctx.by!r}, top=40, measure='jaccard'); "
-        "govtext.compare_graphs; govtext.draw_network",
+        "Two words are linked when they occur in the same sentences of a report at least "
+        "twice (weight: Jaccard coefficient, sentences with both / sentences with either; "
+        "thicker = stronger); a group's graph is the mean of its reports' graphs, with its "
+        f"{MAX_LINKS} strongest links, so a group of many reports is not denser for that "
+        "reason. Every group uses the same 40 terms, the policy terms most distinctive of "
+        "each group against government work reports generally (keyness as for keywords; "
+        "never one of the genre's 100 most frequent words), taken in turn from every group; "
+        "each term has the same place and colour in every figure (layout and Louvain "
+        "communities of all the groups together, named in the legend by their strongest "
+        "terms), and the change table compares only like with like.",
+        f"govtext.graphs_by(corpus, by={ctx.by!r}, top=40, measure='jaccard') (terms); "
+        f"govtext.network.groups.mean_graphs(..., max_edges={MAX_LINKS}), align_graphs, "
+        "comparable_pairs; govtext.compare_graphs; govtext.draw_network",
     )
     groups = ctx.groups(limit=ctx.max_groups)
     all_groups = ctx.groups()
@@ -121,22 +85,107 @@ def build_network(ctx: ReportContext) -> PageSection:
                 ),
             )
         )
-    node_rows, edge_rows = [], []
     order = [g for g in groups if g in gs]  # natural order (levels: township → national)
+    terms = list(gs[order[0]].nodes) if order else []  # the shared terms of graphs_by
+    sub_keys = [k for k in keys if k in chosen]
+    pairs = _pairs(ctx, sub.meta, set(order))
+    sides = {("pair", *_side(p, k)): ms[k] for p, ms in pairs for k in (0, 1)}
+    wanted = {("group", g): [k == g for k in sub_keys] for g in order} | sides
+    mean = mean_graphs(
+        sub,
+        wanted,
+        terms,
+        tokenizer=ctx.tokenizer,
+        max_edges=MAX_LINKS,
+        random_state=ctx.random_state,
+    )
+    drawn = {g: mean[("group", g)] for g in order}
+    union = align_graphs(drawn, random_state=ctx.random_state)
+    names = community_names(union)
+    node_rows, edge_rows = [], []
     slugs = file_slugs(order)  # distinct files for 甲 县 / 甲'县 / 甲_县
+    box = _extent(union)
     for g in order:
-        _draw_group(ctx, sec, g, gs[g], n_docs=sum(1 for k in keys if k == g), slug=slugs[g])
-        nodes, edges = _graph_rows(g, gs[g])
+        _draw_group(
+            ctx,
+            sec,
+            g,
+            drawn[g],
+            n_docs=sum(1 for k in keys if k == g),
+            slug=slugs[g],
+            names=names,
+            box=box,
+            union=union,
+        )
+        nodes, edges = _graph_rows(g, drawn[g])
         node_rows += nodes
         edge_rows += edges
     sec.files.append(ctx.write_csv("network_nodes", pd.DataFrame(node_rows)))
     sec.files.append(ctx.write_csv("network_edges", pd.DataFrame(edge_rows)))
-    _add_changes(ctx, sec, order, gs, compare_graphs)
+    _add_changes(ctx, sec, pairs, mean)
     return sec
 
 
+#: links kept in every group's graph (the same number for all, so that no group gains
+#: links for having more reports; ≤ 60 terms and 60 links stay readable in a figure)
+MAX_LINKS = 60
+
+
+def _pairs(ctx: ReportContext, meta: Any, drawn: set[Any]) -> list[tuple[Any, Any]]:
+    """The comparable pairs among the drawn groups, with the report masks of each side."""
+    from govtext.network.groups import comparable_pairs, pair_masks
+
+    table = comparable_pairs(meta, ctx.by)
+    out = []
+    for _, p in table.iterrows():
+        if ctx.by in ("year", "level") and not {_key(p["from"]), _key(p["to"])} <= drawn:
+            continue
+        if ctx.by == "region" and p["value"] not in drawn:
+            continue
+        out.append((p, pair_masks(meta, p)))
+    return out
+
+
+def _key(v: Any) -> Any:
+    try:
+        return int(v) if float(v) == int(v) else v
+    except (TypeError, ValueError):
+        return v
+
+
+def _side(p: Any, k: int) -> tuple[Any, Any]:
+    return (p["value"], _key(p["from" if k == 0 else "to"]))
+
+
+def _pair_label(ctx: ReportContext, p: Any) -> str:
+    """``national 2015 → 2016``, ``河北省 2022 → 2026 (no report for 2023–2025)``."""
+    a, b = _key(p["from"]), _key(p["to"])
+    held = p["value"]
+    if p["held"] == "region":
+        held = short_region(held)
+    text = f"{held} {a} → {b}" if p["held"] else f"{a} → {b}"
+    if p["gap"]:
+        text += f" (no report for {p['gap']})"
+    return text
+
+
+def _extent(union: Any) -> tuple[float, float, float, float]:
+    xs = [float(d["x"]) for _, d in union.nodes(data=True) if "x" in d] or [0.0]
+    ys = [float(d["y"]) for _, d in union.nodes(data=True) if "y" in d] or [0.0]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
 def _draw_group(
-    ctx: ReportContext, sec: PageSection, g: Any, G: Any, *, n_docs: int, slug: str
+    ctx: ReportContext,
+    sec: PageSection,
+    g: Any,
+    G: Any,
+    *,
+    n_docs: int,
+    slug: str,
+    names: dict[int, str],
+    box: tuple[float, float, float, float],
+    union: Any,
 ) -> None:
     """Write one group's graph (GEXF, JSON) and add its figure to the section."""
     from govtext.readwrite.graphs import to_gexf, to_json
@@ -150,20 +199,85 @@ def _draw_group(
     label = str(g) if ctx.by != "region" else short_region(g)
     title = f"{label}（{n_docs} 篇报告）"
     linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
-    _spread_layout(linked)  # deterministic: no random_state
     fig = draw_network(
-        linked, title=title, random_state=ctx.random_state, figsize=(7.0, 6.2), font_size=10.5
+        linked, title=title, random_state=ctx.random_state, figsize=(7.0, 7.0), font_size=10.5
+    )
+    absent = sorted((n for n in union.nodes if n not in linked and "x" in union.nodes[n]), key=str)
+    community_legend(
+        fig.axes[0], linked, names, box=box, absent=[(n, union.nodes[n]) for n in absent]
     )
     sec.blocks.append(
         ctx.figure(
             f"network_{ctx.by}_{slug}",
             fig,
             alt=f"Co-occurrence network, {ctx.by} = {g}",
-            caption=f"{ctx.by} = {g}: {G.number_of_edges()} links",
+            caption=f"{ctx.by} = {g}: {G.number_of_edges()} links (mean of {n_docs} "
+            f"report{'s' if n_docs != 1 else ''}); grey: terms without a link here",
             data=gexf,
             grid=True,
         )
     )
+
+
+def community_legend(
+    ax: Any,
+    G: Any,
+    names: dict[int, str],
+    *,
+    box: tuple[float, float, float, float] | None = None,
+    absent: list[tuple[Any, dict[str, Any]]] = (),  # type: ignore[assignment]
+) -> None:
+    """Name the colours of a network drawing and fix its frame.
+
+    Adds a legend below the axes (one entry per community of ``G``'s drawn nodes, named
+    by ``names``: the community's strongest terms), writes the ``absent`` terms in light
+    grey at their places, and, with ``box`` (x and y ranges of the shared map), gives
+    every figure the same frame, so a term sits at the same point in each of them.
+    """
+    from matplotlib.lines import Line2D
+
+    from govtext.network.communities import community_colour
+
+    for n, d in absent:
+        ax.text(
+            float(d["x"]),
+            float(d["y"]),
+            str(n),
+            fontsize=7.5,
+            color="#b0b0b0",
+            ha="center",
+            va="center",
+            zorder=0,
+        )
+    if box is not None:
+        x0, x1, y0, y1 = box
+        px, py = 0.08 * max(x1 - x0, 1e-9) + 0.05, 0.08 * max(y1 - y0, 1e-9) + 0.05
+        ax.set_xlim(x0 - px, x1 + px)
+        ax.set_ylim(y0 - py, y1 + py)
+    present = sorted({int(d.get("community", -1)) for _, d in G.nodes(data=True)} - {-1})
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=8,
+            color=community_colour(k),
+            label=names.get(k, str(k)),
+        )
+        for k in present
+    ]
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.01),
+            ncol=2,
+            fontsize=8.5,
+            frameon=False,
+            title="社群（最强的词）",
+            title_fontsize=8.5,
+        )
 
 
 def _graph_rows(g: Any, G: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -178,6 +292,7 @@ def _graph_rows(g: Any, G: Any) -> tuple[list[dict[str, Any]], list[dict[str, An
             "source": u,
             "target": v,
             "count": _plain(d.get("count")),
+            "reports": _plain(d.get("reports")),
             "weight": _plain(d.get("weight")),
         }
         for u, v, d in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
@@ -186,20 +301,24 @@ def _graph_rows(g: Any, G: Any) -> tuple[list[dict[str, Any]], list[dict[str, An
 
 
 def _add_changes(
-    ctx: ReportContext, sec: PageSection, order: list[Any], gs: dict[Any, Any], compare_graphs: Any
+    ctx: ReportContext, sec: PageSection, pairs: list[tuple[Any, Any]], mean: dict[Any, Any]
 ) -> None:
-    """The table of links gained and lost between consecutive groups (and its CSV)."""
+    """The table of links gained and lost between comparable groups (and its CSV)."""
     import pandas as pd
 
+    from govtext.network.compare import compare_graphs
+
     summ, changes = [], []
-    for a, b in zip(order, order[1:]):
-        cmp = compare_graphs(gs[a], gs[b])
+    for p, _ in pairs:
+        g1, g2 = mean[("pair", *_side(p, 0))], mean[("pair", *_side(p, 1))]
+        cmp = compare_graphs(g1, g2)
         s = cmp.summary
         gained = cmp.edges[cmp.edges["status"] == "gained"].head(5)
         lost = cmp.edges[cmp.edges["status"] == "lost"].head(5)
         summ.append(
             [
-                f"{a} → {b}",
+                _pair_label(ctx, p),
+                f"{int(p['n_from'])} → {int(p['n_to'])}",
                 int(s["gained"]),
                 int(s["lost"]),
                 int(s["strengthened"]),
@@ -210,16 +329,40 @@ def _add_changes(
             ]
         )
         e = cmp.edges.copy()
-        e.insert(0, "to", b)
-        e.insert(0, "from", a)
+        for k, (col, val) in enumerate(
+            (
+                ("held", p["held"]),
+                ("value", p["value"]),
+                ("from", _key(p["from"])),
+                ("to", _key(p["to"])),
+                ("gap", p["gap"]),
+            )
+        ):
+            e.insert(k, col, val)
         changes.append(e)
+    what = _COMPARABLE.get(ctx.by, f"consecutive values of {ctx.by}")
     if not summ:
-        sec.blocks.append(Block("note", text=f"Only one group by {ctx.by}: no change to show."))
+        sec.blocks.append(
+            Block("note", text=f"No two comparable groups ({what}): no change to show.")
+        )
         return
     link = ctx.write_csv("network_changes", pd.concat(changes, ignore_index=True))
     sec.files.append(link)
     table = pd.DataFrame(summ, columns=_CHANGE_COLUMNS)
-    sec.blocks.append(Block("heading", text=f"Change between consecutive groups ({ctx.by})"))
+    sec.blocks.append(Block("heading", text=f"Change between comparable groups ({what})"))
     sec.blocks.append(
-        table_block(table, "Edge Jaccard = share of links the two groups have in common", link)
+        table_block(
+            table,
+            "Each side is the mean of its reports' graphs, with its "
+            f"{MAX_LINKS} strongest links, so a side with more reports does not gain links "
+            "for that reason; edge Jaccard = share of links the two sides have in common",
+            link,
+        )
     )
+
+
+_COMPARABLE = {
+    "year": "consecutive available years of the same level",
+    "level": "neighbouring levels: township < county < district < city < province < national",
+    "region": "consecutive available years of the same region",
+}
