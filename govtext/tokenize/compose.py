@@ -55,10 +55,10 @@ _HEAD_PREFIXES = frozenset(h[:k] for h in POLICY_HEADS for k in range(1, len(h) 
 # scope modifiers of designations and programmes: 全国|文明城市, 国家级|经济技术开发区
 SCOPES = frozenset("全国 国家级 省级 市级 县级 国家 中国".split())
 _TRIGGERS = _HEAD_PREFIXES | SCOPES
-# a scope joins only a designation (全国文明城市, 国家高新技术企业), not 国家|粮食安全
+# a scope joins only a complete designation (全国文明城市, 省级和美乡村), not 国家|粮食安全
+# nor 国家级|专精特新 (专精特新中小企业 would then start inside a token)
 _DESIGNATION_ENDS = tuple(
-    """城市 县 市 区 村 镇 乡村 企业 园区 园 基地 景区 公园 中心 小镇 名镇 名村 单位 社区
-    专精特新 小巨人""".split()
+    "城市 县 市 区 村 镇 乡村 园区 园 基地 景区 公园 小镇 名镇 名村 单位 社区".split()
 )
 # a place joins only these heads (徐水区示范区 …), never 建设/改革/经济: 保定|建设 stays two
 PLACE_HEADS = frozenset(

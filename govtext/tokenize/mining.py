@@ -29,7 +29,7 @@ def supervised_phrases(
     tokenizer: Any,
     texts: Iterable[str],
     phrases: Sequence[str],
-    min_agreement: float = 0.8,
+    min_agreement: float = 0.9,
 ) -> list[str]:
     """The ``phrases`` whose corpus occurrences agree with ``tokenizer``'s edges.
 
@@ -40,7 +40,7 @@ def supervised_phrases(
     texts : iterable of str
         The corpus the phrases were mined from.
     phrases : sequence of str
-    min_agreement : float, default 0.8
+    min_agreement : float, default 0.9
         Share of a phrase's occurrences that must start and end at token boundaries.
 
     Returns

@@ -153,7 +153,7 @@ class Vocabulary:
         corpus : Corpus or iterable of str
         **kwargs
             Passed to :func:`govtext.tokenize.discover.discover_terms`, except
-            ``min_agreement`` (default 0.8; None switches the check off): a mined phrase is
+            ``min_agreement`` (default 0.9; None switches the check off): a mined phrase is
             kept only if that share of its occurrences starts and ends at a token boundary
             of this tokenizer and none has an edge inside a known term
             (:func:`govtext.tokenize.mining.supervised_phrases`).
@@ -175,7 +175,7 @@ class Vocabulary:
         from govtext.tokenize.mining import supervised_phrases
 
         texts = [getattr(r, "text", r) for r in corpus]
-        min_agreement = kwargs.pop("min_agreement", 0.8)
+        min_agreement = kwargs.pop("min_agreement", 0.9)
         params = {"min_count": 5, "min_doc_freq": 2, "min_pmi": 3.0, "min_entropy": 1.5}
         params.update(kwargs)
         found = discover_terms(texts, tokenizer=self, **params)
