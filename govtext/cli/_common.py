@@ -247,10 +247,60 @@ def check_output_file(args: Any, option: str = "-o/--output") -> None:
         raise InputError(f"{option}: {p} is a folder; give a file name")
     if p.is_symlink() and not p.exists():
         raise InputError(f"{option}: {p} is a symbolic link to a file that does not exist")
-    parent = p.parent
+    parent = p.absolute().parent
+    while not parent.exists() and parent != parent.parent:  # folders are made when writing
+        parent = parent.parent
     if not parent.is_dir():
-        raise InputError(f"{option}: the folder {parent} of {p.name} does not exist")
+        raise InputError(f"{option}: cannot write {p}: {parent} is not a folder")
     checked_folder(parent, option)
+
+
+class output_folder:  # noqa: N801 - used as a function in a with statement
+    """Prepare the output folder ``path`` before the analysis (see
+    :func:`govtext.report.build.prepare_out_dir`); if the command then fails before writing
+    anything into it, remove what preparing it made (the marker, a folder it created), so
+    a failed run leaves nothing behind.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "out"
+    >>> try:
+    ...     with output_folder(d, force=True) as out:
+    ...         raise ValueError("no input")
+    ... except ValueError:
+    ...     pass
+    >>> d.exists()
+    False
+    """
+
+    def __init__(self, path: Any, *, force: bool, option: str = "-o/--output") -> None:
+        self.path, self.force, self.option = path, force, option
+
+    def __enter__(self) -> Any:
+        from pathlib import Path
+
+        from govtext.corpus.checks import OUTPUT_MARKER
+        from govtext.report.build import prepare_out_dir
+
+        p = Path(self.path)
+        self.created = not p.exists() and not p.is_symlink()
+        self.marked = not (p / OUTPUT_MARKER).exists()
+        self.out = prepare_out_dir(self.path, force=self.force, option=self.option)
+        return self.out
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        from govtext.corpus.checks import OUTPUT_MARKER
+
+        if exc_type is None or not self.marked:
+            return
+        try:
+            if [p.name for p in self.out.iterdir()] == [OUTPUT_MARKER]:
+                (self.out / OUTPUT_MARKER).unlink()
+                if self.created:
+                    self.out.rmdir()
+        except OSError:  # pragma: no cover - leave it rather than hide the real error
+            pass
 
 
 def input_outside(out: Any, args: Any, option: str = "-o/--output") -> None:

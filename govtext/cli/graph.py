@@ -91,11 +91,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtext.cli._common import input_outside, load_input, tokenizer_for
+    from govtext.cli._common import input_outside, load_input, output_folder, tokenizer_for
     from govtext.errors import InputError
     from govtext.network.graph import cooccurrence_graph, graphs_by
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
-    from govtext.report.build import prepare_out_dir
     from govtext.report.context import file_slugs
     from govtext.viz.network import draw_network
 
@@ -106,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--max-edges must be 0 (all) or more, not {args.max_edges}")
     # before the loading: a usable folder, marked so that it is never read back as input
     input_outside(args.output, args)
-    out = prepare_out_dir(args.output, force=True, option="-o/--output")
-    corpus = load_input(args)
+    with output_folder(args.output, force=True) as out:  # removed if the loading fails
+        corpus = load_input(args)
     opts = dict(
         window=args.window,
         top=args.top,

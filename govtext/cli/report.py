@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 EXAMPLES = """examples:
   govtext report --sample -o govtext-sample          # the bundled sample corpus
@@ -77,9 +78,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtext.cli._common import cache_dir, input_outside, load_input
+    from govtext.cli._common import cache_dir, input_outside, load_input, output_folder
     from govtext.errors import InputError
-    from govtext.report.build import build_report, prepare_out_dir
 
     if args.top < 1:
         raise InputError(f"--top must be at least 1, not {args.top}")
@@ -89,10 +89,26 @@ def run(args: argparse.Namespace) -> int:
     # folder is marked as output, so that loading never reads it back as input
     folder = cache_dir(args)
     input_outside(args.output, args)
-    out = prepare_out_dir(args.output, force=args.force, option="-o/--output")
-    corpus = load_input(args)
-    stats: dict[str, int] = {}
-    page = build_report(
+    with output_folder(args.output, force=args.force) as out:
+        corpus = load_input(args)
+        stats: dict[str, int] = {}
+        page = _build(args, corpus, out, folder, stats)
+    if folder is not None and not args.quiet:
+        print(
+            f"cache: {stats.get('sections_reused', 0)} of "
+            f"{stats.get('sections_reused', 0) + stats.get('sections_computed', 0)} sections "
+            f"reused from {folder} (--no-cache to recompute)",
+            file=sys.stderr,
+        )
+    print(page)
+    sys.stdout.flush()
+    return 0
+
+
+def _build(args: argparse.Namespace, corpus: Any, out: Any, folder: Any, stats: dict) -> Any:
+    from govtext.report.build import build_report
+
+    return build_report(
         corpus,
         out,
         by=args.by,
@@ -106,13 +122,3 @@ def run(args: argparse.Namespace) -> int:
         keep_going=args.keep_going,
         escape_formulas=args.escape_formulas,
     )
-    if folder is not None and not args.quiet:
-        print(
-            f"cache: {stats.get('sections_reused', 0)} of "
-            f"{stats.get('sections_reused', 0) + stats.get('sections_computed', 0)} sections "
-            f"reused from {folder} (--no-cache to recompute)",
-            file=sys.stderr,
-        )
-    print(page)
-    sys.stdout.flush()
-    return 0
