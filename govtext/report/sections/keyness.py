@@ -11,16 +11,30 @@ from govtext.report.blocks import Block, NotApplicable, PageSection, short_regio
 from govtext.report.context import ReportContext
 
 
-def _pairs_consecutive_years(ctx: ReportContext) -> list[tuple[str, Any, Any, Any]]:
-    """(kind, region, earlier year, later year) for every region with several years."""
+def _gap(a: int, b: int) -> str:
+    """The years strictly between ``a`` and ``b``: ``"2023–2025"``, ``"2023"`` or ``""``."""
+    if b - a < 2:
+        return ""
+    return str(a + 1) if b - a == 2 else f"{a + 1}–{b - 1}"
+
+
+def _pairs_consecutive_years(ctx: ReportContext) -> list[tuple[Any, Any, int, int]]:
+    """(level, region, earlier year, later year): each year of a region (of one level)
+    against its previous available year."""
     meta = ctx.corpus.meta
-    out = []
+    out: list[tuple[Any, Any, int, int]] = []
     if "region" not in meta or "year" not in meta:
         return out
-    for reg in sorted({str(r) for r in meta["region"].dropna()}):
-        years = sorted({int(y) for y in meta.loc[meta["region"] == reg, "year"].dropna()})
-        for a, b in zip(years, years[1:]):
-            out.append(("years", reg, a, b))
+    from govtext.network.groups import level_order
+
+    lev = meta["level"] if "level" in meta else None
+    levels = level_order(lev.dropna().astype(str)) if lev is not None else [None]
+    for level in levels:
+        sub = meta if level is None else meta[lev == level]
+        for reg in sorted({str(r) for r in sub["region"].dropna()}):
+            years = sorted({int(y) for y in sub.loc[sub["region"] == reg, "year"].dropna()})
+            for a, b in zip(years, years[1:]):
+                out.append((level, reg, a, b))
     return out
 
 
@@ -42,6 +56,37 @@ def _pairs_same_year(ctx: ReportContext) -> list[tuple[str, Any, Any, Any]]:
             for reg in regions:
                 out.append(("regions", y, lev, reg))
     return out
+
+
+class _Places:
+    """Which terms name places: typed ``place`` by the tokenizer (where it has token
+    types) or among the names and parts of the corpus's regions; asked term by term (only
+    the terms that would be shown), remembered."""
+
+    def __init__(self, ctx: ReportContext) -> None:
+        from govtext.stats.regions import region_parts
+
+        self.types = getattr(ctx.tokenizer, "types", None)
+        self.known: dict[str, bool] = {}
+        self.parts: set[str] = set()
+        meta = ctx.corpus.meta
+        if "region" in meta:
+            levels = meta["level"] if "level" in meta else [None] * len(meta)
+            for r, lv in dict.fromkeys(zip(meta["region"], levels)):
+                if isinstance(r, str):
+                    self.parts |= region_parts(r, level=lv if isinstance(lv, str) else None)
+
+    def drop(self, k: pd.DataFrame, top: int) -> pd.DataFrame:
+        """``k`` without place names among the rows that could be shown or written."""
+        import pandas as pd
+
+        ends = pd.concat([k.head(4 * top + 100), k.tail(4 * top + 100)])
+        ask = [t for t in dict.fromkeys(ends["term"]) if t not in self.known]
+        kinds = list(self.types(ask)) if callable(self.types) and ask else [""] * len(ask)
+        for t, kind in zip(ask, kinds):
+            self.known[t] = kind == "place" or t in self.parts
+        out = k[[not self.known.get(t, t in self.parts) for t in k["term"]]]
+        return out.reset_index(drop=True)
 
 
 def _keyness_lists(k: pd.DataFrame, top: int) -> tuple[list[str], list[str]]:
@@ -73,34 +118,44 @@ def build_keyness(ctx: ReportContext) -> PageSection:
     rows_years, rows_regions = [], []
 
     def run(
-        kind: str, target: Any, reference: Any, tname: str, rname: str, show: tuple[str, str]
+        kind: str,
+        target: Any,
+        reference: Any,
+        tname: str,
+        rname: str,
+        show: tuple[str, ...],
+        drop: _Places | None = None,
     ) -> None:
         if not np.any(target) or not np.any(reference):
             return
         k = keyness(ctx.dtm, target, reference, "log_odds", min_count=2)
+        if drop is not None:  # place names out (region against region)
+            k = drop.drop(k, ctx.top)
         more, less = _keyness_lists(k, ctx.top)
         part = pd.concat([k[k["score"] > 0].head(50), k[k["score"] < 0].tail(50)])
         part.insert(0, "reference", rname)
         part.insert(0, "target", tname)
         part.insert(0, "comparison", kind)
         long_parts.append(part)
-        row = [show[0], show[1], "  ".join(more), "  ".join(less)]
+        row = [*show, "  ".join(more), "  ".join(less)]
         (rows_years if kind == "consecutive years" else rows_regions).append(row)
 
     reg = region.to_numpy()
     yr = year.to_numpy(dtype=float, na_value=np.nan)
-    for _, r, a, b in _pairs_consecutive_years(ctx):
-        t = (reg == r) & (yr == b)
-        ref = (reg == r) & (yr == a)
+    lev = meta["level"].astype(object).to_numpy() if "level" in meta else None
+    for level, r, a, b in _pairs_consecutive_years(ctx):
+        same = (reg == r) & ((lev == level) if lev is not None and level is not None else True)
+        gap = _gap(a, b)
+        label = f"{short_region(r)} {b} vs {a}" + (f" (no report for {gap})" if gap else "")
         run(
             "consecutive years",
-            t,
-            ref,
+            same & (yr == b),
+            same & (yr == a),
             f"{r} {b}",
             f"{r} {a}",
-            (f"{short_region(r)} {b}", f"{short_region(r)} {a}"),
+            (label,),
         )
-    lev = meta["level"].astype(object).to_numpy() if "level" in meta else None
+    places = _Places(ctx)
     for _, y, level, r in _pairs_same_year(ctx):
         same = (yr == y) & ((lev == level) if lev is not None else True)
         t = same & (reg == r)
@@ -112,6 +167,7 @@ def build_keyness(ctx: ReportContext) -> PageSection:
             f"{r} {y}",
             f"other {level or ''} regions {y}".replace("  ", " "),
             (f"{short_region(r)} {y}", f"other {level or ''} regions {y}".replace("  ", " ")),
+            drop=places,
         )
     cols = [
         "target",
@@ -132,8 +188,9 @@ def build_keyness(ctx: ReportContext) -> PageSection:
     if rows_years:
         sec.blocks.append(
             table_block(
-                pd.DataFrame(rows_years, columns=cols),
-                "Later year (target) against the year before (reference)",
+                pd.DataFrame(rows_years, columns=["comparison", *cols[2:]]),
+                "Each year of a region (target) against its previous year with a report of "
+                "the same region and level (reference); the years skipped are named",
                 link,
                 max_rows=200,
             )
@@ -145,7 +202,9 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         sec.blocks.append(
             table_block(
                 pd.DataFrame(rows_regions, columns=cols),
-                "Each region (target) against the other regions of its level that year",
+                "Each region (target) against the other regions of its level that year; "
+                "place names are left out (the tokenizer's places, and every region's own "
+                "names and parts), since each region names its own towns and villages",
                 link,
                 max_rows=200,
             )
