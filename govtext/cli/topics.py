@@ -83,12 +83,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from govtext.cli._common import input_outside, load_input, tokenizer_for
+    from govtext.cli._common import input_outside, load_input, output_folder, tokenizer_for
     from govtext.errors import InputError
     from govtext.models.choose import choose_k
     from govtext.models.export import save_model
     from govtext.models.topics import TopicModel
-    from govtext.report.build import prepare_out_dir
     from govtext.report.context import fit_default_k
 
     if args.k is not None and args.k < 1:
@@ -96,8 +95,10 @@ def run(args: argparse.Namespace) -> int:
     out = None
     if args.output:  # before the loading: a usable folder, never read back as input
         input_outside(args.output, args)
-        out = prepare_out_dir(args.output, force=True, option="-o/--output")
-    corpus = load_input(args)
+        with output_folder(args.output, force=True) as out:  # removed if the loading fails
+            corpus = load_input(args)
+    else:
+        corpus = load_input(args)
     tok = tokenizer_for(args, corpus)
     if args.choose_k:
         table = choose_k(
