@@ -9,6 +9,7 @@ from govtext._runtime.files import atomic_write_text
 from govtext.report.blocks import PageSection, _is_missing
 from govtext.report.context import ReportContext
 from govtext.report.fonts import font_face_css, page_characters
+from govtext.report.sections.explorer import page_assets
 
 
 # -------------------------------------------------------------------------- the page
@@ -41,11 +42,14 @@ def render_page(
         "by": ctx.by,
         "random_state": ctx.random_state,
     }
+    assets = page_assets()
     page = dict(
         title=title or "govtext report: comparison of government work reports",
         sections=sections,
         summary=summary,
         version=__version__,
+        assets_css=markupsafe.Markup(assets["css"]),  # govtext/report/assets (package files)
+        assets_js=markupsafe.Markup(assets["js"]),
     )
     # the page carries the glyphs it shows (govtext.report.fonts): render once to know
     # the characters, then again with the @font-face of their subset

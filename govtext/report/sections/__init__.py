@@ -16,6 +16,7 @@ from govtext.report.blocks import NotApplicable, PageSection, Unavailable
 from govtext.report.context import ReportContext
 from govtext.report.sections.dictionary import build_dictionary
 from govtext.report.sections.emerging import build_emerging
+from govtext.report.sections.explorer import build_explorer
 from govtext.report.sections.indicators import build_indicators
 from govtext.report.sections.keyness import build_keyness
 from govtext.report.sections.keywords import build_keywords
@@ -66,6 +67,12 @@ SECTION_INFO: dict[str, tuple[str, str, str]] = {
         "higher means more attention to that area.",
         "govtext.dictionary_scores",
     ),
+    "explorer": (
+        "Term explorer",
+        "Type a term or click one in a table: its rate by year and level, the reports "
+        "that use it most, and lines of text around it.",
+        "govtext.dtm (counts per report); govtext.kwic (context lines)",
+    ),
 }
 
 SECTION_BUILDERS: list[tuple[str, Callable[[ReportContext], PageSection]]] = [
@@ -78,6 +85,7 @@ SECTION_BUILDERS: list[tuple[str, Callable[[ReportContext], PageSection]]] = [
     ("indicators", build_indicators),
     ("similarity", build_similarity),
     ("dictionary", build_dictionary),
+    ("explorer", build_explorer),
 ]
 
 

@@ -1,0 +1,347 @@
+"""Report section "explorer": type or click a term, see where and how often it is used.
+
+The section ships, inside the page, one compact JSON document (:func:`explorer_data`)
+that the page's own script (``govtext/report/assets/explorer.js``, plain JavaScript, no
+library, no network) reads to draw, for any term of the vocabulary:
+
+1. its rate per 10,000 tokens by year, one line per level (an inline SVG chart), and by
+   level over all years;
+2. the reports that use it most (highest rate first);
+3. keyword-in-context lines from the :data:`KWIC_DOCS` reports with the highest rate (at
+   most :data:`KWIC_PER_DOC` each, :data:`KWIC_WIDTH` characters either side, within the
+   paragraph), each linking to its paragraph in the report's text.
+
+Beside the page, for every report, the section writes ``texts/<slug>.html`` (the text as
+static HTML, no script, each non-blank line a paragraph anchored ``#p<n>``) and
+``texts/<slug>.js`` (the same paragraphs, normalised, as a JSON array passed to
+``govtextText(link, paragraphs)``). A page opened from disk (``file://``) may not read a
+sibling file, but it may run one as a script: the explorer loads the ``.js`` of the
+reports it shows and cuts the KWIC lines from them, like :func:`govtext.kwic` (every
+occurrence of the string, in the normalised text). So the page carries no text, only
+counts, and stays small however many reports there are.
+
+The JSON (every field is checked by ``tests/test_explorer.py``)::
+
+    {"per": 10000,
+     "levels": ["county", "national", ...],       # administrative order, present ones
+     "docs": [[label, year|null, level, tokens, "texts/<slug>.html"], ...],
+     "terms": "发展\\t改革\\t...",                  # tab-joined, most frequent first
+     "counts": [[doc, count, doc, count, ...], ...],  # per term, sparse, docs ascending
+     "kwic": [KWIC_DOCS, KWIC_PER_DOC, KWIC_WIDTH],
+     "chars": "..."}                               # characters of the texts (for the font)
+
+The vocabulary is the analysis terms of the document-term matrix (the tokenizer's filter:
+no stopword, punctuation or number) used at least :data:`MIN_COUNT` times in the corpus;
+``tokens`` is a report's number of analysis tokens (the denominator of every rate).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from govtext.report.blocks import Block, NotApplicable, PageSection, _is_missing
+from govtext.report.context import ReportContext, file_slugs
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from govtext.corpus.reports import Corpus
+    from govtext.features.matrix import DocumentTermMatrix
+
+__all__ = [
+    "build_explorer",
+    "explorer_data",
+    "term_rates",
+    "text_page",
+    "text_script",
+    "page_assets",
+    "MIN_COUNT",
+    "KWIC_DOCS",
+    "KWIC_PER_DOC",
+    "KWIC_WIDTH",
+]
+
+#: Vocabulary floor: a term used fewer times in the whole corpus is left out.
+MIN_COUNT = 3
+#: Reports per term with KWIC lines (those with the highest rate).
+KWIC_DOCS = 5
+#: KWIC lines per report and term (the first occurrences).
+KWIC_PER_DOC = 2
+#: Characters of context either side of the term in a KWIC line.
+KWIC_WIDTH = 15
+#: Rates are per this many analysis tokens.
+PER = 10_000
+
+
+def build_explorer(ctx: ReportContext) -> PageSection:
+    sec = PageSection(
+        "explorer",
+        "Term explorer",
+        "Type a term (or click one in any table of the page): the chart shows its rate per "
+        "10,000 tokens by year, one line per level, and by level over all years; below are "
+        "the reports that use it most and lines of text around it, each linking to its "
+        "paragraph in the report's text. Every table of the page sorts on a click on a "
+        "column header; long tables have a filter box.",
+        "govtext.dtm (counts per report); govtext.kwic (context lines)",
+    )
+    if len(ctx.dtm.vocab) == 0:  # pragma: no cover - dtm() refuses an empty vocabulary
+        raise NotApplicable("The reports have no analysis term to explore.")
+    slugs = file_slugs(ctx.docs)
+    links, chars = [], set()
+    simplify = getattr(ctx.tokenizer, "simplify", False)
+    for i, (name, report) in enumerate(zip(ctx.docs, ctx.corpus)):
+        rel = f"texts/{slugs[name]}"
+        page = text_page(report.text, ctx.labels[i], _meta_line(ctx.corpus.meta.iloc[i], name))
+        links.append(ctx.write_file(rel + ".html", page))
+        script = text_script(links[-1], report.text, simplify=simplify)
+        ctx.write_file(rel + ".js", script)
+        chars.update(script)
+    data = explorer_data(ctx.corpus, ctx.dtm, links, labels=ctx.labels)
+    data["chars"] = "".join(sorted(c for c in chars if ord(c) > 0x7E and c.isprintable()))
+    n_terms = len(data["counts"])
+    sec.blocks.append(
+        Block(
+            "explorer",
+            caption=(
+                f"{n_terms:,} terms used at least {MIN_COUNT} times in the reports. Rates "
+                "per 10,000 analysis tokens. Context lines: every occurrence of the string "
+                f"(as govtext.kwic), in the {KWIC_DOCS} reports with the highest rate, at "
+                f"most {KWIC_PER_DOC} each; the texts are in the folder texts/."
+            ),
+            text=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        )
+    )
+    return sec
+
+
+def _meta_line(row: Any, name: str) -> str:
+    parts = [str(row.get(k)) for k in ("region", "level", "year") if not _is_missing(row.get(k))]
+    parts = [p[:-2] if p.endswith(".0") else p for p in parts]
+    return " · ".join([*parts, name])
+
+
+# ----------------------------------------------------------------------------- data
+def explorer_data(
+    corpus: Corpus,
+    dtm: DocumentTermMatrix,
+    links: list[str],
+    *,
+    labels: list[str] | None = None,
+    min_count: int = MIN_COUNT,
+) -> dict[str, Any]:
+    """The explorer's JSON document for ``corpus`` (see the module docstring), without
+    ``chars``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    dtm : DocumentTermMatrix
+        Its document-term matrix (rows in the corpus's order).
+    links : list of str
+        The text page of each report, relative to the report page.
+    labels : list of str, optional
+        Short report labels (default: the report names).
+    min_count : int, default :data:`MIN_COUNT`
+        Vocabulary floor.
+
+    Returns
+    -------
+    dict
+        ``per``, ``levels``, ``docs``, ``terms``, ``counts`` and ``kwic``.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> from govtext.features.dtm import dtm as make_dtm
+    >>> c = gt.corpus_from_texts(["推进乡村振兴。乡村振兴见效。", "乡村振兴和营商环境。"])
+    >>> d = explorer_data(c, make_dtm(c), ["texts/a.html", "texts/b.html"], min_count=1)
+    >>> d["terms"].split(), d["counts"]
+    (['乡村振兴', '营商环境', '见效'], [[0, 2, 1, 1], [1, 1], [0, 1]])
+    """
+    import numpy as np
+
+    m = dtm.matrix.tocsc()
+    m.sort_indices()
+    totals = np.asarray(m.sum(axis=0)).ravel()
+    vocab = [str(t) for t in dtm.vocab]
+    order = sorted(
+        np.flatnonzero(totals >= min_count).tolist(), key=lambda j: (-totals[j], vocab[j])
+    )
+    counts = []
+    for j in order:
+        lo, hi = m.indptr[j], m.indptr[j + 1]
+        counts.append([int(x) for pair in zip(m.indices[lo:hi], m.data[lo:hi]) for x in pair])
+    lengths = np.asarray(dtm.doc_lengths()).ravel()
+    meta = corpus.meta
+    levels = {str(v) for v in meta.get("level", []) if not _is_missing(v)}
+    docs = []
+    for i, name in enumerate(meta.index):
+        row = meta.iloc[i]
+        level = row.get("level")
+        docs.append(
+            [
+                labels[i] if labels else str(name),
+                _year(row.get("year")),
+                "" if _is_missing(level) else str(level),
+                int(lengths[i]),
+                links[i],
+            ]
+        )
+    return {
+        "per": PER,
+        "levels": _level_order(levels),
+        "docs": docs,
+        "terms": "\t".join(vocab[j] for j in order),
+        "counts": counts,
+        "kwic": [KWIC_DOCS, KWIC_PER_DOC, KWIC_WIDTH],
+    }
+
+
+def _year(v: Any) -> int | None:
+    return None if _is_missing(v) else int(v)
+
+
+def _level_order(levels: set[str]) -> list[str]:
+    from govtext.corpus.meta import LEVELS
+
+    rank = {lev: i for i, lev in enumerate(LEVELS)}
+    return sorted(levels, key=lambda v: (rank.get(v, len(rank)), v))
+
+
+def term_rates(data: dict[str, Any], term: str, by: str = "year") -> pd.DataFrame:
+    """Rate per 10,000 tokens of ``term`` by ``by`` (``year`` or ``level``) and level,
+    computed from the explorer's JSON as the page's script does.
+
+    Parameters
+    ----------
+    data : dict
+        :func:`explorer_data`'s document.
+    term : str
+    by : {"year", "level"}
+        ``year``: one row per year and level present; ``level``: one row per level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year`` (with ``by="year"``), ``level``, ``count``, ``tokens``, ``rate``.
+
+    Examples
+    --------
+    >>> data = {"per": 10000, "levels": ["county"], "terms": "a\\tb",
+    ...         "docs": [["x", 2022, "county", 200, ""], ["y", 2023, "county", 100, ""]],
+    ...         "counts": [[0, 4], [1, 1]], "kwic": ["", ""]}
+    >>> term_rates(data, "a")
+       year   level  count  tokens  rate
+    0  2022  county      4     200 200.0
+    1  2023  county      0     100   0.0
+    """
+    import pandas as pd
+
+    terms = data["terms"].split("\t")
+    pairs = data["counts"][terms.index(term)] if term in terms else []
+    got = dict(zip(pairs[::2], pairs[1::2]))
+    rows: dict[tuple[Any, ...], list[int]] = {}
+    for d, (_, year, level, tokens, _) in enumerate(data["docs"]):
+        if by == "year" and year is None:
+            continue
+        key = (year, level) if by == "year" else (level,)
+        acc = rows.setdefault(key, [0, 0])
+        acc[0] += got.get(d, 0)
+        acc[1] += tokens
+    cols = ["year", "level"] if by == "year" else ["level"]
+    lev = {v: i for i, v in enumerate(data["levels"])}
+    keys = sorted(rows, key=lambda k: tuple(lev.get(v, -1) if isinstance(v, str) else v for v in k))
+    df = pd.DataFrame([[*k, *rows[k]] for k in keys], columns=[*cols, "count", "tokens"])
+    df["rate"] = [c / n * data["per"] if n else 0.0 for c, n in zip(df["count"], df["tokens"])]
+    return df
+
+
+# ---------------------------------------------------------------------- text files
+def text_page(text: str, title: str, meta: str = "") -> str:
+    """A report's text as a static HTML page: no script, every character escaped, each
+    non-blank line a paragraph anchored ``#p<n>`` (n from 1).
+
+    Examples
+    --------
+    >>> page = text_page("第一段<script>\\n\\n第二段 \\"引\\"", "甲县 2023")
+    >>> '<p id="p2"><a class="n" href="#p2">2</a>第二段 &quot;引&quot;</p>' in page
+    True
+    >>> "<script>" in page
+    False
+    """
+    from govtext.text.segment import paragraph_spans
+
+    esc = html.escape
+    paras = [
+        f'<p id="p{i}"><a class="n" href="#p{i}">{i}</a>{esc(text[a:b].strip())}</p>'
+        for i, (a, b) in enumerate(paragraph_spans(text), start=1)
+    ]
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>{_TEXT_CSS}</style>\n</head>\n<body>\n"
+        f'<p class="back"><a href="../index.html#explorer">← report page</a></p>\n'
+        f"<h1>{esc(title)}</h1>\n"
+        + (f'<p class="meta">{esc(meta)}</p>\n' if meta else "")
+        + "\n".join(paras)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def text_script(link: str, text: str, *, simplify: bool = False) -> str:
+    """The paragraphs of ``text`` (numbered as in :func:`text_page`), normalised, as a
+    script calling ``govtextText(link, [paragraph, ...])``.
+
+    The paragraphs are a JSON array (a JavaScript literal; U+2028 and U+2029 escaped too),
+    so nothing in a report's text can run as code.
+
+    Examples
+    --------
+    >>> text_script("texts/a.html", "第一段</script>\\n\\n“第二段”")
+    'govtextText("texts/a.html",["第一段</script>","“第二段”"]);\\n'
+    """
+    from govtext.text.normalize import normalize
+    from govtext.text.segment import paragraph_spans
+
+    paras = [normalize(text[a:b].strip(), simplify=simplify) for a, b in paragraph_spans(text)]
+    body = json.dumps([link, paras], ensure_ascii=False, separators=(",", ":"))[1:-1]
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"govtextText({body});\n"
+
+
+_TEXT_CSS = (
+    "body { max-width: 820px; margin: 0 auto; padding: 16px 20px 60px; color: #1d232a; font: "
+    '16px/1.8 -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", '
+    '"Microsoft YaHei", "Source Han Sans SC", sans-serif; } '
+    "h1 { font-size: 1.4em; } .meta, .back { color: #5b6670; font-size: 0.9em; } "
+    "p { margin: 0 0 0.6em; } a.n { color: #8a949c; font-size: 0.75em; margin-right: 0.6em; "
+    "text-decoration: none; } p:target { background: #fff3c4; outline: 4px solid #fff3c4; }"
+)
+
+
+# -------------------------------------------------------------------------- assets
+@lru_cache(maxsize=1)
+def page_assets() -> dict[str, str]:
+    """The page's own CSS and JavaScript (``govtext/report/assets``), to inline.
+
+    ``css``: the explorer and table styles; ``js``: the table sorter/filter and the
+    explorer. Written for the package, no library, no network access.
+
+    Examples
+    --------
+    >>> a = page_assets()
+    >>> sorted(a), "</script" in a["js"].lower(), "</style" in a["css"].lower()
+    (['css', 'js'], False, False)
+    """
+    folder = resources.files("govtext.report") / "assets"
+    css = (folder / "explorer.css").read_text(encoding="utf-8")
+    js = "\n".join(
+        (folder / name).read_text(encoding="utf-8") for name in ("tables.js", "explorer.js")
+    )
+    if "</script" in js.lower() or "</style" in css.lower():  # pragma: no cover
+        raise RuntimeError("an asset closes its own element")
+    return {"css": css, "js": js}
