@@ -725,3 +725,17 @@ def test_cached_blocks_of_the_wrong_type_are_a_miss_not_a_jinja_error(
     assert stats["sections_computed"] >= 1
     # the entries were rewritten: the next run reuses every section
     assert _rebuild(corpus, tmp_path / "out2", cache)["sections_computed"] == 0
+
+
+def test_loading_errors_name_the_option(tmp_path, capsys):
+    rc, _, err = _cli(capsys, "keywords", "--sample", "--metadata", tmp_path / "nope.csv")
+    assert rc == 2 and "--metadata: " in err and "nope.csv" in err
+    bad = tmp_path / "meta.csv"
+    bad.write_text("name,year\n2023_county_甲县,soon\n", encoding="utf-8")
+    (tmp_path / "2023_county_甲县.txt").write_text(HEADER_2023 + "推进乡村振兴。", encoding="utf-8")
+    rc, _, err = _cli(
+        capsys, "keywords", tmp_path / "2023_county_甲县.txt", "--metadata", bad, "--no-cache"
+    )
+    assert rc == 2 and err.startswith("govtext keywords: error: --metadata: year 'soon'")
+    rc, _, err = _cli(capsys, "keywords", "", "--no-cache")
+    assert rc == 2 and "PATHS: an empty string" in err

@@ -55,6 +55,11 @@ def load_input(args: Any) -> Any:
     from govtext.corpus.loading import load_corpus
     from govtext.errors import InputError
 
+    if args.metadata:
+        from pathlib import Path
+
+        if not Path(args.metadata).is_file():
+            raise InputError(f"--metadata: {args.metadata}: no such file")
     if getattr(args, "sample", False):
         if args.paths:
             raise InputError("give either PATHS or --sample, not both")
@@ -69,9 +74,33 @@ def load_input(args: Any) -> Any:
     if not args.paths:
         raise InputError("no input: give report files or folders (PATHS), or --sample")
     on_error = "skip" if getattr(args, "skip_bad", False) else "raise"
-    return load_corpus(
-        args.paths, metadata=args.metadata, text_column=args.text_column, on_error=on_error
-    )
+    try:
+        return load_corpus(
+            args.paths, metadata=args.metadata, text_column=args.text_column, on_error=on_error
+        )
+    except InputError as exc:
+        raise InputError(option_named(str(exc), args)) from exc
+
+
+def option_named(message: str, args: Any) -> str:
+    """A loading error in the command line's terms: the option it is about named.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> a = argparse.Namespace(text_column="body")
+    >>> option_named("metadata: year 'x' for 'r' is not a number", a)
+    "--metadata: year 'x' for 'r' is not a number"
+    >>> option_named("t.csv: no column 'body' (columns: name, text)", a)
+    "t.csv: no column 'body' (columns: name, text) (--text-column)"
+    """
+    for name, option in (("metadata:", "--metadata:"), ("paths:", "PATHS:")):
+        if message.startswith(name):
+            return option + message[len(name) :]
+    column = getattr(args, "text_column", None)
+    if column and f"'{column}'" in message and "--text-column" not in message:
+        return f"{message} (--text-column)"
+    return message
 
 
 class _OldSpelling(argparse.Action):
