@@ -441,51 +441,88 @@ def test_keep_going_writes_the_page_and_failed_sections_leave_no_files(tmp_path,
     assert not list(out.rglob("*.tmp"))
 
 
-def _as_nobody(cmd: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
-    """Run the command as an unprivileged user when the tests run as root (root ignores
-    file modes); as the current user otherwise."""
-    env = {**os.environ, "HOME": str(tmp_path), "MPLCONFIGDIR": str(tmp_path / "mpl")}
-    kw: dict = {}
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        kw["user"] = 65534
-        os.chmod(tmp_path, 0o777)
-    return subprocess.run(
-        [sys.executable, "-m", "govtext.cli.main", *cmd],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=tmp_path,
-        timeout=600,
-        **kw,
-    )
+def _unprivileged(argv: list) -> tuple[int, str]:
+    """``main(argv)`` run where file modes count: as the current user, or, when the tests
+    run as root (root ignores modes), in a forked child that drops to user ``nobody``
+    (65534) - modules are already imported, so nothing has to be read from root's folders.
+    Returns the exit code and stderr."""
+    import contextlib
+    import io
 
+    def call() -> tuple[int, str]:
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rc = main([str(a) for a in argv])
+        return rc, err.getvalue()
 
-def _can_drop_privileges(tmp_path: Path) -> bool:
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return True
-    os.chmod(tmp_path, 0o777)
-    try:
-        probe = subprocess.run(
-            [sys.executable, "-c", "import govtext.cli.main"], user=65534, capture_output=True
-        )
-    except OSError:  # the interpreter itself is out of the unprivileged user's reach
-        return False
-    return probe.returncode == 0
+        return call()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.close(r)
+            os.setgid(65534)
+            os.setuid(65534)
+            got = call()
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            got = (-1, f"child raised {exc!r}")
+        os.write(w, json.dumps(got).encode("utf-8"))
+        os._exit(0)
+    os.close(w)
+    with os.fdopen(r, "rb") as fh:
+        data = fh.read()
+    os.waitpid(pid, 0)
+    rc, err = json.loads(data.decode("utf-8"))
+    return rc, err
 
 
-def test_read_only_data_folder_fails_the_run(tmp_path):
-    if not _can_drop_privileges(tmp_path):
-        pytest.skip("cannot run govtext as an unprivileged user here")
+def _open_to_all(*paths: Path) -> None:
+    for p in paths:
+        os.chmod(p, 0o777)
+        for q in p.rglob("*"):
+            os.chmod(q, 0o777 if q.is_dir() else 0o666)
+
+
+@pytest.fixture
+def open_tmp():
+    """A folder under the system temporary folder that user ``nobody`` can reach (pytest's
+    own temporary folders are private to the user running the tests)."""
+    import shutil
+    import tempfile
+
+    d = Path(tempfile.mkdtemp(prefix="govtext-hostile-"))
+    os.chmod(d, 0o777)
+    yield d
+    for q in [d, *d.rglob("*")]:
+        if q.is_dir() and not q.is_symlink():
+            os.chmod(q, 0o777)
+    shutil.rmtree(d, ignore_errors=True)
+
+
+def test_read_only_data_folder_fails_the_run(open_tmp, capsys):
+    tmp_path = open_tmp
     src = _small_folder(tmp_path / "in")
+    # a first run imports every module the report needs (the child cannot import more)
+    rc, _, err = _cli(capsys, "report", src, "-o", tmp_path / "warm", "--no-cache", "-q")
+    assert rc == 0, err
     out = tmp_path / "out"
     (out / "data").mkdir(parents=True)
-    os.chmod(out, 0o777)
+    _open_to_all(tmp_path)
     os.chmod(out / "data", 0o555)
-    got = _as_nobody(["report", str(src), "-o", str(out), "--force", "--no-cache", "-q"], tmp_path)
-    assert got.returncode != 0, got.stderr
-    assert "section 'overview' failed" in got.stderr and "Permission denied" in got.stderr
+    rc, err = _unprivileged(["report", src, "-o", out, "--force", "--no-cache", "-q"])
+    assert rc == 2, err
+    line = err.strip()
+    assert len(line.splitlines()) == 1 and "section 'overview' failed" in line
+    assert "Permission denied" in line and "--keep-going" in line
     assert not (out / "index.html").exists()
+    rc, err = _unprivileged(
+        ["report", src, "-o", out, "--force", "--no-cache", "-q", "--keep-going"]
+    )
+    assert rc == 0 and (out / "index.html").is_file()
+    assert not list((out / "data").iterdir())
+    assert not (out / "network").exists() or not list((out / "network").iterdir())
 
 
 def test_unwritable_output_folder_is_found_before_any_analysis(tmp_path, capsys, monkeypatch):
@@ -502,15 +539,15 @@ def test_unwritable_output_folder_is_found_before_any_analysis(tmp_path, capsys,
     assert str(blocker / "out") in err
 
 
-def test_read_only_output_folder_is_named_not_a_temp_file(tmp_path):
-    if not _can_drop_privileges(tmp_path):
-        pytest.skip("cannot run govtext as an unprivileged user here")
+def test_read_only_output_folder_is_named_not_a_temp_file(open_tmp):
+    tmp_path = open_tmp
     out = tmp_path / "out"
     out.mkdir()
+    _open_to_all(tmp_path)
     os.chmod(out, 0o555)
-    got = _as_nobody(["report", "--sample", "-o", str(out), "--force", "--no-cache"], tmp_path)
-    assert got.returncode == 2
-    line = got.stderr.strip()
+    rc, err = _unprivileged(["report", "--sample", "-o", out, "--force", "--no-cache"])
+    assert rc == 2
+    line = err.strip()
     assert "-o/--output: cannot write into the output folder" in line and str(out) in line
     assert ".tmp" not in line and "probe" not in line and len(line.splitlines()) == 1
 
