@@ -267,7 +267,25 @@ def _source(text: str, start: int, end: int, width: int = 90) -> str:
     return s if len(s) <= width else "…" + s[-width:]
 
 
-def _actual_for(report: Report, key: str, unit: str) -> dict[str, Any]:
+def _candidates(report: Report) -> dict[str, list[dict[str, Any]]]:
+    """Actual and estimated values of a report by canonical indicator, review section first."""
+    df = extract_indicators(report)
+    out: dict[str, list[dict[str, Any]]] = {}
+    if df.empty:
+        return out
+    df = df[df["status"].isin(["actual", "estimate"])]
+    rev = df["section"].isin(["review", "preamble"]).to_numpy()
+    for part in (df[rev], df[~rev]):
+        for rec in part.to_dict("records"):
+            key = canonical_indicator(rec["indicator"], rec["kind"])
+            if key is not None:
+                out.setdefault(key, []).append(rec)
+    return out
+
+
+def _actual_for(
+    report: Report, key: str, unit: str, candidates: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
     """The actual of a canonical indicator in the review part of a report, as panel columns.
 
     The first value of the indicator (review section first) that covers one year and has a
@@ -275,23 +293,12 @@ def _actual_for(report: Report, key: str, unit: str) -> dict[str, Any]:
     for a change). A value covering several years (``period`` of
     :func:`govtext.extract_indicators`: 比2002年, 五年来, 累计, 年均 …) or in another unit is
     never paired: when no value qualifies, the first of those is returned as
-    ``excluded_actual`` with the reason.
+    ``excluded_actual`` with the reason. ``candidates`` is :func:`_candidates` of the report.
     """
-    import pandas as pd
-
-    df = extract_indicators(report)
-    if df.empty:
-        return {}
-    kinds = CANONICAL[key][1]
-    df = df[df["status"].isin(["actual", "estimate"]) & df["kind"].isin(kinds)]
-    rev = df["section"].isin(["review", "preamble"])
-    df = pd.concat([df[rev], df[~rev]])
     text = report.text
     tmult, tbase = _split_unit(unit)
     excluded: dict[str, Any] = {}
-    for rec in df.to_dict("records"):
-        if canonical_indicator(rec["indicator"], rec["kind"]) != key:
-            continue
+    for rec in candidates.get(key, []):
         start, end = int(rec["start"]), int(rec["end"])
         if _RESTATED.search(text[clause_start(text, start) : start]):
             continue  # 没有实现年初确定的……降低4%: the target again, not the actual
@@ -392,6 +399,7 @@ def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
     by_key = {(r.meta.get("region"), r.meta.get("year")): r for r in reports}
     levels = {r.meta.get("region"): r.meta.get("level") for r in reports if r.meta.get("region")}
     tidx = {(row.region, row.year, row.canonical): row for row in t.itertuples()}
+    frames: dict[str, dict[str, list[dict[str, Any]]]] = {}
     rows = []
     for row in t.itertuples():
         low, high = _signed_target(row, texts)
@@ -407,7 +415,9 @@ def target_panel(corpus: Corpus | Iterable[Report] | str) -> pd.DataFrame:
         }  # fmt: skip
         nxt = by_key.get((row.region, None if pd.isna(row.year) else int(row.year) + 1))
         if nxt is not None:
-            rec.update(_actual_for(nxt, row.canonical, row.unit))
+            if nxt.name not in frames:
+                frames[nxt.name] = _candidates(nxt)
+            rec.update(_actual_for(nxt, row.canonical, row.unit, frames[nxt.name]))
             rec["met"] = _met(rec["direction"], low, high, rec["actual"])
         if isinstance(row.region, str) and row.region:
             for par in _parents(row.region, row.level, levels):
