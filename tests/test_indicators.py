@@ -677,3 +677,14 @@ def test_period_column_flags_values_over_several_years():
     assert got["69.9%"] == "cumulative" and got["11.2%"] == "average"
     assert got["1168万人"] == "" and got["120亿元"] == ""
     assert set(df["period"]) <= {"", "average", "cumulative", "multi-year"}
+
+
+def test_middle_dot_is_a_decimal_point_before_a_percent_sign():
+    """1999 national report: ``全社会固定资产投资增长14·1％`` is 14.1 (the panel paired 1.0)."""
+    df = gt.extract_indicators("全社会固定资产投资增长14·1％。", section=False)
+    assert df[["indicator", "value_low", "surface"]].values.tolist() == [
+        ["全社会固定资产投资", 14.1, "14·1％"]
+    ]
+    # a date or a slogan with a middle dot is no number
+    none = gt.extract_indicators("“5·12”汶川特大地震，落实“30·60”行动。", section=False)
+    assert not none["surface"].str.contains("·").any()

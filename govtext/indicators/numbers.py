@@ -59,7 +59,9 @@ def parse_cn_number(s: str) -> float:
     return float(total + cur)
 
 
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# a middle dot is a decimal point before a percent sign in older reports (增长19·5％), and
+# a date or a slogan elsewhere (“5·12”汶川特大地震, “30·60”)
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+|·\d+(?=[%％]))?"
 
 _CNNUM = (
     r"[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+(?![瓦米克]))*"
@@ -122,7 +124,11 @@ def match_values(m: re.Match[str]) -> tuple[float, float]:
 
     def val(n: str, own_mult: str) -> float:
         if n[0].isdigit():
-            return float(n.replace(",", "")) * mult_value(own_mult) / mult_value(mult)
+            return (
+                float(n.replace(",", "").replace("·", "."))
+                * mult_value(own_mult)
+                / mult_value(mult)
+            )
         return _parse_cn_full(n + own_mult) / mult_value(mult)
 
     v2 = val(n2, mult) if n2 else None
