@@ -1,9 +1,10 @@
 """Targets against actuals: one small scatter per indicator that says what it encodes.
 
-Each panel puts a target (x, middle of its range) against the actual reported a year later
-(y), in the panel's most common unit. The half of the panel where an actual meets its target is
-shaded: above the diagonal for a **floor** target (growth, jobs, output: higher is better),
-below it for a **ceiling** target (prices, unemployment, energy intensity: lower is better).
+Each panel puts a target (x; of a range, the lower end for a floor target and the upper end
+for a ceiling target) against the actual reported a year later (y), in the panel's most
+common unit. The half of the panel where an actual meets its target is shaded: above the
+diagonal for a **floor** target (growth, jobs, output: higher is better), below it for a
+**ceiling** target (prices, unemployment, energy intensity: lower is better).
 Points are green where the target was met and red where it was missed; a legend under the
 panels says so. Labels never overlap: each is tried at a few places around its point and
 dropped when none is free. Values far outside the bulk of a panel are drawn on its edge as
@@ -181,10 +182,12 @@ def _draw_panel(ax: Any, sub: Any, name: str) -> tuple[Any, list[str], list[int]
     import numpy as np
 
     direction = str(sub["direction"].iloc[0]) if len(sub) else "floor"
-    hi = sub["target_high"].astype(float).fillna(sub["target_low"].astype(float))
-    x, keep, base = _in_unit(
-        (sub["target_low"].astype(float).to_numpy() + hi.to_numpy()) / 2, sub["unit"]
-    )
+    # a range is drawn at the end that decides whether it is met: the lower end of a floor,
+    # the upper end of a ceiling (6%-6.5% met by 6.2%: on the met side of the diagonal)
+    bound = sub["target_low"].astype(float)
+    if direction == "ceiling":
+        bound = sub["target_high"].astype(float).fillna(bound)
+    x, keep, base = _in_unit(bound.to_numpy(), sub["unit"])
     y, _, _ = _in_unit(sub["actual"].astype(float).to_numpy(), sub["unit"])
     x, y, sub = x[keep], y[keep], sub[keep]
     if "met" in sub and sub["met"].notna().all():

@@ -117,8 +117,9 @@ def _targets_vs_actuals(
             fig,
             alt="Targets vs actuals",
             caption=(
-                "Each point is a target (x, middle of its range) against the actual reported a "
-                "year later (y), one panel per indicator. Green: target met; red: missed. The "
+                "Each point is a target (x; of a range, the end that decides whether it is "
+                "met) against the actual reported a year later (y), one panel per indicator. "
+                "Green: target met; red: missed. The "
                 "shaded side of the diagonal is where a target is met: above it for floor "
                 "targets (growth, jobs, output: higher is better), below it for ceiling targets "
                 "(prices, unemployment, energy intensity: lower is better); each panel's title "
