@@ -35,6 +35,7 @@ def _kinds(text):
         ("我代表保定市人民政府", [("保定市人民政府", "organisation")]),
         ("加快保定南站建设", [("保定南站", "facility")]),
         ("徐水经济开发区新增投资", [("徐水经济开发区", "facility")]),
+        ("新疆银行和海南大学", [("新疆银行", "organisation"), ("海南大学", "organisation")]),
     ],
 )
 def test_places_whole_and_typed(text, expected):
@@ -51,6 +52,7 @@ def test_places_whole_and_typed(text, expected):
         "知识青年上山下乡",
         "建设旅游度假区和现代农业产业园",  # township-level zones named by common words
         "建设社会主义新农村和示范村",  # generic village names, no county named
+        "河北大学生",  # 大学生, not 河北大学
     ],
 )
 def test_places_leave_ordinary_text_alone(text):

@@ -61,7 +61,8 @@ _BLOCK_AFTER = {
 ORGAN_HEADS = tuple(
     sorted(
         """人民政府 人大常委会 人民代表大会 政府 政协 党委 党工委 纪委监委 纪委 监委 委 人大
-        委员会 人民法院 人民检察院 公安局 财政局 办事处 人民医院 医院 中学 小学 大学 学院""".split(),
+        委员会 人民法院 人民检察院 公安局 财政局 办事处 人民医院 医院 中学 小学 大学 学院
+        师范大学 职业技术学院 银行 农商银行 集团 日报 电视台 海关""".split(),
         key=len,
         reverse=True,
     )
@@ -117,10 +118,15 @@ def _villages() -> dict[str, dict[str, str]]:
     return out
 
 
+_SHORT = re.compile(
+    r"(.{2,}?)(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|县|区|旗|盟|地区)"
+)
+
+
 @lru_cache(maxsize=1)
 def place_short_forms() -> frozenset[str]:
-    """Short forms of cities and counties (保定 for 保定市, 徐水 for 徐水区) that no other
-    division shares, two or more characters.
+    """Short forms of provinces (海南, 新疆), and of cities and counties that no other
+    division shares and that are not everyday words (保定 for 保定市, 徐水 for 徐水区).
 
     Examples
     --------
@@ -128,20 +134,25 @@ def place_short_forms() -> frozenset[str]:
     (True, False)
     """
     codes, level, _ = _divisions()
-    seen: dict[str, int] = {}
+    seen: dict[str, set[str]] = {}  # short form -> levels of the divisions that have it
+    count: dict[str, int] = {}
     for name, lev in level.items():
         if lev not in ("province", "city", "county"):
             continue
-        m = re.fullmatch(
-            r"(.{2,}?)(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|县|区|旗|盟|地区)",
-            name,
-        )
+        m = _SHORT.fullmatch(name)
         if m:
-            seen[m.group(1)] = seen.get(m.group(1), 0) + len(codes[name])
+            seen.setdefault(m.group(1), set()).add(lev)
+            count[m.group(1)] = count.get(m.group(1), 0) + len(codes[name])
     freq = _common()
-    return frozenset(
-        k for k, n in seen.items() if n == 1 and k not in codes and freq.get(k, 0) < 1000
-    )
+    out = set()
+    for k, levs in seen.items():
+        if k in codes:
+            continue
+        if "province" in levs and "city" not in levs:  # 海南 (海南省; 海南区 is a county)
+            out.add(k)
+        elif count[k] == 1 and freq.get(k, 0) < 1000:  # 保定, 徐水; not 新建 (新建区)
+            out.add(k)
+    return frozenset(out)
 
 
 def is_place(word: str) -> bool:
@@ -303,20 +314,28 @@ def place_spans(text: str) -> list[tuple[int, int, str]]:
 _SHORT_FACILITY = None
 
 
+# after a short form: organs and bodies (海南大学, 新疆银行) as well as facilities
+_SHORT_ORGANS = ("银行", "农商银行", "集团", "大学", "师范大学", "学院", "职业技术学院", "医院")
+
+
 def _with_short_forms(
     text: str, spans: list[tuple[int, int, str]], short: frozenset[str]
 ) -> list[tuple[int, int, str]]:
-    """Add short forms followed by a facility head (保定南站, 徐水经济开发区)."""
+    """Add short forms followed by a facility head (保定南站, 徐水经济开发区) or a body
+    (新疆银行, 海南大学; not 河北|大学生)."""
     global _SHORT_FACILITY
     if _SHORT_FACILITY is None:
-        heads = "|".join(map(re.escape, FACILITY_HEADS))
-        _SHORT_FACILITY = re.compile(f"(?:{heads})")
+        heads = sorted(FACILITY_HEADS + _SHORT_ORGANS, key=len, reverse=True)
+        _SHORT_FACILITY = re.compile("|".join(map(re.escape, heads)))
     extra = []
     for m in _SHORT_FACILITY.finditer(text):
-        s = m.start()
+        s, e = m.span()
+        if e < len(text) and text[e] in "生区场":  # 大学生, 园区, 站场
+            continue
+        kind = "organisation" if m.group() in _SHORT_ORGANS else "facility"
         for k in (4, 3, 2):
             if s - k >= 0 and text[s - k : s] in short:
-                extra.append((s - k, m.end(), "facility"))
+                extra.append((s - k, e, kind))
                 break
     if not extra:
         return spans
