@@ -117,6 +117,8 @@ def test_indicator_names_whole_and_typed(tok, name):
         ("学习贯彻二十届三中全会精神", "二十届三中全会"),
         ("打造宜居宜业宜养宜游城市", "宜居宜业宜养宜游"),
         ("实施乡村振兴战略", "乡村振兴战略"),
+        ("打好三大攻坚战", "三大攻坚战"),
+        ("构建“1+5+N”产业体系", "1+5+N"),
     ],
 )
 def test_compounds_stay_whole(tok, text, piece):

@@ -59,12 +59,17 @@ _FORMULAS = [
     + r"]个(?:意识|自信|维护|确立|全面|代表|坚持|必须|服务|优先|统筹|注重|着力|转变|一以贯之|落实|现代化)",
     r"[" + _NUMERAL + r"]张(?:好牌|王牌|名片|清单)",
     r"[" + _NUMERAL + r"](?:位一体|大攻坚战|大战略|篇大文章)",
+    # numbered campaigns: 三大攻坚战, 十大工程, 五大行动, 六大产业集群
+    r"[" + _NUMERAL + r"]+大(?:专项行动|攻坚行动|行动|工程|战略|攻坚战|产业集群|产业|任务|举措"
+    r"|板块|平台|基地|集群|体系|功能|定位|目标|工作|品牌|战役|中心)",
     ELLIPSIS,  # coordinated ellipsis: 党的二十届二中、三中全会 (before 二十届三中全会)
 ]
 _FORMULAS.insert(1, _FORMULAS.pop())  # the ellipsis before the single plenum
 # every formula starts with a numeral or 党: the lookahead lets other positions fail fast
 _FORMULA = re.compile("(?=[" + _NUMERAL + "党])(?:" + "|".join(f"(?:{f})" for f in _FORMULAS) + ")")
 _REDUPLICATED = re.compile(REDUPLICATED)  # 宜居宜业宜养宜游
+# formulas of digits joined by +: 1+5+N, 2+1+1, 4+X (before numbers, which would split them)
+_PLUS_FORMULA = re.compile(r"(?<![\d.A-Za-z+])\d+(?:\+(?:\d+|[A-Z]))+(?![\d.A-Za-z+])")
 # short names in quotation marks
 _QUOTED = re.compile(r"(?<=[“‘\"])([^“”‘’\"\s，。；：！？,;:!?]{2,12})(?=[”’\"])")
 
@@ -232,6 +237,8 @@ def protected_spans(
     ['7%', '三张好牌']
     """
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
+    if "+" in text:
+        spans.extend((m.start(), m.end(), -1) for m in _PLUS_FORMULA.finditer(text))
     for m in NUMBER_UNIT.finditer(text):
         if m.end() > m.start() and any(c.isdigit() for c in m.group()):
             spans.append((m.start(), m.end(), 0))
