@@ -44,6 +44,7 @@ _CHANGE_COLUMNS = [
 def build_network(ctx: ReportContext) -> PageSection:
     import pandas as pd
 
+    from govtext.features.hub import TokenizedCorpus
     from govtext.network.graph import graphs_by
     from govtext.network.groups import align_graphs, community_names, mean_graphs
 
@@ -72,7 +73,7 @@ def build_network(ctx: ReportContext) -> PageSection:
         )
     keys = ctx.group_keys()
     chosen = set(groups)
-    sub = ctx.corpus[[k in chosen for k in keys]]
+    sub = TokenizedCorpus(ctx.corpus[[k in chosen for k in keys]], ctx.tokenizer)  # cut once
     gs = graphs_by(sub, ctx.by, tokenizer=ctx.tokenizer, top=40, random_state=ctx.random_state)
     if len(all_groups) > len(groups):
         sec.blocks.append(
@@ -88,7 +89,7 @@ def build_network(ctx: ReportContext) -> PageSection:
     order = [g for g in groups if g in gs]  # natural order (levels: township → national)
     terms = list(gs[order[0]].nodes) if order else []  # the shared terms of graphs_by
     sub_keys = [k for k in keys if k in chosen]
-    pairs = _pairs(ctx, sub.meta, set(order))
+    pairs = _pairs(ctx, sub.corpus.meta, set(order))
     sides = {("pair", *_side(p, k)): ms[k] for p, ms in pairs for k in (0, 1)}
     wanted = {("group", g): [k == g for k in sub_keys] for g in order} | sides
     mean = mean_graphs(
