@@ -32,7 +32,7 @@ def model(units, tok):
 
 # ------------------------------------------------------------------------ units
 def test_paragraph_dtm_splits_lines_and_keeps_report_map(tok):
-    texts = ["乡村振兴战略全面实施。\n\n营商环境持续优化。\n", "数字经济加快发展。"]
+    texts = ["全面推进乡村振兴。\n\n营商环境持续优化。\n", "数字经济加快发展。"]
     m = paragraph_dtm(gt.corpus_from_texts(texts), tok)
     assert m.meta["report"].tolist() == ["doc0", "doc0", "doc1"]
     assert m.meta["paragraph"].tolist() == [0, 1, 0]
@@ -70,7 +70,7 @@ def test_units_come_from_the_token_hub(national, tok):
         assert a.vocab == b.vocab and (a.matrix != b.matrix).nnz == 0
         assert a.meta.equals(b.meta) and a._unit_tokens == b._unit_tokens
     # paragraphs are the hub's paragraphs (lines) when none is longer than max_chars
-    p = paragraph_dtm(hub, unit="paragraph", max_chars=10**9)
+    p = paragraph_dtm(hub, unit="paragraph", max_chars=10**9, procedural=True)
     assert p._unit_tokens == hub.windows("paragraph", drop_empty=False)
     assert gt.fit_topics(hub, k=3).unit_dtm_.shape[0] == paragraph_dtm(hub).shape[0]
     with pytest.raises(InputError, match="own tokenizer"):
@@ -129,7 +129,7 @@ def test_function_words_are_left_out(model):
 
 def test_max_df_drops_ubiquitous_words(model):
     df = model.unit_dtm_.doc_freq()
-    assert df.max() <= model.max_df * model.unit_dtm_.shape[0]
+    assert df.max() <= 0.2 * model.unit_dtm_.shape[0]  # the paragraph default of max_df
     assert "发展" not in model.vocab_
 
 
@@ -337,12 +337,14 @@ def test_clone_and_get_params_round_trip(tok):
         "random_state": 7,
         "tokenizer": tok,
         "min_df": 5,
-        "max_df": 0.2,
+        "max_df": None,
         "min_unit_tokens": 5,
-        "ranking": "frex",
+        "ranking": None,
         "frex_weight": 0.5,
         "drop_pos": ("c", "d"),
         "max_iter": 1000,
+        "drop_generic": 100,
+        "procedural": False,
     }
     twin = clone(m)
     assert type(twin) is TopicModel and twin is not m
@@ -426,3 +428,41 @@ def test_sklearn_estimator_checks(tok):
     assert all(vars(m)[k] is v for k, v in before.items())
     added = set(vars(m)) - set(before)
     assert added and all(a.endswith("_") or a.startswith("_") for a in added)
+
+
+# ------------------------------------------------- issue 14: representative terms
+def test_report_level_dtm_ranks_terms_by_frequency_not_exclusivity(national, tok):
+    from govtext.stats.keywords import genre_generic
+
+    m = gt.dtm(national, tok)
+    model = gt.fit_topics(m, k=3)
+    assert model.ranking_ == "frequency"
+    words = model.top_terms(10)
+    generic = genre_generic(100)
+    assert all(sum(w in generic for w in t) <= 1 for t in words)
+    # each topic's words are frequent: their expected counts in the topic lead its row
+    for k, t in enumerate(words):
+        counts = model.topic_counts_[k, [model.vocab_.index(w) for w in t]]
+        assert (np.diff(counts) <= 1e-9).all()
+    frex = gt.fit_topics(m, k=3, ranking="frex")
+    assert frex.ranking_ == "frex"
+    tf = dict(zip(model.vocab_, model.term_frequency_))
+    mean_tf = np.mean([tf[w] for t in words for w in t])
+    assert mean_tf > np.mean([tf[w] for t in frex.top_terms(10) for w in t])
+
+
+def test_procedural_paragraphs_left_out_by_default(national, tok):
+    from govtext.models.units import is_procedural
+
+    hub = gt.TokenizedCorpus(national[:3], tok)
+    default = paragraph_dtm(hub)
+    kept = paragraph_dtm(hub, procedural=True)
+    assert 3 <= kept.shape[0] - default.shape[0] <= 12  # an opening and a closing each
+    n_ask = kept.counts("请予").to_numpy().sum()  # 请予审议: the opening's request
+    assert n_ask >= 3 and (
+        "请予" not in default.vocab or default.counts("请予").to_numpy().sum() == 0
+    )
+    assert is_procedural("向全国各族人民表示诚挚感谢！") and not is_procedural("推进乡村振兴")
+    model = gt.fit_topics(hub, k=4)
+    assert model.ranking_ == "frex"
+    assert not any({"请予", "审议", "感谢"} & set(t) for t in model.top_terms(10))

@@ -81,6 +81,8 @@ def params_json(model: Any) -> dict[str, Any]:
         "frex_weight": params["frex_weight"],
         "drop_pos": None if drop_pos is None else list(drop_pos),
         "max_iter": params["max_iter"],
+        "drop_generic": params["drop_generic"],
+        "procedural": params["procedural"],
     }
 
 

@@ -39,7 +39,12 @@ class TopicResults:
             raise InputError("this TopicModel is not fitted yet; call fit() or use fit_topics()")
 
     def _order(self) -> np.ndarray:
-        return frex_order(self.components_, ranking=self.ranking, frex_weight=self.frex_weight)
+        return frex_order(
+            self.components_,
+            ranking=getattr(self, "ranking_", None) or self.ranking or "frex",
+            frex_weight=self.frex_weight,
+            topic_counts=getattr(self, "topic_counts_", None),
+        )
 
     def top_terms(self, top: int = 10) -> list[list[str]]:
         """The ``top`` best words of each topic (see ``ranking``).

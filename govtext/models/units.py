@@ -26,10 +26,42 @@ if TYPE_CHECKING:  # pragma: no cover
     from govtext.features.matrix import DocumentTermMatrix
     from govtext.tokenize.policy import PolicyTokenizer
 
-__all__ = ["UNITS", "paragraph_dtm", "rows_to_simplex", "to_reports"]
+__all__ = [
+    "PROCEDURAL_CUES",
+    "UNITS",
+    "is_procedural",
+    "paragraph_dtm",
+    "rows_to_simplex",
+    "to_reports",
+]
 
 #: The modelling units a topic model can be fitted on.
 UNITS = ("paragraph", "section", "report")
+
+#: Phrases of the procedural opening and closing paragraphs of a work report: the request
+#: to deliberate (请予审议, 列席 …) and the thanks and greetings (表示诚挚感谢, 致以崇高敬意 …).
+PROCEDURAL_CUES = (
+    *("请予审议", "请予以审议", "请各位代表审议", "请各位代表予以审议", "提出意见", "列席"),
+    *("诚挚感谢", "衷心感谢", "诚挚的感谢", "衷心的感谢", "崇高敬意", "崇高的敬意"),
+    *("诚挚问候", "诚挚的问候", "亲切问候", "亲切的问候", "美好的祝愿", "新春的祝福"),
+)
+
+
+def is_procedural(text: str) -> bool:
+    """True for a procedural paragraph: the request to deliberate, thanks and greetings.
+
+    A paragraph (a unit of :func:`paragraph_dtm`) is procedural when it holds one of
+    :data:`PROCEDURAL_CUES`; it then says nothing about policy, and topic models leave
+    it out by default.
+
+    Examples
+    --------
+    >>> is_procedural("现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协各位委员提出意见。")
+    True
+    >>> is_procedural("全面推进乡村振兴，建设宜居宜业和美乡村。")
+    False
+    """
+    return any(c in text for c in PROCEDURAL_CUES)
 
 
 def check_unit(unit: str) -> None:
@@ -112,6 +144,7 @@ def paragraph_dtm(
     *,
     unit: str = "paragraph",
     max_chars: int = 600,
+    procedural: bool = False,
 ) -> DocumentTermMatrix:
     """Document-term matrix with one row per paragraph (or per section, or per report).
 
@@ -119,7 +152,9 @@ def paragraph_dtm(
     is cut once (so a term defined in quotes stays whole throughout the report), its
     paragraphs are the lines found by :mod:`govtext.text.segment`, and a line of
     ``max_chars`` characters or more is cut further after sentence ends. Units without
-    text are left out. The metadata holds the report's metadata plus ``report`` (its
+    text are left out, and so are, unless ``procedural``, the procedural paragraphs of
+    the opening and closing (:func:`is_procedural`: 请予审议, 列席, 表示诚挚感谢 …). The
+    metadata holds the report's metadata plus ``report`` (its
     name), ``paragraph`` (number of the unit within the report) and ``chars``.
 
     Parameters
@@ -132,6 +167,8 @@ def paragraph_dtm(
         ``"section"``: the text between consecutive headings found by
         :func:`govtext.parse_sections` (a report without headings is one unit).
     max_chars : int, default 600
+    procedural : bool, default False
+        Keep the procedural paragraphs (only ``unit="paragraph"`` leaves them out).
 
     Returns
     -------
@@ -164,6 +201,8 @@ def paragraph_dtm(
         for g in unit_pieces(hub, r, unit, max_chars):
             text_len = sum(len(p.strip()) for p in g)
             if text_len == 0:
+                continue
+            if unit == "paragraph" and not procedural and is_procedural("".join(g)):
                 continue
             tokens.append(filt(g))
             rows.append({"report": name, "paragraph": i, "chars": text_len})

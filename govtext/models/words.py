@@ -2,10 +2,12 @@
 
 - :func:`vocab_mask`: words found in at least ``min_df`` and at most ``max_df`` units,
   minus function words by their jieba part-of-speech tag (:data:`FUNCTION_POS`).
-- :func:`frex_order`: each topic's words ordered by weight, or by *FREX*, the harmonic
-  mean of how strongly a word loads on the topic and how exclusive it is to it (as in R's
-  stm), so that verbs every topic uses (加强, 推进, ...) do not crowd out the words that
-  tell topics apart.
+- :func:`frex_order`: each topic's words ordered by *frequency* (the default: the word's
+  expected count in the topic, the units' tokens shared out by their topic shares,
+  among the words the topic holds more of than an even share), by weight, or by *FREX*,
+  the harmonic mean of how strongly a word loads on the topic and how exclusive it is to
+  it (as in R's stm) — for when exclusivity is asked for: it favours rare words found in
+  one topic only.
 """
 
 from __future__ import annotations
@@ -98,16 +100,26 @@ def vocab_mask(
     return keep
 
 
-def frex_order(components: np.ndarray, *, ranking: str, frex_weight: float) -> np.ndarray:
+def frex_order(
+    components: np.ndarray,
+    *,
+    ranking: str,
+    frex_weight: float,
+    topic_counts: np.ndarray | None = None,
+) -> np.ndarray:
     """Word order per topic (best first), shape ``(k, n_terms)``.
 
     Parameters
     ----------
     components : ndarray, (k, n_terms)
         Non-negative topic-term weights.
-    ranking : {"frex", "weight"}
+    ranking : {"frequency", "frex", "weight"}
+        ``"frequency"`` needs ``topic_counts``: words by expected count in the topic, those
+        with more than an even share of their count in the topic first.
     frex_weight : float
         Share given to exclusivity in the FREX harmonic mean.
+    topic_counts : ndarray, (k, n_terms), optional
+        Expected count of each word in each topic (for ``"frequency"``).
 
     Examples
     --------
@@ -118,7 +130,15 @@ def frex_order(components: np.ndarray, *, ranking: str, frex_weight: float) -> n
     [0, 1, 3, 2]
     >>> frex_order(W, ranking="frex", frex_weight=0.5)[0].tolist()
     [1, 0, 3, 2]
+    >>> C = np.array([[30.0, 2.0, 1.0, 9.0], [30.0, 0.0, 9.0, 1.0]])
+    >>> frex_order(W, ranking="frequency", frex_weight=0.5, topic_counts=C)[0].tolist()
+    [3, 1, 0, 2]
     """
+    if ranking == "frequency" and topic_counts is not None:
+        C = np.asarray(topic_counts, dtype=np.float64)
+        share = C / np.maximum(C.sum(axis=0, keepdims=True), 1e-300)
+        score = np.where(share * C.shape[0] > 1.0 + 1e-9, C, -1.0 / (1.0 + C))
+        return np.argsort(-score, axis=1, kind="stable")
     W = components
     if ranking == "weight" or W.shape[0] == 1:
         return np.argsort(-W, axis=1, kind="stable")
