@@ -94,9 +94,11 @@ def run(args: argparse.Namespace) -> int:
     from govtext.cli._common import input_outside, load_input, output_folder, tokenizer_for
     from govtext.errors import InputError
     from govtext.network.graph import cooccurrence_graph, graphs_by
+    from govtext.network.groups import align_graphs, community_names
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
     from govtext.report.context import file_slugs
-    from govtext.viz.network import draw_network
+    from govtext.report.sections.network import draw_on_map
+    from govtext.viz.figures import save
 
     for name, v in (("--top", args.top), ("--min-count", args.min_count)):
         if v < 1:
@@ -130,14 +132,26 @@ def run(args: argparse.Namespace) -> int:
         graphs = {f"network_{slugs[k]}": (k, g) for k, g in by_group.items()}
     else:
         graphs = {"network": (None, cooccurrence_graph(corpus, **opts))}
+    if args.by:  # one map: every term at the same place, with the same colour, in each graph
+        union = align_graphs({k: g for k, g in graphs.values()}, random_state=args.random_state)
+    else:  # one graph: its own layout and communities
+        union = graphs["network"][1]
+    names = community_names(union)
     written = []
     for name, (key, G) in graphs.items():
         title = f"{args.by} = {key}" if args.by else f"{len(corpus)} report(s)"
         written.append(write_gexf(G, out / f"{name}.gexf"))
         written.append(write_json(G, out / f"{name}.json"))
-        written.append(
-            draw_network(G, out / f"{name}.png", title=title, random_state=args.random_state)
+        fig = draw_on_map(
+            G,
+            union,
+            names,
+            title=title,
+            random_state=args.random_state,
+            figsize=(9.0, 9.0),
+            font_size=9.0,
         )
+        written.append(save(fig, out / f"{name}.png"))
         if args.graphml:
             written.append(write_graphml(G, out / f"{name}.graphml"))
         print(f"{name}: {G.number_of_nodes()} terms, {G.number_of_edges()} edges")

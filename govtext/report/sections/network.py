@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from govtext.report.blocks import (
@@ -105,7 +106,7 @@ def build_network(ctx: ReportContext) -> PageSection:
     names = community_names(union)
     node_rows, edge_rows = [], []
     slugs = file_slugs(order)  # distinct files for 甲 县 / 甲'县 / 甲_县
-    box = _extent(union)
+    box = map_extent(union)
     for g in order:
         _draw_group(
             ctx,
@@ -170,7 +171,8 @@ def _pair_label(ctx: ReportContext, p: Any) -> str:
     return text
 
 
-def _extent(union: Any) -> tuple[float, float, float, float]:
+def map_extent(union: Any) -> tuple[float, float, float, float]:
+    """``(x min, x max, y min, y max)`` of the nodes placed on a map (``x``/``y``)."""
     xs = [float(d["x"]) for _, d in union.nodes(data=True) if "x" in d] or [0.0]
     ys = [float(d["y"]) for _, d in union.nodes(data=True) if "y" in d] or [0.0]
     return min(xs), max(xs), min(ys), max(ys)
@@ -190,7 +192,6 @@ def _draw_group(
 ) -> None:
     """Write one group's graph (GEXF, JSON) and add its figure to the section."""
     from govtext.readwrite.graphs import to_gexf, to_json
-    from govtext.viz.network import draw_network
 
     base = f"network/{ctx.by}_{slug}"
     ctx.write_file(f"{base}.gexf", to_gexf(G))
@@ -199,14 +200,7 @@ def _draw_group(
     sec.files.extend([gexf, f"{base}.json"])
     label = str(g) if ctx.by != "region" else short_region(g)
     title = f"{label}（{n_docs} 篇报告）"
-    linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
-    fig = draw_network(
-        linked, title=title, random_state=ctx.random_state, figsize=(7.0, 7.0), font_size=10.5
-    )
-    absent = sorted((n for n in union.nodes if n not in linked and "x" in union.nodes[n]), key=str)
-    community_legend(
-        fig.axes[0], linked, names, box=box, absent=[(n, union.nodes[n]) for n in absent]
-    )
+    fig = draw_on_map(G, union, names, title=title, random_state=ctx.random_state, box=box)
     sec.blocks.append(
         ctx.figure(
             f"network_{ctx.by}_{slug}",
@@ -220,13 +214,58 @@ def _draw_group(
     )
 
 
+def draw_on_map(
+    G: Any,
+    union: Any,
+    names: dict[int, str],
+    *,
+    title: str | None = None,
+    random_state: int = 0,
+    box: tuple[float, float, float, float] | None = None,
+    figsize: tuple[float, float] = (7.0, 7.0),
+    font_size: float = 10.5,
+) -> Any:
+    """Draw one of several compared graphs on their shared map (see ``align_graphs``).
+
+    The terms with links in ``G`` are drawn by :func:`govtext.draw_network` at their
+    places of the map ``union``, the other terms of the map in light grey, in the frame
+    ``box`` (default: the map's extent), with the legend of :func:`community_legend`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from govtext.network.groups import align_graphs, community_names
+    >>> a = nx.Graph([("乡村振兴", "产业", {"weight": 1.0})])
+    >>> b = nx.Graph([("营商环境", "科技创新", {"weight": 1.0})])
+    >>> U = align_graphs({"a": a, "b": b})
+    >>> fig = draw_on_map(a, U, community_names(U), title="a")
+    >>> sorted(t.get_text() for t in fig.axes[0].texts)
+    ['乡村振兴', '产业', '科技创新', '营商环境']
+    """
+    from govtext.viz.network import draw_network
+
+    linked = G.subgraph(sorted((n for n in G.nodes if G.degree(n) > 0), key=str)).copy()
+    fig = draw_network(
+        linked, title=title, random_state=random_state, figsize=figsize, font_size=font_size
+    )
+    absent = sorted((n for n in union.nodes if n not in linked and "x" in union.nodes[n]), key=str)
+    community_legend(
+        fig.axes[0],
+        linked,
+        names,
+        box=box or map_extent(union),
+        absent=[(n, union.nodes[n]) for n in absent],
+    )
+    return fig
+
+
 def community_legend(
     ax: Any,
     G: Any,
     names: dict[int, str],
     *,
     box: tuple[float, float, float, float] | None = None,
-    absent: list[tuple[Any, dict[str, Any]]] = (),  # type: ignore[assignment]
+    absent: Sequence[tuple[Any, dict[str, Any]]] = (),
 ) -> None:
     """Name the colours of a network drawing and fix its frame.
 
@@ -234,6 +273,17 @@ def community_legend(
     by ``names``: the community's strongest terms), writes the ``absent`` terms in light
     grey at their places, and, with ``box`` (x and y ranges of the shared map), gives
     every figure the same frame, so a term sits at the same point in each of them.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from govtext.viz.network import draw_network
+    >>> G = nx.Graph([("乡村振兴", "产业")])
+    >>> nx.set_node_attributes(G, 0, "community")
+    >>> fig = draw_network(G)
+    >>> community_legend(fig.axes[0], G, {0: "乡村振兴 · 产业"}, box=(-1, 1, -1, 1))
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    ['乡村振兴 · 产业']
     """
     from matplotlib.lines import Line2D
 
