@@ -252,3 +252,22 @@ def test_the_sample_page_carries_the_explorer(tmp_path):
     shown = set(data["chars"])
     text_chars = {c for r in corpus for c in gt.normalize(r.text) if ord(c) > 0x7E}
     assert {c for c in text_chars if c.isprintable()} <= shown
+
+
+def test_a_cache_entry_can_restore_only_the_texts_as_written(built):
+    """The result cache writes a section's files back without running it: a report text
+    must be byte for byte what the explorer writes, and the block may link only to them."""
+    from govtext.report.cache import _blob_ok
+    from govtext.report.sections.explorer import explorer_links
+
+    ctx, sec, data = built
+    link = data["docs"][0][4]
+    page, script = (ctx.out / link).read_bytes(), (ctx.out / (link[:-5] + ".js")).read_bytes()
+    assert _blob_ok(link, page) and _blob_ok(link[:-5] + ".js", script)
+    assert not _blob_ok(link, page.replace(b"</h1>", b'</h1><img src=x onerror="alert(1)">'))
+    assert not _blob_ok(link[:-5] + ".js", script.replace(b");\n", b");alert(1);\n"))
+    assert not _blob_ok("texts/x.html", script) and not _blob_ok("texts/a/b.html", page)
+    assert explorer_links(sec.blocks[0].text)[:2] == [link, link[:-5] + ".js"]
+    bad = json.loads(sec.blocks[0].text)
+    bad["docs"][0][4] = "javascript:alert(1)"
+    assert explorer_links(json.dumps(bad)) is None

@@ -19,10 +19,11 @@ from govtext.errors import GovtextError
 from govtext.report.blocks import Block, PageSection
 from govtext.report.context import ReportContext, page_link, safe_rel
 from govtext.report.sections import run_builder
+from govtext.report.sections.explorer import explorer_links, is_text_file
 
 __all__ = ["run_section", "SectionError", "check_links"]
 
-BLOCK_KINDS = ("table", "figure", "text", "note", "heading")
+BLOCK_KINDS = ("table", "figure", "text", "note", "heading", "explorer")
 STATUSES = ("ok", "unavailable", "error")
 
 
@@ -122,6 +123,16 @@ def check_links(sections: list[PageSection], ctx: ReportContext) -> None:
                 b.text = b.caption
 
 
+def _blob_ok(rel: Any, data: Any) -> bool:
+    """A file a cache entry may write back: one the page links to, or a report text of
+    the term explorer exactly as the explorer writes it (checked by parsing it)."""
+    if not isinstance(data, bytes):
+        return False
+    if isinstance(rel, str) and rel.startswith("texts/") and rel.count("/") == 1:
+        return safe_rel(rel) and is_text_file(rel, data)
+    return page_link(rel)
+
+
 def _restore(key: str, got: Any, ctx: ReportContext) -> PageSection | None:
     """Write a cached section's files back and return it; None when the entry is unusable."""
     try:
@@ -131,12 +142,16 @@ def _restore(key: str, got: Any, ctx: ReportContext) -> PageSection | None:
     restored = _section_from_doc(doc, key)
     if restored is None or not isinstance(blobs, dict):
         return None
-    if not all(page_link(rel) and isinstance(data, bytes) for rel, data in blobs.items()):
+    if not all(_blob_ok(rel, data) for rel, data in blobs.items()):
         return None
     sec, extra = restored
     known = set(blobs) | set(ctx.written)
     if not all(page_link(x) and x in known for x in section_links(sec)):
         return None
+    for b in sec.blocks:  # the term explorer's links: report texts this entry restores
+        texts = explorer_links(b.text) if b.kind == "explorer" else []
+        if texts is None or not all(x in blobs for x in texts):
+            return None
     for rel, data in sorted(blobs.items()):
         ctx.write_file(rel, data)
     ctx.cache.update(extra)

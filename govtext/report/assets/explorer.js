@@ -24,6 +24,8 @@
   var index = {};
   terms.forEach(function (t, i) { index[t] = i; });
   var docs = data.docs;
+  var TEXT_LINK = /^texts\/[^\/\\:?#]+\.html$/; // links go to the folder's report texts only
+  docs.forEach(function (d) { if (typeof d[4] !== "string" || !TEXT_LINK.test(d[4])) d[4] = ""; });
   var levels = data.levels.slice();
   docs.forEach(function (d) { if (levels.indexOf(d[2]) < 0) levels.push(d[2]); });
   var input = root.querySelector("input.ex-input");
@@ -180,7 +182,7 @@
     top.slice(0, TOP).forEach(function (t) {
       var d = docs[t.doc], tr = body.insertRow();
       var a = text("a", d[0]);
-      a.href = d[4];
+      if (d[4]) a.href = d[4];
       tr.insertCell().appendChild(a);
       tr.insertCell().textContent = d[1] === null ? "" : d[1];
       tr.insertCell().textContent = d[2];
@@ -202,6 +204,7 @@
     delete waiting[link];
   };
   function loadText(link, done) {
+    if (!link) texts[link] = [];
     if (texts[link]) { done(); return; }
     if (waiting[link]) { waiting[link].push(done); return; }
     waiting[link] = [done];

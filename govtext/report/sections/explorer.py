@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,8 @@ __all__ = [
     "term_rates",
     "text_page",
     "text_script",
+    "is_text_file",
+    "explorer_links",
     "page_assets",
     "MIN_COUNT",
     "KWIC_DOCS",
@@ -260,6 +263,30 @@ def term_rates(data: dict[str, Any], term: str, by: str = "year") -> pd.DataFram
     return df
 
 
+def explorer_links(text: str) -> list[str] | None:
+    """The text files an explorer block's JSON links to (each ``texts/<name>.html`` and
+    its ``.js``), or None when ``text`` is not such a JSON document.
+
+    Examples
+    --------
+    >>> explorer_links('{"docs": [["甲县 2023", 2023, "county", 9, "texts/a.html"]]}')
+    ['texts/a.html', 'texts/a.js']
+    >>> explorer_links('{"docs": [["x", 2023, "county", 9, "javascript:alert(1)"]]}') is None
+    True
+    """
+    try:
+        docs = json.loads(text)["docs"]
+        links = [d[4] for d in docs]
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    if not all(isinstance(x, str) and _TEXT_LINK.fullmatch(x) for x in links):
+        return None
+    return [x for link in links for x in (link, link[:-5] + ".js")]
+
+
+_TEXT_LINK = re.compile(r"texts/[^/\\:?#\x00]+\.html")
+
+
 # ---------------------------------------------------------------------- text files
 def text_page(text: str, title: str, meta: str = "") -> str:
     """A report's text as a static HTML page: no script, every character escaped, each
@@ -275,10 +302,14 @@ def text_page(text: str, title: str, meta: str = "") -> str:
     """
     from govtext.text.segment import paragraph_spans
 
+    return _page([text[a:b].strip() for a, b in paragraph_spans(text)], title, meta)
+
+
+def _page(paras: list[str], title: str, meta: str) -> str:
     esc = html.escape
-    paras = [
-        f'<p id="p{i}"><a class="n" href="#p{i}">{i}</a>{esc(text[a:b].strip())}</p>'
-        for i, (a, b) in enumerate(paragraph_spans(text), start=1)
+    lines = [
+        f'<p id="p{i}"><a class="n" href="#p{i}">{i}</a>{esc(p)}</p>'
+        for i, p in enumerate(paras, start=1)
     ]
     return (
         '<!DOCTYPE html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n'
@@ -287,7 +318,7 @@ def text_page(text: str, title: str, meta: str = "") -> str:
         f'<p class="back"><a href="../index.html#explorer">← report page</a></p>\n'
         f"<h1>{esc(title)}</h1>\n"
         + (f'<p class="meta">{esc(meta)}</p>\n' if meta else "")
-        + "\n".join(paras)
+        + "\n".join(lines)
         + "\n</body>\n</html>\n"
     )
 
@@ -308,9 +339,57 @@ def text_script(link: str, text: str, *, simplify: bool = False) -> str:
     from govtext.text.segment import paragraph_spans
 
     paras = [normalize(text[a:b].strip(), simplify=simplify) for a, b in paragraph_spans(text)]
+    return _script(link, paras)
+
+
+def _script(link: str, paras: list[str]) -> str:
     body = json.dumps([link, paras], ensure_ascii=False, separators=(",", ":"))[1:-1]
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"govtextText({body});\n"
+
+
+def is_text_file(rel: str, data: bytes) -> bool:
+    """True when ``data`` is exactly a file this section writes at ``rel``: a text page
+    (:func:`text_page`) at ``texts/<name>.html`` or a text script (:func:`text_script`) at
+    ``texts/<name>.js``.
+
+    The check parses the file and writes it again: only the bytes this module would write
+    pass, so a damaged or crafted copy (in a result cache) can carry no markup or code.
+
+    Examples
+    --------
+    >>> page = text_page("第一段", "甲县 2023").encode()
+    >>> is_text_file("texts/a.html", page)
+    True
+    >>> is_text_file("texts/a.html", page.replace(b"</h1>", b"</h1><script>x()</script>"))
+    False
+    >>> is_text_file("texts/a.js", text_script("texts/a.html", "第一段").encode())
+    True
+    >>> is_text_file("texts/a.js", b'govtextText("texts/a.html",[]);alert(1);\\n')
+    False
+    """
+    try:
+        s = data.decode("utf-8")
+    except (UnicodeDecodeError, AttributeError):
+        return False
+    if rel.endswith(".js"):
+        m = re.fullmatch(r"govtextText\((.*)\);\n", s, re.S)
+        try:
+            link, paras = json.loads(f"[{m.group(1)}]") if m else (None, None)
+        except (ValueError, TypeError):
+            return False
+        ok = link == rel[:-3] + ".html" and isinstance(paras, list)
+        return ok and all(isinstance(p, str) for p in paras) and _script(link, paras) == s
+    if rel.endswith(".html"):
+        title = re.search(r"<title>(.*?)</title>", s, re.S)
+        meta = re.search(r'<p class="meta">(.*?)</p>\n', s, re.S)
+        paras = re.findall(r'<p id="p\d+"><a class="n" href="#p\d+">\d+</a>(.*?)</p>', s, re.S)
+        if title is None:
+            return False
+        un = html.unescape
+        again = _page([un(p) for p in paras], un(title.group(1)), un(meta.group(1)) if meta else "")
+        return again == s
+    return False
 
 
 _TEXT_CSS = (
