@@ -10,6 +10,7 @@ import scipy.sparse as sp
 import govtext as gt
 from govtext.errors import InputError
 from govtext.stats.keywords import candidate_mask, genre_generic, reference_counts, reference_df
+from govtext.stats.nested import nested_counts
 from govtext.stats.regions import region_parts
 from govtext.stats.similarity import find_parent
 
@@ -170,6 +171,20 @@ def test_emerging_and_fading_criterion():
     assert gt.emerging_terms(m, "year", min_count=91).empty
     with pytest.raises(InputError, match="groups"):
         gt.emerging_terms(m.subset("year == 2020"), "year")
+
+
+def test_emerging_terms_count_nested_cores():
+    # 高质量 stands alone only in the last year; before, the segmenter kept it inside
+    # 高质量发展: not a new term (issue 14), unless nested=False
+    rows = [[40, 0, 30, 50], [40, 0, 30, 50], [40, 0, 30, 50], [40, 30, 0, 50]]
+    mat = sp.csr_matrix(np.array(rows, dtype=np.int64))
+    meta = pd.DataFrame({"year": [2020, 2021, 2022, 2023]}, index=list("wxyz"))
+    m = gt.DocumentTermMatrix(mat, ["发展", "高质量", "高质量发展", "乡村"], meta)
+    plain = gt.emerging_terms(m, "year", nested=False).set_index("term")["direction"]
+    assert plain.get("高质量") == "emerging"
+    nested = gt.emerging_terms(m, "year").set_index("term")["direction"]
+    assert "高质量" not in nested and nested.get("高质量发展") == "fading"
+    assert nested_counts(m).toarray()[0].tolist() == [70, 30, 30, 50]
 
 
 def test_similarity_and_nearest(tok):

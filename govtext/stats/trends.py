@@ -161,6 +161,7 @@ def emerging_terms(
     min_ratio: float = 2.0,
     z: float = 2.58,
     top: int | None = None,
+    nested: bool = True,
 ) -> pd.DataFrame:
     """Terms rising (emerging) or falling (fading) in the latest groups.
 
@@ -173,7 +174,11 @@ def emerging_terms(
        added to each count so that a term new in the recent window has a finite ratio);
     3. the log-odds z-score (Monroe et al. 2008, see :func:`keyness`) of recent against
        baseline is at least ``z`` (default 2.58, p < 0.01 two-sided) in absolute value, and the term occurs ``min_count`` times
-       in the window where it is more frequent.
+       in the window where it is more frequent;
+    4. with ``nested`` (default), the ratio of criterion 2 also holds for the term's
+       *nested count* — itself plus the longer tokens built on it
+       (:mod:`govtext.stats.nested`: 高质量 in 高质量发展) — so a term is not "new" only
+       because the segmenter kept it inside a longer token in the earlier years.
 
     Returns
     -------
@@ -214,6 +219,16 @@ def emerging_terms(
     ratio = ((k["target_count"] + 0.5) / nr) / ((k["reference_count"] + 0.5) / nb)
     em = (ratio >= min_ratio) & (k["z"] >= z) & (k["target_count"] >= min_count)
     fa = (1 / ratio >= min_ratio) & (k["z"] <= -z) & (k["reference_count"] >= min_count)
+    if nested:
+        from govtext.stats.nested import nested_counts
+
+        Xn = nested_counts(m)
+        col = k["term"].map(m.term_index).to_numpy()
+        a = np.asarray(Xn[rec].sum(axis=0)).ravel()[col]
+        b = np.asarray(Xn[base].sum(axis=0)).ravel()[col]
+        nratio = ((a + 0.5) / nr) / ((b + 0.5) / nb)
+        em &= nratio >= min_ratio
+        fa &= 1 / nratio >= min_ratio
     out = pd.DataFrame(
         {
             "term": k["term"],
