@@ -357,3 +357,18 @@ def test_sample_topic_prevalence_by_year_is_per_level(sample_ctx):
     assert any("city (2022)" in n and "township (2023)" in n for n in notes)
     fig = [b for b in sec.blocks if b.kind == "figure" and "by year" in b.caption]
     assert len(fig) == 1 and "broken" in fig[0].caption
+
+
+def test_pairs_read_years_with_missing_values_as_whole_years():
+    meta = pd.DataFrame({"year": [2020.0, np.nan, 2022.0], "level": ["county"] * 3})
+    p = comparable_pairs(meta, "year")
+    assert p[["from", "to", "gap"]].values.tolist() == [[2020, 2022, "2021"]]
+    assert isinstance(p["from"].iloc[0], (int, np.integer))
+    a, b = pair_masks(meta, p.iloc[0])
+    assert a.tolist() == [True, False, False] and b.tolist() == [False, False, True]
+
+
+def test_mean_graphs_refuses_a_mask_of_the_wrong_length():
+    c = _corpus(["2020_county_甲县", "2021_county_乙县"])
+    with pytest.raises(gt.errors.InputError, match="one value per report"):
+        mean_graphs(c, {"a": [True, False, True]}, ["乡村振兴", "产业"])

@@ -56,6 +56,13 @@ def _natural(value: Any) -> tuple[int, Any]:
     )
 
 
+def _whole(value: Any) -> Any:
+    """2015.0 (a year read with missing values) as 2015; anything else as it is."""
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return int(value)
+    return value
+
+
 def _present(values: Any) -> list[Any]:
     return [v for v in dict.fromkeys(values) if v is not None and v == v]
 
@@ -121,7 +128,8 @@ def comparable_pairs(meta: pd.DataFrame, by: str = "year") -> pd.DataFrame:
         vals = sorted(_present(sub[varies].tolist()), key=key)
         for a, b in zip(vals, vals[1:]):
             gap = _gap(a, b) if varies == "year" else ""
-            rows.append((held, value, varies, a, b, gap, int(counts[a]), int(counts[b])))
+            n_a, n_b = int(counts[a]), int(counts[b])
+            rows.append((held, value, varies, _whole(a), _whole(b), gap, n_a, n_b))
 
     if by == "level":
         chain("", "", "level", meta, _level_rank)
@@ -284,8 +292,12 @@ def mean_graphs(
 
 
 def _is_mask(sel: Any, n: int) -> bool:
+    from govtext.errors import InputError
+
     arr = np.asarray(sel)
-    return arr.dtype == bool and arr.shape == (n,)
+    if arr.dtype == bool and arr.shape != (n,):
+        raise InputError(f"a group's mask must have one value per report ({n}), not {arr.shape}")
+    return arr.dtype == bool
 
 
 # ------------------------------------------------------------- one map for all graphs
