@@ -776,3 +776,13 @@ def test_loading_errors_name_the_option(tmp_path, capsys):
     assert rc == 2 and err.startswith("govtext keywords: error: --metadata: year 'soon'")
     rc, _, err = _cli(capsys, "keywords", "", "--no-cache")
     assert rc == 2 and "PATHS: an empty string" in err
+
+
+def test_build_report_stops_at_a_failed_section_unless_keep_going(tmp_path):
+    from govtext.report.cache import SectionError
+
+    corpus = gt.Corpus(gt.Report.from_text(t, name=n) for n, t in zip(COUNTIES, _texts(2, 900)))
+    out = _data_is_a_file(tmp_path)
+    with pytest.raises(SectionError, match=r"section 'overview' failed .*keep_going=True"):
+        gt.build_report(corpus, out, force=True, progress=False)
+    assert not (out / "index.html").exists() and not (out / "report.json").exists()

@@ -11,6 +11,11 @@
 The section builders live in :mod:`govtext.report.sections` (one module per section);
 the page template in ``govtext/report/templates/report.html.j2`` (jinja2, autoescaped, so
 report text is shown as text). Outputs are deterministic: the same corpus and options give the same bytes.
+
+The output folder cannot clobber anything: it is resolved once, proved writable and
+marked as output (never read back as input) before any analysis; a symbolic link inside
+it is replaced by a real folder, never followed; a section that fails leaves no files
+and, unless ``keep_going``, stops the run before the page is written.
 """
 
 from __future__ import annotations
