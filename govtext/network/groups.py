@@ -232,10 +232,13 @@ def mean_graphs(
     Returns
     -------
     dict
-        Group key → networkx.Graph with every term as a node (attributes as in
-        :func:`cooccurrence_graph`, plus ``reports``: the group's number of reports) and
-        edges ``weight`` (mean over the reports), ``count`` (co-occurrences summed) and
-        ``reports`` (reports with the link).
+        Group key → networkx.Graph with every term as a node (``label``, ``frequency``
+        summed over the group's reports, and the ``community``, ``degree``, ``strength``
+        and centralities of :func:`cooccurrence_graph`; no positions: see
+        :func:`align_graphs`) and edges ``weight`` (mean over the reports), ``count``
+        (co-occurrences summed) and ``reports`` (reports with the link); ``G.graph``
+        holds ``measure``, ``window``, ``mean_over="report"`` and ``reports`` (the
+        group's number of reports).
 
     Examples
     --------
