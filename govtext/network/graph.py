@@ -289,7 +289,8 @@ def _turns(
     top: int,
     tokenizer: PolicyTokenizer | None,
 ) -> list[str]:
-    """Each group's policy terms (keyness against the genre), taken in turn up to ``top``."""
+    """Each group's policy terms (keyness against the genre) found in two groups or more,
+    taken in turn up to ``top``."""
     import scipy.sparse as sp
 
     from govtext.stats.keywords import rank_terms
@@ -304,8 +305,17 @@ def _turns(
             rows.extend([r] * len(w))
             cols.extend(ti[t] for t in w)
     X = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), len(overall.vocab)))
-    ranked = rank_terms(X, overall.vocab, tokenizer=tokenizer)
+    # shared terms link groups: a term of one group only would be isolated in all the others
+    spread = np.asarray((X > 0).sum(axis=0)).ravel() >= min(2, len(groups))
+    pooled = sp.csr_matrix(X.sum(axis=0))
+    ranked = rank_terms(
+        sp.vstack([pooled, X]).tocsr(), overall.vocab, tokenizer=tokenizer, min_ratio=1.5
+    )
+    ranked = [[j for j in r if spread[j]] for r in ranked]
     chosen: dict[str, None] = {}
+    for j in ranked[0][: top // 2]:  # half: the terms of all the groups together
+        chosen.setdefault(overall.vocab[j])
+    ranked = ranked[1:]
     for k in range(max((len(r) for r in ranked), default=0)):
         for r in ranked:
             if k < len(r) and len(chosen) < top:
@@ -335,8 +345,9 @@ def graphs_by(
 
     The reports are tokenised once; the shared terms (unless ``terms`` is given) are, with
     ``select_by="keyness"``, each group's own policy terms against the genre (ranked as in
-    :func:`cooccurrence_graph`), taken in turn from every group's ranking — the best of
-    each group, then the second best … — up to ``top``; with another ``select_by``, the
+    :func:`cooccurrence_graph`) that at least one other group uses too, taken in turn
+    from every group's ranking — the best of each group, then the second best … — up to
+    ``top``; with another ``select_by``, the
     ``top`` best over the whole corpus. Every graph has all of them as nodes (isolated
     ones included), so centralities compare across groups. Other parameters as in
     :func:`cooccurrence_graph` (``backbone`` defaults to None here so that edge changes
