@@ -154,6 +154,47 @@ def test_every_link_and_image_resolves_to_a_file_of_the_folder(checked, sample_p
     assert len(list((sample_page.parent / "fig").glob("*.png"))) > 5
 
 
+def test_explorer_finds_a_term_draws_its_chart_and_quotes_it_in_the_page_font(
+    browser, checked, sample_page
+):
+    """Type a term into the term explorer: its chart (inline SVG) is drawn, the KWIC lines
+    cut from the texts beside the page quote it, drawn with the page's font (the subset
+    covers the texts' characters), and their links lead to the paragraphs' files."""
+    from urllib.parse import unquote, urlsplit
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    if not browser.find_elements(By.ID, "gt-explorer"):
+        pytest.skip("this page has no term explorer")
+    term = "乡村振兴"
+    box = browser.find_element(By.CSS_SELECTOR, "#gt-explorer input.ex-input")
+    browser.execute_script("arguments[0].scrollIntoView();", box)
+    box.clear()
+    box.send_keys(term, Keys.ENTER)
+    WebDriverWait(browser, 30).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#gt-explorer .ex-kwic .kw")
+    )
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#gt-explorer .kw mark")]
+    assert marks and set(marks) == {term}
+    # the chart: one SVG with at least a line or a point per level that uses the term
+    assert browser.find_elements(
+        By.CSS_SELECTOR, "#gt-explorer svg polyline, #gt-explorer svg circle"
+    )
+    fonts = shot.text_fonts(browser, "#gt-explorer .kw span, #gt-explorer .kw mark")
+    assert fonts
+    system = [(own, f) for _, own, f in fonts if own.strip() and any(not c for _, c, _ in f)]
+    assert system == []
+    for a in browser.find_elements(By.CSS_SELECTOR, "#gt-explorer .kw a"):
+        link = urlsplit(a.get_attribute("href"))
+        assert link.scheme == "file" and link.fragment.startswith("p")
+        assert (target := Path(unquote(link.path))).is_file()
+        assert target.is_relative_to(sample_page.parent)
+    errors = [e["message"] for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
+    assert errors == []
+
+
 def test_screenshot(browser, checked, tmp_path):
     from PIL import Image
 
@@ -164,3 +205,4 @@ def test_screenshot(browser, checked, tmp_path):
     assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 100
     if os.environ.get("GOVTEXT_UPDATE_SCREENSHOTS") and not shot.cjk_system_fonts():
         shutil.copyfile(png, ROOT / "docs" / "img" / "report_sample.png")
+
