@@ -237,9 +237,18 @@ def test_assets_are_local_plain_javascript():
     assert "textContent" in js
 
 
-def test_the_sample_page_carries_the_explorer(tmp_path):
-    corpus = gt.datasets.load_sample()[:4]
-    page = gt.build_report(corpus, tmp_path / "out", progress=False)
+SAMPLE = 4  # sample reports on the page built here
+
+
+@pytest.fixture(scope="module")
+def small_page(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("explorer_page") / "out"
+    return gt.build_report(gt.datasets.load_sample()[:SAMPLE], out, progress=False)
+
+
+def test_the_sample_page_carries_the_explorer(small_page):
+    page = small_page
+    corpus = gt.datasets.load_sample()[:SAMPLE]
     index = page.read_text(encoding="utf-8")
     assert 'id="explorer"' in index and 'id="gt-explorer"' in index
     parser = _Scripts()
@@ -271,3 +280,82 @@ def test_a_cache_entry_can_restore_only_the_texts_as_written(built):
     bad = json.loads(sec.blocks[0].text)
     bad["docs"][0][4] = "javascript:alert(1)"
     assert explorer_links(json.dumps(bad)) is None
+
+
+# ------------------------------------------------------------ the script, in a browser
+def _browser():
+    """benchmarks/screenshot.py's headless Chromium (tests/test_browser.py has the rest)."""
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "govtext_screenshot", root / "benchmarks" / "screenshot.py"
+    )
+    shot = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = shot
+    spec.loader.exec_module(shot)
+    found = shot.find_browser()
+    if isinstance(found, str):
+        pytest.skip(f"no browser to run the page's script in: {found}")
+    return shot
+
+
+def test_the_script_draws_the_rates_of_the_json_and_sorts_tables(small_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    shot = _browser()
+    parser = _Scripts()
+    parser.feed(small_page.read_text(encoding="utf-8"))
+    data = json.loads(parser.explorer)
+    terms = data["terms"].split("\t")
+    driver = shot.start()
+    try:
+        driver.get(small_page.resolve().as_uri())
+        # a term clicked in a table of the page opens in the explorer
+        cell = driver.find_element(By.CSS_SELECTOR, "#keywords .gt-term")
+        term = cell.text
+        driver.execute_script("arguments[0].click();", cell)
+        WebDriverWait(driver, 20).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#gt-explorer .ex-kwic .kw")
+        )
+        assert (
+            driver.find_element(By.CSS_SELECTOR, "#gt-explorer .ex-input").get_attribute("value")
+            == term
+        )
+        # the points of the chart are the rates of the JSON, as term_rates computes them
+        js = driver.execute_script("return govtextExplorer.rates(arguments[0]);", terms.index(term))
+        got = {(p["year"], s["level"]): p["rate"] for s in js["series"] for p in s["points"]}
+        want = term_rates(data, term).set_index(["year", "level"])["rate"].to_dict()
+        assert sorted(got) == sorted(want)
+        assert [got[k] for k in sorted(got)] == pytest.approx([want[k] for k in sorted(got)])
+        lv = {x["level"]: x["rate"] for x in js["levels"]}
+        want_lv = term_rates(data, term, "level").set_index("level")["rate"].to_dict()
+        assert lv == pytest.approx(want_lv)
+        n_points = len(driver.find_elements(By.CSS_SELECTOR, "#gt-explorer svg.ex-years circle"))
+        assert n_points == len(want)
+        # the top reports are in the order of their rate
+        rates = [
+            float(td.text)
+            for td in driver.find_elements(
+                By.CSS_SELECTOR, "#gt-explorer .ex-top-table tbody td:nth-child(5)"
+            )
+        ]
+        assert rates and rates == sorted(rates, reverse=True)
+        # a click on a header sorts the table by that column, a second one reverses it
+        head = driver.find_element(By.CSS_SELECTOR, "#overview table th:nth-child(7) button")
+        assert head.text == "tokens"
+
+        def column() -> list[int]:
+            cells = driver.find_elements(By.CSS_SELECTOR, "#overview table tbody td:nth-child(7)")
+            return [int(c.text) for c in cells]
+
+        driver.execute_script("arguments[0].click();", head)
+        assert column() == sorted(column()) and len(column()) == SAMPLE
+        driver.execute_script("arguments[0].click();", head)
+        assert column() == sorted(column(), reverse=True)
+        errors = [e["message"] for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+        assert errors == []
+    finally:
+        shot.stop(driver)
