@@ -105,9 +105,11 @@ def test_html_page(tmp_path):
 
 def test_traditional_chinese(tmp_path):
     p = _write(tmp_path, "r.txt", "政府工作報告\n各位代表：全面推進鄉村振興。".encode("big5"))
-    r = gt.load_corpus(p)[0]
+    r = gt.load_corpus(p, clean=False)[0]  # decoded as it is (Big5)
     assert "鄉村振興" in r.text
     assert "乡村振兴" in gt.PolicyTokenizer(simplify=True).cut(r.text)
+    # by default (clean="auto") the loader converts traditional script to simplified
+    assert "乡村振兴" in gt.load_corpus(p)[0].text
 
 
 def test_csv_missing_text_column(tmp_path):
