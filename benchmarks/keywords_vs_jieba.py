@@ -115,11 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     import govtext as gt
-    from govtext.stats.keywords import reference_df
+    from collections import Counter
+
+    from govtext.stats.keywords import reference_counts
 
     jieba.setLogLevel(60)
     corpus = gt.load_corpus(args.corpus_dir) if args.corpus_dir else gt.datasets.load_sample()
-    n_ref, table = reference_df()
+    n_ref, table = reference_counts()
     tok_default = gt.PolicyTokenizer()
     tok_raw = gt.PolicyTokenizer(boilerplate=False)
     t0 = time.perf_counter()
@@ -128,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in corpus:
         ref = None
         if not args.no_holdout:
-            own = set(tok_raw.tokenize(r.text))
-            ref = (n_ref - 1, {t: (d - 1 if t in own else d) for t, d in table.items()})
+            own = Counter(tok_raw.tokenize(r.text))  # the report held out of the genre counts
+            ref = {t: max(c - own.get(t, 0), 0) for t, c in table.items()}
         kw_default = gt.keywords(r, args.top, tokenizer=tok_default, reference=ref)["term"].tolist()
         kw_raw = gt.keywords(r, args.top, tokenizer=tok_raw, reference=ref)["term"].tolist()
         kw_jieba = jieba.analyse.extract_tags(r.text, topK=args.top)
