@@ -110,13 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", nargs="*", default=None, help="reports to list side by side")
     args = ap.parse_args(argv)
 
+    from collections import Counter
+
     import jieba
     import jieba.analyse
     import pandas as pd
 
     import govtext as gt
-    from collections import Counter
-
     from govtext.stats.keywords import reference_counts
 
     jieba.setLogLevel(60)
