@@ -237,3 +237,11 @@ def test_fine_mode_has_no_term_layer():
 def test_config_hash_names_the_term_layer(tok):
     cfg = tok.config()
     assert cfg["version"] == 2 and cfg["places"] and cfg["indicators"]
+
+
+def test_memoized_copy_keeps_its_own_types():
+    base = PolicyTokenizer()
+    base.cut("热身")
+    copy = base.memoized().add_words(["桃溪锦带"])
+    assert copy.token_type("桃溪锦带") == "policy"
+    assert base.token_type("桃溪锦带") == "word"

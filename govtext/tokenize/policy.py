@@ -266,6 +266,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         tok = copy.copy(self)
         tok._user_words = list(self._user_words)
         tok._names = set(self._names)
+        tok._type_table = dict(self._type_table)
         tok.discovered_ = list(self.discovered_)
         tok._memo = {}
         tok._kept = None
