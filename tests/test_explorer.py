@@ -22,6 +22,9 @@ import govtext as gt
 from govtext.report.context import ReportContext
 from govtext.report.page import render_page
 from govtext.report.sections.explorer import (
+    KWIC_DOCS,
+    KWIC_PER_DOC,
+    KWIC_WIDTH,
     MIN_COUNT,
     build_explorer,
     page_assets,
@@ -97,7 +100,8 @@ def test_vocabulary_counts_and_tokens_are_those_of_the_reports(built):
     assert [d[1] for d in data["docs"]] == [r[0] for r in REPORTS]
     assert [d[2] for d in data["docs"]] == [r[1] for r in REPORTS]
     assert data["levels"] == ["county", "national"]  # administrative order
-    assert data["per"] == 10_000
+    assert data["per"] == 10_000 and data["min_count"] == MIN_COUNT
+    assert data["kwic"] == [KWIC_DOCS, KWIC_PER_DOC, KWIC_WIDTH]
 
 
 def test_rates_by_year_and_level_are_recomputed(built):

@@ -263,7 +263,7 @@
     var i = index[term];
     if (i === undefined) {
       result.hidden = true;
-      status.textContent = term ? "not in the vocabulary" : "";
+      status.textContent = "";
       return false;
     }
     input.value = term;
@@ -307,6 +307,8 @@
         if (terms[m].indexOf(q) > 0) list.push(terms[m]);
       }
     }
+    status.textContent = q && !list.length
+      ? "not in the vocabulary (terms used at least " + data.min_count + " times)" : "";
     list.forEach(function (t) {
       var b = text("button", t, "ex-chip");
       b.type = "button";

@@ -28,6 +28,7 @@ The JSON (every field is checked by ``tests/test_explorer.py``)::
      "terms": "发展\\t改革\\t...",                  # tab-joined, most frequent first
      "counts": [[doc, count, doc, count, ...], ...],  # per term, sparse, docs ascending
      "kwic": [KWIC_DOCS, KWIC_PER_DOC, KWIC_WIDTH],
+     "min_count": 3,                               # the vocabulary floor
      "chars": "..."}                               # characters of the texts (for the font)
 
 The vocabulary is the analysis terms of the document-term matrix (the tokenizer's filter:
@@ -154,7 +155,7 @@ def explorer_data(
     Returns
     -------
     dict
-        ``per``, ``levels``, ``docs``, ``terms``, ``counts`` and ``kwic``.
+        ``per``, ``levels``, ``docs``, ``terms``, ``counts``, ``kwic`` and ``min_count``.
 
     Examples
     --------
@@ -201,6 +202,7 @@ def explorer_data(
         "terms": "\t".join(vocab[j] for j in order),
         "counts": counts,
         "kwic": [KWIC_DOCS, KWIC_PER_DOC, KWIC_WIDTH],
+        "min_count": min_count,
     }
 
 
@@ -314,7 +316,9 @@ def _page(paras: list[str], title: str, meta: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{_TEXT_CSS}</style>\n</head>\n<body>\n"
+        # font.css: the page's CJK font subset, written beside the texts by render_page
+        f'<title>{esc(title)}</title>\n<link rel="stylesheet" href="font.css">\n'
+        f"<style>{_TEXT_CSS}</style>\n</head>\n<body>\n"
         f'<p class="back"><a href="../index.html#explorer">← report page</a></p>\n'
         f"<h1>{esc(title)}</h1>\n"
         + (f'<p class="meta">{esc(meta)}</p>\n' if meta else "")
@@ -394,8 +398,8 @@ def is_text_file(rel: str, data: bytes) -> bool:
 
 _TEXT_CSS = (
     "body { max-width: 820px; margin: 0 auto; padding: 16px 20px 60px; color: #1d232a; font: "
-    '16px/1.8 -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", '
-    '"Microsoft YaHei", "Source Han Sans SC", sans-serif; } '
+    '16px/1.8 "govtext Noto Sans CJK SC", -apple-system, "Segoe UI", "Noto Sans CJK SC", '
+    '"Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif; } '
     "h1 { font-size: 1.4em; } .meta, .back { color: #5b6670; font-size: 0.9em; } "
     "p { margin: 0 0 0.6em; } a.n { color: #8a949c; font-size: 0.75em; margin-right: 0.6em; "
     "text-decoration: none; } p:target { background: #fff3c4; outline: 4px solid #fff3c4; }"
