@@ -788,3 +788,20 @@ def test_build_report_stops_at_a_failed_section_unless_keep_going(tmp_path):
     with pytest.raises(SectionError, match=r"section 'overview' failed .*keep_going=True"):
         gt.build_report(corpus, out, force=True, progress=False)
     assert not (out / "index.html").exists() and not (out / "report.json").exists()
+
+
+def test_cached_sections_that_cannot_be_written_back_fail_as_sections(cached_run, tmp_path):
+    from govtext.report.cache import SectionError
+
+    corpus = cached_run[0]
+    cache = _copy_cache(cached_run, tmp_path)
+    out = _data_is_a_file(tmp_path)
+    with pytest.raises(SectionError, match="section 'overview' failed"):
+        gt.build_report(corpus, out, force=True, progress=False, cache_dir=cache)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = gt.build_report(
+            corpus, out, force=True, progress=False, cache_dir=cache, keep_going=True
+        )
+    manifest = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert page.is_file() and manifest["sections"]["overview"]["status"] == "error"

@@ -184,7 +184,10 @@ def run_section(
     if cache is not None:
         got = cache.get(ctx.section_key(key))
         if got is not None:
-            sec = _restore(key, got, ctx)
+            try:
+                sec = _restore(key, got, ctx)
+            except OSError:  # cannot write it back: the builder runs, and fails as a section
+                sec = None
             if sec is not None:
                 ctx.stats["sections_reused"] += 1
                 return sec
