@@ -199,8 +199,10 @@ def text_fonts(driver: Any, selector: str) -> list[tuple[str, str, list[tuple[st
     return out
 
 
-def _check_links(page: Path, links: list[list[str]], ids: set[str]) -> list[str]:
-    root = page.parent.resolve()
+def _check_links(
+    page: Path, links: list[list[str]], ids: set[str], root: Path | None = None
+) -> list[str]:
+    root = (root or page.parent).resolve()
     bad = []
     for tag, attr, value in links:
         where = f"<{tag} {attr}={value!r}>"
@@ -222,13 +224,16 @@ def _check_links(page: Path, links: list[list[str]], ids: set[str]) -> list[str]
     return bad
 
 
-def check_page(driver: Any, page: Path, *, timeout: float = 60.0) -> PageCheck:
+def check_page(
+    driver: Any, page: Path, *, root: Path | None = None, timeout: float = 60.0
+) -> PageCheck:
     """Load ``page`` and check it: console, the font of every piece of Chinese text, links.
 
     The font check asks the browser which fonts drew the own text of every element that
     has a CJK character (:func:`text_fonts`): all of it must come from a web font of the
     page, none from a system font (the fallback draws a box when the system has no CJK
-    font). As a control, a span holding :data:`NOT_IN_PAGE` (not in the subset) is added
+    font). Links must lead to files under ``root`` (default: the page's folder). As a
+    control, a span holding :data:`NOT_IN_PAGE` (not in the subset) is added
     and must be reported as drawn by a system font, so the check can fail.
     """
     t0 = time.monotonic()
@@ -261,7 +266,7 @@ def check_page(driver: Any, page: Path, *, timeout: float = 60.0) -> PageCheck:
     driver.execute_script("document.getElementById('govtext-control').remove();")
     links, ids = driver.execute_script(_LINKS_JS)
     res.n_links = len(links)
-    res.bad_links = _check_links(page, links, set(ids))
+    res.bad_links = _check_links(page, links, set(ids), root)
     res.console_errors = [
         e["message"] for e in driver.get_log("browser") if e.get("level") == "SEVERE"
     ]

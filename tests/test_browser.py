@@ -166,6 +166,7 @@ def test_explorer_finds_a_term_draws_its_chart_and_quotes_it_in_the_page_font(
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 
+    _open(browser, sample_page)
     if not browser.find_elements(By.ID, "gt-explorer"):
         pytest.skip("this page has no term explorer")
     term = "乡村振兴"
@@ -195,9 +196,29 @@ def test_explorer_finds_a_term_draws_its_chart_and_quotes_it_in_the_page_font(
     assert errors == []
 
 
-def test_screenshot(browser, checked, tmp_path):
+def test_report_text_pages_use_the_same_font(browser, checked, sample_page):
+    """The explorer's text pages (texts/*.html, where its context lines link) link the
+    page's font subset (texts/font.css): a text page reads the same with no system font."""
+    texts = sorted((sample_page.parent / "texts").glob("*.html"))
+    if not texts:
+        pytest.skip("this page has no report texts beside it")
+    css = (sample_page.parent / "texts" / "font.css").read_text(encoding="utf-8")
+    assert FONT_FACE.match(css) and css in sample_page.read_text(encoding="utf-8")
+    page = max(texts, key=lambda p: p.stat().st_size)  # the longest text: most characters
+    res = shot.check_page(browser, page, root=sample_page.parent)
+    assert res.n_cjk > 1000 and res.family == "govtext Noto Sans CJK SC loaded"
+    assert res.other_fonts == [] and res.bad_links == [] and res.console_errors == []
+
+
+def _open(browser, page: Path) -> None:
+    browser.get(page.resolve().as_uri())
+    browser.execute_async_script("const done = arguments[0]; document.fonts.ready.then(done);")
+
+
+def test_screenshot(browser, checked, sample_page, tmp_path):
     from PIL import Image
 
+    _open(browser, sample_page)
     png = shot.screenshot(browser, tmp_path / "report_sample.png", height=2400)
     img = Image.open(png)
     assert img.size == (shot.WIDTH, 2400)
@@ -205,4 +226,3 @@ def test_screenshot(browser, checked, tmp_path):
     assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 100
     if os.environ.get("GOVTEXT_UPDATE_SCREENSHOTS") and not shot.cjk_system_fonts():
         shutil.copyfile(png, ROOT / "docs" / "img" / "report_sample.png")
-

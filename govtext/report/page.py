@@ -54,7 +54,10 @@ def render_page(
     # the page carries the glyphs it shows (govtext.report.fonts): render once to know
     # the characters, then again with the @font-face of their subset
     shown = page_characters(tpl.render(font_face="", **page))
-    html = tpl.render(font_face=markupsafe.Markup(font_face_css(shown)), **page)
+    font_css = font_face_css(shown)
+    html = tpl.render(font_face=markupsafe.Markup(font_css), **page)
+    if (ctx.out / "texts").is_dir():  # the explorer's text pages: the same font, one copy
+        atomic_write_text(ctx.out / "texts" / "font.css", font_css)
     manifest = {
         "dictionary_terms_not_found": ctx.cache.get("dictionary_missing", []),
         "govtext_version": __version__,
