@@ -415,15 +415,20 @@ def keywords(
 
 @functools.lru_cache(maxsize=4)
 def genre_generic(n: int = 100) -> frozenset[str]:
-    """The genre's ``n`` most frequent words (by count in the reference table).
+    """The genre's ``n`` most common words: highest document frequency in the reference
+    table (ties by term), stopwords and policy boilerplate aside (they are dropped anyway).
 
     Examples
     --------
     >>> {"发展", "建设"} <= genre_generic(100) and "新质生产力" not in genre_generic(100)
     True
     """
-    _, counts = reference_counts()
-    return frozenset(sorted(counts, key=lambda w: (-counts[w], w))[:n])
+    from govtext.tokenize.lexicon import load_boilerplate, load_stopwords
+
+    _, dfs = reference_df()
+    skip = load_stopwords() | load_boilerplate()
+    ranked = sorted((w for w in dfs if w not in skip), key=lambda w: (-dfs[w], w))
+    return frozenset(ranked[:n])
 
 
 def rank_terms(
