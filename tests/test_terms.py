@@ -245,3 +245,14 @@ def test_memoized_copy_keeps_its_own_types():
     copy = base.memoized().add_words(["桃溪锦带"])
     assert copy.token_type("桃溪锦带") == "policy"
     assert base.token_type("桃溪锦带") == "word"
+
+
+def test_tokenize_keeps_selected_types():
+    text = "北闸口镇居民人均可支配收入增长5%，加快乡村振兴示范村建设和苹果种植。"
+    only = PolicyTokenizer(keep_types={"policy", "indicator"})
+    assert only.tokenize(text) == ["居民人均可支配收入", "乡村振兴示范村建设"]
+    assert PolicyTokenizer(keep_types=["place"]).tokenize(text) == ["北闸口镇"]
+    assert "苹果" in PolicyTokenizer().tokenize(text)
+    assert only.config()["keep_types"] == ("indicator", "policy")
+    with pytest.raises(gt.InputError):
+        PolicyTokenizer(keep_types=["places"])

@@ -41,6 +41,7 @@ class TokenFilter:
     keep_punct: bool
     pos: tuple[str, ...] | None
     min_len: int
+    keep_types: tuple[str, ...] | None
     canonical: bool
     engine: Any
     _engine: Any
@@ -65,7 +66,7 @@ class TokenFilter:
         if self.pos:
             return self._filter_pieces(pieces, drop, canon)
         # the decision depends only on the piece and the filter settings: remembered per piece
-        sig = (drop, canon, self.keep_punct, self.keep_numbers, self.min_len)
+        sig = (drop, canon, self.keep_punct, self.keep_numbers, self.min_len, self.keep_types)
         memo = self._kept
         if memo is None or memo[0] != sig or len(memo[1]) > 2_000_000:
             memo = self._kept = (sig, {})
@@ -99,6 +100,8 @@ class TokenFilter:
             if p in drop:
                 continue
             if pos_ok is not None and not pos_ok(p):
+                continue
+            if self.keep_types and self.token_type(p) not in self.keep_types:  # type: ignore[attr-defined]
                 continue
             out.append(canon.get(p, p))
         return out

@@ -72,6 +72,11 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
     pos : iterable of str, optional
         Keep only tokens whose jieba part-of-speech tag starts with one of these
         (e.g. ``{"n", "v"}``); slower, as it runs ``jieba.posseg``.
+    keep_types : iterable of str, optional
+        Keep only tokens of these types in :meth:`tokenize` (see :meth:`types`:
+        ``policy``, ``place``, ``facility``, ``organisation``, ``indicator``,
+        ``number_unit``, ``function``, ``punct``, ``word``), e.g.
+        ``{"policy", "indicator"}``. The type is that of the piece before canonical mapping.
     min_len : int, default 2
         Shortest token :meth:`tokenize` keeps (in characters).
     canonical : bool, default True
@@ -108,6 +113,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         keep_numbers: bool = False,
         keep_punct: bool = False,
         pos: Iterable[str] | None = None,
+        keep_types: Iterable[str] | None = None,
         min_len: int = 2,
         canonical: bool = True,
         hmm: bool = True,
@@ -133,6 +139,13 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         self.keep_numbers = keep_numbers
         self.keep_punct = keep_punct
         self.pos = tuple(pos) if pos else None
+        self.keep_types = tuple(sorted(keep_types)) if keep_types else None
+        if self.keep_types:
+            from govtext.tokenize.kinds import TYPES
+
+            bad = [t for t in self.keep_types if t not in TYPES]
+            if bad:
+                raise InputError(f"keep_types: unknown type(s) {bad}; choose from {TYPES}")
         self.min_len = min_len
         self.canonical = canonical
         self.hmm = hmm
@@ -196,6 +209,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
             "keep_punct": self.keep_punct,
             "pos": self.pos,
             "min_len": self.min_len,
+            "keep_types": self.keep_types,
             "canonical": self.canonical,
             "hmm": self.hmm,
             "simplify": self.simplify,
