@@ -131,9 +131,9 @@ class Cooccurrence:
 
         ``"keyness"`` ranks the policy terms of these windows as :func:`govtext.keywords`
         ranks a report's (:func:`govtext.stats.keywords.rank_terms`: log-odds against the
-        genre's reference counts; whole terms seen twice and at least twice as often as in
-        the genre; never one of the genre's 100 most frequent words), so it may return
-        fewer than ``top``. The others: highest first, ties broken by term.
+        genre's reference counts; whole terms seen twice and at least 1.5 times as often as
+        in the genre; never one of the genre's 100 most frequent words; terms of the
+        lexicon or of a term type before plain words), so it may return fewer than ``top``. The others: highest first, ties broken by term.
 
         Examples
         --------
@@ -145,7 +145,11 @@ class Cooccurrence:
             from govtext.stats.keywords import rank_terms
 
             order = rank_terms(
-                self.frequency[None, :], self.vocab, tokenizer=tokenizer, min_ratio=1.5
+                self.frequency[None, :],
+                self.vocab,
+                tokenizer=tokenizer,
+                min_ratio=1.5,
+                terms_first=True,
             )[0]
             return [self.vocab[i] for i in order[:top]]
         score = {

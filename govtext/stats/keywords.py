@@ -440,13 +440,16 @@ def rank_terms(
     min_ratio: float = 2.0,
     drop: Any = (),
     generic: int = 100,
+    terms_first: bool = False,
 ) -> np.ndarray:
     """Rows of ``counts`` (groups × terms) ranked like :func:`keywords`: best terms first.
 
     Returns a list per row of the column indices of its candidate terms by z-score
     (descending; ties by count, then term), as an object array. The genre's ``generic``
-    most frequent words (:func:`genre_generic`) are never candidates. Used for the
-    default nodes of co-occurrence graphs.
+    most frequent words (:func:`genre_generic`) are never candidates. With
+    ``terms_first``, terms of the policy lexicon or of a term type (policy, place,
+    organisation, indicator, facility: the tokenizer's ``types``, where it has them) come
+    before plain words. Used for the default nodes of co-occurrence graphs.
 
     Examples
     --------
@@ -460,6 +463,13 @@ def rank_terms(
     X = sp.csr_matrix(counts, dtype=np.float64)
     common = genre_generic(generic) if generic else frozenset()
     ok = candidate_mask(vocab, tokenizer, drop=set(drop) | common, counts=X.max(axis=0).toarray())
+    typed = np.zeros(len(vocab), dtype=bool)
+    if terms_first:  # terms of the lexicon or of a term type before plain words
+        lexicon = _lexicon_terms()
+        kinds = _token_types(tokenizer, vocab)
+        typed = np.array(
+            [w in lexicon or k in _TERM_TYPES for w, k in zip(vocab, kinds)], dtype=bool
+        )
     delta, z = genre_keyness(X, np.asarray(X.sum(axis=1)).ravel(), vocab)
     floor = np.log(min_ratio) if min_ratio > 0 else -np.inf
     words = np.asarray(vocab, dtype=object)
@@ -469,5 +479,5 @@ def rank_terms(
         idx, cnt, d, s = X.indices[lo:hi], X.data[lo:hi], delta.data[lo:hi], z.data[lo:hi]
         keep = ok[idx] & (cnt >= min_count) & (d >= floor)
         idx, cnt, s = idx[keep], cnt[keep], s[keep]
-        out[i] = idx[np.lexsort((words[idx], -cnt, -s))].tolist()
+        out[i] = idx[np.lexsort((words[idx], -cnt, -s, ~typed[idx]))].tolist()
     return out
