@@ -354,9 +354,12 @@
   }
 
   if (terms.length) input.placeholder = "e.g. " + terms[0];
-  input.addEventListener("input", function () {
+  function typed(ev) {
+    if (ev && ev.isComposing) return; // an input method is still composing (pinyin)
     if (!show(input.value)) suggestions(input.value.trim());
-  });
+  }
+  input.addEventListener("input", typed);
+  input.addEventListener("compositionend", function () { typed(); });
   root.querySelector("form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var q = input.value.trim();
