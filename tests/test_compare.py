@@ -48,7 +48,9 @@ def test_keywords_are_whole_terms_not_fillers_or_place_names(sample, raw_tok):
     kw = gt.keywords(sample[COUNTY], top=20, tokenizer=raw_tok)
     assert len(kw) == 20 and kw["rank"].tolist() == list(range(1, 21))
     assert sum(t in FILLERS for t in kw["term"]) <= 2
-    assert (kw["score"].diff().dropna() <= 0).all() and (kw["count"] >= 2).all()
+    assert (kw["count"] >= 2).all()
+    plain = gt.keywords(sample[COUNTY], top=20, tokenizer=raw_tok, term_weight=1)
+    assert (plain["score"].diff().dropna() <= 0).all()  # z-scores, best first
     assert not set(kw["term"]) & region_parts("河北省保定市顺平县")  # its own places left out
     assert not set(kw["term"]) & genre_generic(50)
     kept = gt.keywords(sample[COUNTY], top=20, tokenizer=raw_tok, keep_region=True)
@@ -66,7 +68,7 @@ def test_keywords_resist_one_off_rare_words_and_score_formula(raw_tok):
         "推进推进推进工作工作工作加强加强。小站稻种植基地扩建，小站稻品牌推广，小站稻走出去。"
         "厢房修缮一处。"
     )
-    kw = gt.keywords(text, top=5, tokenizer=raw_tok)
+    kw = gt.keywords(text, top=5, tokenizer=raw_tok, term_weight=1)
     assert kw["term"].iloc[0] == "小站稻" and kw.set_index("term").loc["小站稻", "count"] == 3
     assert "推进" not in set(kw["term"]) and "工作" not in set(kw["term"])
     if "厢房" in set(kw["term"]):  # met once: after every term met twice or more
@@ -84,7 +86,7 @@ def test_keywords_resist_one_off_rare_words_and_score_formula(raw_tok):
 def test_keywords_of_corpus_and_dtm(sample, tok, national):
     kw = gt.keywords(national, top=5)
     assert kw.groupby("report").size().eq(5).all() and set(kw["report"]) == set(national.docs)
-    assert kw[kw["report"] == "2020_national_中国"]["term"].iloc[0] == "疫情"
+    assert "疫情" in set(kw[kw["report"] == "2020_national_中国"]["term"])
     # one report gets the same keywords alone or in a corpus
     alone = gt.keywords(sample["2020_national_中国"], top=5, tokenizer=tok)
     assert alone["term"].tolist() == kw[kw["report"] == "2020_national_中国"]["term"].tolist()
