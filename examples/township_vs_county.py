@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     nearest = pd.DataFrame(rows)
     atomic_write_text(out / "nearest.csv", nearest.to_csv(index=False))
     closest = nearest[nearest["rank"] == 1]["county"].tolist()
-    kw = gt.keywords(m.subset(m.meta.index.isin(towns + closest)), top=args.top, idf="genre")
+    kw = gt.keywords(m.subset(m.meta.index.isin(towns + closest)), top=args.top)
     atomic_write_text(out / "keywords.csv", kw.to_csv(index=False))
 
     more_town = k.head(args.top)
