@@ -261,6 +261,11 @@ class TopicModel(TopicResults, BaseEstimator):
         self.ranking_ = self.ranking or ("frequency" if whole else "frex")
         if max_df is None:  # whole reports: a subject's words are in many of them
             max_df = 1.0 if whole else 0.2
+        common: frozenset[str] = frozenset()
+        if pos and self.drop_generic:
+            from govtext.stats.keywords import genre_generic
+
+            common = genre_generic(int(self.drop_generic))
         keep = vocab_mask(
             units,
             min_df=self.min_df,
@@ -268,12 +273,8 @@ class TopicModel(TopicResults, BaseEstimator):
             drop_pos=self.drop_pos if pos else None,
             tokenizer=self._tok() if pos and self.drop_pos else None,
             k=self.k,
+            drop_words=common,
         )
-        if pos and self.drop_generic:
-            from govtext.stats.keywords import genre_generic
-
-            common = genre_generic(int(self.drop_generic))
-            keep &= np.array([w not in common for w in units.vocab], dtype=bool)
         if int(keep.sum()) < self.k:
             raise InputError(
                 f"only {int(keep.sum())} distinct words for k={self.k} topics; lower k"

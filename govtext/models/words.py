@@ -70,11 +70,13 @@ def vocab_mask(
     drop_pos: Sequence[str] | None,
     tokenizer: Any,
     k: int,
+    drop_words: Any = (),
 ) -> np.ndarray:
     """Boolean mask of the columns of ``units`` a ``k``-topic model should use.
 
-    A small corpus that leaves fewer than ``k`` words relaxes the bounds (every word
-    found at least once) rather than fail. ``tokenizer`` supplies the part-of-speech
+    Words in ``drop_words`` are left out too. A small corpus that leaves fewer than ``k``
+    words relaxes the bounds (every word found at least once, ``drop_words`` still out if
+    that leaves ``k``) rather than fail. ``tokenizer`` supplies the part-of-speech
     dictionary when ``drop_pos`` is given.
 
     Examples
@@ -94,9 +96,14 @@ def vocab_mask(
         tags = pos_tags(tokenizer, units.vocab)
         pos = tuple(drop_pos)
         keep &= np.array([t not in pos for t in tags])
+    dropped = frozenset(drop_words)
+    out = np.array([w not in dropped for w in units.vocab], dtype=bool)
+    keep &= out
     if keep.sum() < k:
         # small corpora: relax the bounds rather than fail
-        keep = df >= 1
+        keep = (df >= 1) & out
+        if keep.sum() < k:
+            keep = df >= 1
     return keep
 
 
