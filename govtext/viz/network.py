@@ -74,16 +74,22 @@ def draw_network(
         fig = ax.figure
         if path is not None:
             raise InputError("give either ax or path, not both")
-    nodes = list(G.nodes())
+    # nodes and edges in one canonical order, whatever order the graph was built in
+    # (a graph built from a set would otherwise stack its lines differently per process)
+    nodes = sorted(G.nodes(), key=str)
+    edges = sorted(
+        (tuple(sorted((u, v), key=str)) + (d,) for u, v, d in G.edges(data=True)),
+        key=lambda e: (str(e[0]), str(e[1])),
+    )
     if all("x" in G.nodes[n] and "y" in G.nodes[n] for n in nodes):
         pos = {n: (float(G.nodes[n]["x"]), float(G.nodes[n]["y"])) for n in nodes}
     else:
         pos = layout(G, seed=random_state)
     if G.number_of_edges():
-        w = np.array([float(d.get("weight", 1.0)) for *_, d in G.edges(data=True)])
+        w = np.array([float(d.get("weight", 1.0)) for *_, d in edges])
         lo, hi = float(w.min()), float(w.max())
         widths = 0.6 + 3.0 * ((w - lo) / (hi - lo) if hi > lo else np.full_like(w, 0.5))
-        for (u, v), lw in zip(G.edges(), widths):
+        for (u, v, _), lw in zip(edges, widths):
             (x1, y1), (x2, y2) = pos[u], pos[v]
             ax.plot([x1, x2], [y1, y2], color="#888888", linewidth=float(lw), alpha=0.55, zorder=1)
     if nodes:
