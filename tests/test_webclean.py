@@ -369,3 +369,17 @@ def test_report_overview_shows_what_was_cleaned(web_corpus, tmp_path):
         "template_anonymised": "placeholders",
     }
     assert dict(zip(table["name"], table["level"])) == dict.fromkeys(table["name"], "township")
+
+
+def test_cli_cleans_by_default_and_no_clean_keeps_the_text(tmp_path, capsys):
+    from govtext.cli.main import main
+
+    src = Path(__file__).parent / "data" / "web_township" / "shimenqiao_traditional_pinyin.txt"
+    f = tmp_path / src.name
+    f.write_bytes(src.read_bytes())
+    assert main(["kwic", "镇长", str(f), "--csv"]) == 0
+    cleaned = capsys.readouterr().out
+    assert main(["kwic", "鎮", str(f), "--csv", "--no-clean"]) == 0
+    raw = capsys.readouterr().out
+    assert "镇长" in cleaned and "(zh" not in cleaned
+    assert "鎮" in raw

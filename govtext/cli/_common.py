@@ -25,6 +25,12 @@ def add_input_args(p: argparse.ArgumentParser, *, allow_sample: bool = True) -> 
         help="leave out files that cannot be read as reports (listed in one warning) "
         "instead of stopping at the first",
     )
+    p.add_argument(
+        "--no-clean",
+        action="store_true",
+        help="keep texts exactly as read (no removal of pinyin, page furniture; no "
+        "traditional-to-simplified conversion; see docs/loading.md)",
+    )
 
 
 def add_csv_args(p: argparse.ArgumentParser) -> None:
@@ -76,7 +82,11 @@ def load_input(args: Any) -> Any:
     on_error = "skip" if getattr(args, "skip_bad", False) else "raise"
     try:
         return load_corpus(
-            args.paths, metadata=args.metadata, text_column=args.text_column, on_error=on_error
+            args.paths,
+            metadata=args.metadata,
+            text_column=args.text_column,
+            on_error=on_error,
+            clean=False if getattr(args, "no_clean", False) else "auto",
         )
     except InputError as exc:
         raise InputError(option_named(str(exc), args)) from exc
