@@ -7,8 +7,8 @@ default: the reform era) to the latest, and writes:
   row per year (``--terms`` to choose your own);
 * ``first_appearance.csv`` — the first year each term of the list occurs, and the first
   year of every term occurring at least 3 times that year;
-* ``emerging.csv`` — terms rising or falling in the latest year against the three years
-  before it (rate ratio and log-odds z, see :func:`govtext.emerging_terms`);
+* ``emerging.csv`` — terms rising or falling in the two latest years against the three years
+  before them (rate ratio and log-odds z, see :func:`govtext.emerging_terms`);
 * ``keyness_latest.csv`` — what the latest report says more than the one before it;
 * ``trends.png`` — the trend lines (needs the ``plot`` extra);
 * ``summary.md`` — the years covered and the main findings, in words.
@@ -104,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     atomic_write_text(out / "first_appearance.csv", first.to_csv())
 
-    baseline = min(3, len(years) - 1)
-    emerging = gt.emerging_terms(m, "year", recent=1, baseline=baseline, min_count=3)
+    recent = 2 if len(years) > 2 else 1
+    baseline = min(3, len(years) - recent)
+    emerging = gt.emerging_terms(m, "year", recent=recent, baseline=baseline, min_count=3)
     atomic_write_text(out / "emerging.csv", emerging.to_csv(index=False))
 
     latest, before = years[-1], years[-2]

@@ -106,7 +106,7 @@ def test_cut_cache_gives_the_same_pieces_and_hits(tmp_path):
 
 
 def test_a_changed_lexicon_file_invalidates_the_token_cache(tmp_path):
-    text = "推进量子通信示范区建设。"
+    text = "推进量子通信示范区，发展量子通信。"
     lex = tmp_path / "terms.tsv"
     lex.write_text("term\tcategory\tcanonical\tsource\n乡村振兴\trural\t乡村振兴\tme\n", "utf-8")
     old = gt.PolicyTokenizer(lexicon=lex)

@@ -491,7 +491,13 @@ def test_cli_graph(tmp_path, shunping, township, capsys):
     out = tmp_path / "out"
     assert main(["graph", str(one), "-o", str(out), "--top", "25", "--graphml"]) == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["network.gexf", "network.graphml", "network.json", "network.png"]
+    assert names == [
+        ".govtext-output",
+        "network.gexf",
+        "network.graphml",
+        "network.json",
+        "network.png",
+    ]
     assert main(["graph", str(src), "-o", str(out / "by"), "--top", "20", "--by", "year"]) == 0
     names = sorted(p.name for p in (out / "by").iterdir())
     assert "changes_county_2020_2021.csv" in names and "network_2021.png" in names
