@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,17 +16,6 @@ from typing import Any
 import numpy as np
 
 __all__ = ["params_json", "pyldavis_data", "save_model", "csv_table"]
-
-# the rule of govtext.readwrite.tables.escape_formula, which models/ cannot import (it sits
-# below readwrite/ in the layering); tests/test_hostile.py checks that the two agree
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?$")
-
-
-def _escape(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_TRIGGERS) and not _NUMBER.match(value):
-        return "'" + value
-    return value
 
 
 def csv_table(df: Any, *, index: bool = False, escape_formulas: bool = True) -> str:
@@ -43,17 +31,9 @@ def csv_table(df: Any, *, index: bool = False, escape_formulas: bool = True) -> 
     b,-2
     <BLANKLINE>
     """
-    if escape_formulas:
-        from pandas.api.types import is_numeric_dtype
+    from govtext._runtime.csvtext import csv_text
 
-        df = df.copy()
-        for col in df.columns:
-            if not is_numeric_dtype(df[col].dtype):
-                df[col] = df[col].map(_escape)
-        df.columns = [_escape(c) for c in df.columns]
-        if index and not is_numeric_dtype(df.index.dtype):
-            df.index = df.index.map(_escape)
-    return df.to_csv(index=index, lineterminator="\n", float_format="%.6g")
+    return csv_text(df, index=index, escape_formulas=escape_formulas, float_format="%.6g")
 
 
 def params_json(model: Any) -> dict[str, Any]:
