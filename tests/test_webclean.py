@@ -383,3 +383,21 @@ def test_cli_cleans_by_default_and_no_clean_keeps_the_text(tmp_path, capsys):
     raw = capsys.readouterr().out
     assert "镇长" in cleaned and "(zh" not in cleaned
     assert "鎮" in raw
+
+
+def test_plain_report_title_with_its_subtitle_on_one_line_is_left_whole(tmp_path):
+    # a title and its meeting subtitle on one line is not a web page's <title> + site name
+    head = "甲县政府工作报告 ——2024年1月5日在甲县第十七届人民代表大会第三次会议上"
+    body = "各位代表：\n（二）市场价格：总体平稳\n全民阅读 20场\n全面推进乡村振兴。"
+    f = tmp_path / "2024_county_甲县.txt"
+    f.write_text(head + "\n" + body, encoding="utf-8")
+    r = gt.load_corpus(f)[0]
+    assert r.text == head + "\n" + body
+    assert "cleaned" not in r.meta or not r.meta["cleaned"]
+    assert r.meta["date"] == "2024-01-05" and r.meta["meeting"]
+
+
+def test_body_lines_like_counters_stay_on_a_furnished_page():
+    text = "甲镇政府工作报告 - 百度文库\n上传者：abc 页数：5页\n（二）市场价格：总体平稳\n全民阅读 20场"
+    out, _ = webclean.drop_furniture(text)
+    assert "（二）市场价格：总体平稳" in out and "全民阅读 20场" in out and "上传者" not in out

@@ -251,9 +251,9 @@ _FURNITURE_SHORT = re.compile(  # anywhere in a line of at most 60 characters
     r"上传(?:者|人|时间|日期|于)|文档贡献者|贡献于|页数|共\s*\d+\s*页|"
     r"(?:下载|阅读|浏览|访问|点击|收藏|举报|分享|评论)(?:次数|量|数|券|积分|人数)|"
     r"\d+\s*(?:人|次)?\s*(?:已)?(?:阅读|下载|浏览|收藏|举报|点赞)|"
-    r"(?:阅读|下载|浏览)\s*[:：]?\s*\d+|"
+    r"^(?:阅读|下载|浏览)(?:量|次数|数)?\s*[:：]\s*\d+|"
     r"本文档|文档格式|文档大小|文档分类|内容提供方|如有侵权|侵权请|侵权投诉|免责声明|版权所有|"
-    r"ICP备|网站地图|联系我们|阅读已结束|需要登录|登录后|(?:格式|大小|价格|评分)\s*[:：]|"
+    r"ICP备|网站地图|联系我们|阅读已结束|需要登录|登录后|^(?:文件)?(?:格式|大小|价格|评分)\s*[:：]|"
     r"\.(?:docx?|pdf|wps|txt)\b|立即下载|免费下载|下载文档|下载本文|下载此文档|VIP|开通会员|"
     r"加入会员|付费(?:下载|文档|阅读)|"
     r"展开全文|点击查看|继续阅读|查看更多|相关文档|相关推荐|猜你喜欢|你可能喜欢|"
@@ -276,8 +276,18 @@ _PAGE_NUMBER = re.compile(r"[-—－]\s*\d{1,3}\s*[-—－]|\d{1,3}\s*/\s*\d{1,3
 _END_SENTENCE = re.compile(r"[。！？；]$")
 # a page's <title>: 柳河乡2022年政府工作报告_政府工作报告_青山县人民政府, …报告 - 百度文库
 _TITLE_SUFFIX = re.compile(
-    r"(?P<title>[^_|｜。，]{2,60}?报告)\s*(?:_|\s[-|｜–—]\s?|[|｜])(?P<site>[^。，]{1,60})"
+    r"(?P<title>[^_|｜。，]{2,60}?报告)\s*(?P<sep>_|\s[-|｜–—]\s?|[|｜])(?P<site>[^。，]{1,60})"
 )
+
+
+def _site_like(sep: str, site: str) -> bool:
+    """True when the part after a title's separator names a web site, not a subtitle
+    (``——2024年1月5日在甲县第十七届人民代表大会第三次会议上`` stays)."""
+    if re.search(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日|会议|代表大会|[在于].{0,20}上$", site):
+        return False
+    if "_" in sep or "|" in sep or "｜" in sep:
+        return True
+    return bool(re.search(f"(?:{_SITES})|人民政府|政府网|门户|政务公开|网站|网$", site))
 
 
 def _furniture(line: str) -> bool:
@@ -319,7 +329,7 @@ def drop_furniture(text: str, *, force: bool = False) -> tuple[str, int]:
     lines = text.split("\n")
     for i, ln in enumerate(lines):
         tm = _TITLE_SUFFIX.fullmatch(ln.strip())
-        if tm and len(tm.group("title")) <= 40:
+        if tm and len(tm.group("title")) <= 40 and _site_like(tm.group("sep"), tm.group("site")):
             lines[i] = tm.group("title")
     shortened = {i for i, (a, b) in enumerate(zip(lines, text.split("\n"))) if a != b}
     changed = bool(shortened)
