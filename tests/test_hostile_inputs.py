@@ -121,3 +121,17 @@ def test_a_folder_written_by_govtext_is_never_read_as_input(tmp_path):
     (out / "data").mkdir()
     (out / "data" / "notes.txt").write_text("各位代表：甲", encoding="utf-8")
     assert gt.load_corpus(tmp_path).names == ["2023_county_甲县"]
+
+
+def test_a_report_delivered_in_december_keeps_the_year_its_file_names(tmp_path):
+    p = tmp_path / "2024_township_乙镇.txt"
+    p.write_text(
+        "乙镇2024年政府工作报告\n——2023年12月28日在乙镇第一届人民代表大会第四次会议上\n各位代表：\n"
+        + BODY,
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LoadWarning)
+        r = gt.load_corpus(p)[0]
+    assert r.meta["year"] == 2024 and "year_note" not in r.meta
+    assert r.meta["date"] == "2023-12-28"

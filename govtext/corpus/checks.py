@@ -108,7 +108,10 @@ def check_year(meta: dict[str, Any], from_name: Any, from_header: Any, source: s
 
     The header's own date wins when the two disagree (a file name is easier to get
     wrong than the line the speaker's office printed); ``meta["year_note"]`` then says
-    what happened. A year outside 1949 .. next year from either place is a warning.
+    what happened. Two exceptions keep the file name's year: a report delivered in
+    November or December of the year before the one its file names (a township's 2024
+    report given on 2023-12-28), and a header year outside 1949 .. next year. A year
+    outside that range from either place is a warning.
 
     Examples
     --------
@@ -125,6 +128,11 @@ def check_year(meta: dict[str, Any], from_name: Any, from_header: Any, source: s
         if isinstance(y, int) and not FIRST_YEAR <= y <= last:
             _warn(f"{source}: the {where} gives year {y}, outside {FIRST_YEAR}–{last}")
     if isinstance(from_name, int) and isinstance(from_header, int) and from_name != from_header:
+        date = str(meta.get("date") or "")
+        if from_name == from_header + 1 and date[5:7] in ("11", "12"):
+            return  # delivered late in the year before: a report for the year it names
+        if not FIRST_YEAR <= from_header <= last:
+            return  # an impossible header year never overrides the file name
         meta["year"] = from_header
         meta["year_note"] = f"file name says {from_name}, header says {from_header}: header used"
         _warn(f"{source}: {meta['year_note']}")
