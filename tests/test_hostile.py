@@ -805,3 +805,49 @@ def test_cached_sections_that_cannot_be_written_back_fail_as_sections(cached_run
         )
     manifest = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert page.is_file() and manifest["sections"]["overview"]["status"] == "error"
+
+
+def test_a_failed_write_never_makes_discard_remove_a_file_the_run_did_not_write(tmp_path):
+    from govtext.report.context import ReportContext
+
+    out = tmp_path / "out"
+    (out / "fig").mkdir(parents=True)
+    mine = out / "fig" / "overview.png"
+    mine.write_bytes(b"a user's file")
+    corpus = gt.corpus_from_texts(["各位代表：全面推进乡村振兴。"])
+    ctx = ReportContext(corpus, out, "year")
+
+    class Broken:
+        def savefig(self, *a, **k):
+            raise RuntimeError("disk full")
+
+    start = len(ctx.written)
+    with pytest.raises(RuntimeError):
+        ctx.write_figure("overview", Broken())
+    ctx.discard(start)
+    assert mine.read_bytes() == b"a user's file"
+    assert ctx.write_file("data/x.json", "{}") == "data/x.json" and ctx.written[-1] == "data/x.json"
+
+
+def test_the_text_pages_font_is_never_written_through_a_symlinked_texts_folder(
+    tmp_path, monkeypatch
+):
+    from govtext.report.sections import SECTION_BUILDERS
+
+    out, victim = tmp_path / "out", tmp_path / "victim"
+    out.mkdir()
+    victim.mkdir()
+    (out / "texts").symlink_to(victim, target_is_directory=True)
+
+    def broken(ctx):
+        raise RuntimeError("explorer failed")
+
+    patched = [(k, broken if k == "explorer" else b) for k, b in SECTION_BUILDERS]
+    assert any(k == "explorer" for k, _ in patched)
+    monkeypatch.setattr("govtext.report.sections.SECTION_BUILDERS", patched)
+    corpus = gt.datasets.load_sample()[:3]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gt.build_report(corpus, out, force=True, keep_going=True, cache_dir=False)
+    assert list(victim.iterdir()) == []
+    assert (out / "index.html").is_file()

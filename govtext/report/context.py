@@ -243,8 +243,13 @@ class ReportContext:
                 path.unlink()
             if not path.is_dir():
                 path.mkdir()  # a file in the way: FileExistsError, the section fails
-        self.written.append(rel)
         return self.out / rel
+
+    def _wrote(self, rel: str) -> str:
+        """Record ``rel`` as written by this run — only once its file is in place, so a
+        failed write never makes :meth:`discard` remove a file this run did not write."""
+        self.written.append(rel)
+        return rel
 
     def write_csv(self, name: str, df: pd.DataFrame, *, index: bool = False) -> str:
         """Write a table as ``data/<name>.csv`` (UTF-8, ``\\n`` line ends, cells a
@@ -255,7 +260,7 @@ class ReportContext:
         rel = f"data/{name}.csv"
         text = csv_text(df, index=index, float_format="%.6g", escape_formulas=self.escape_formulas)
         atomic_write_text(self.target(rel), text)
-        return rel
+        return self._wrote(rel)
 
     def write_figure(self, name: str, fig: Any) -> str:
         """Write a figure as ``fig/<name>.png``; return its link."""
@@ -263,7 +268,7 @@ class ReportContext:
 
         rel = f"fig/{name}.png"
         save(fig, self.target(rel), dpi=110)
-        return rel
+        return self._wrote(rel)
 
     def figure(
         self, name: str, fig: Any, *, alt: str, caption: str, data: str = "", grid: bool = False
@@ -284,7 +289,7 @@ class ReportContext:
             atomic_write_text(self.target(rel), data)
         else:
             atomic_write_bytes(self.target(rel), data)
-        return rel
+        return self._wrote(rel)
 
     def discard(self, start: int) -> None:
         """Remove the files written since ``len(self.written)`` was ``start`` (a failed

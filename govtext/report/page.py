@@ -56,8 +56,8 @@ def render_page(
     shown = page_characters(tpl.render(font_face="", **page))
     font_css = font_face_css(shown)
     html = tpl.render(font_face=markupsafe.Markup(font_css), **page)
-    if (ctx.out / "texts").is_dir():  # the explorer's text pages: the same font, one copy
-        atomic_write_text(ctx.out / "texts" / "font.css", font_css)
+    if any(rel.startswith("texts/") for rel in ctx.written):  # the explorer's text pages
+        ctx.write_file("texts/font.css", font_css)  # the same font, one copy; never via a link
     manifest = {
         "dictionary_terms_not_found": ctx.cache.get("dictionary_missing", []),
         "govtext_version": __version__,
