@@ -54,6 +54,8 @@ _HEAD_MAX = max(map(len, POLICY_HEADS))
 _HEAD_PREFIXES = frozenset(h[:k] for h in POLICY_HEADS for k in range(1, len(h) + 1))
 # scope modifiers of designations and programmes: 全国|文明城市, 国家级|经济技术开发区
 SCOPES = frozenset("全国 国家级 省级 市级 县级 国家 中国".split())
+# in a fixed order (a frozenset iterates in hash order, which varies per process)
+_SCOPES_LONGEST_FIRST = tuple(sorted(SCOPES, key=lambda s: (-len(s), s)))
 _TRIGGERS = _HEAD_PREFIXES | SCOPES
 # a scope joins only a complete designation (全国文明城市, 省级和美乡村), not 国家|粮食安全
 # nor 国家级|专精特新 (专精特新中小企业 would then start inside a token)
@@ -174,7 +176,7 @@ def cores(token: str, is_term: Callable[[str], bool]) -> list[str]:
     ['乡村振兴示范村', '乡村振兴']
     """
     out = []
-    for scope in SCOPES:  # 全国文明城市 -> 文明城市
+    for scope in _SCOPES_LONGEST_FIRST:  # 全国文明城市 -> 文明城市 (国家级 before 国家)
         if token.startswith(scope) and is_term(token[len(scope) :]):
             out.append(token[len(scope) :])
             token = out[-1]
