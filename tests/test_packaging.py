@@ -39,7 +39,13 @@ SIGHAN_SHA256 = {
 SIGHAN_NAME = re.compile(r"(sighan|icwb2|(pku|msr)_(test|training))", re.I)
 
 # Package-data folders whose every file must ship in the wheel (those that exist).
-DATA_DIRS = ("tokenize/lexicon", "datasets/sample", "stats/reference", "report/templates")
+DATA_DIRS = (
+    "tokenize/lexicon",
+    "datasets/sample",
+    "stats/reference",
+    "report/templates",
+    "report/assets",
+)
 
 _MISSING = [m for m in ("build", "twine") if importlib.util.find_spec(m) is None]
 pytestmark = pytest.mark.skipif(

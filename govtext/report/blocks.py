@@ -145,12 +145,6 @@ def _clip(s: Any, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _slug(s: Any) -> str:
-    """A file-name-safe version of a group label (keeps CJK characters)."""
-    out = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", str(s)).strip("_")
-    return out or "group"
-
-
 def _sort_key(v: Any) -> tuple[int, Any]:
     if isinstance(v, (int, float)):
         return (0, v)
