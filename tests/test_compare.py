@@ -255,3 +255,13 @@ def test_reference_table_matches_the_current_tokenizer():
     line = next(h for h in header if h.startswith("# tokenizer="))
     recorded = line.split("config_hash=")[1].strip()
     assert gt.PolicyTokenizer(boilerplate=False).config_hash.startswith(recorded)
+
+
+def test_keywords_leave_out_the_regions_own_government_bodies():
+    text = "各位代表：\n" + "顺平县人民政府坚持全面推进乡村振兴，顺平县委部署营商环境改革。\n" * 4
+    c = gt.corpus_from_texts([text], names=["2023_county_河北省保定市顺平县"])
+    terms = gt.keywords(c, top=20)["term"].tolist()
+    assert "乡村振兴" in terms
+    assert not any(t.startswith("顺平") for t in terms)
+    kept = gt.keywords(c, top=20, keep_region=True)["term"].tolist()
+    assert any(t.startswith("顺平") for t in kept)

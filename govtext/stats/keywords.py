@@ -305,6 +305,23 @@ def genre_keyness(
     return D, Z
 
 
+def _of_region(term: str, parts: frozenset[str]) -> bool:
+    """True for one of the region's own names or parts, and for one of them followed by
+    an organ (上海市委, 涞源县人民政府: the region's own government, not a theme).
+
+    Examples
+    --------
+    >>> parts = frozenset({"涞源县", "涞源"})
+    >>> _of_region("涞源县人民政府", parts), _of_region("涞源", parts), _of_region("京雄保", parts)
+    (True, True, False)
+    """
+    if term in parts:
+        return True
+    from govtext.tokenize.places import ORGAN_HEADS
+
+    return any(term.endswith(h) and term[: -len(h)] in parts for h in ORGAN_HEADS)
+
+
 def _regions_of(m: Any) -> list[frozenset[str]]:
     from govtext.stats.regions import region_parts
 
@@ -417,7 +434,7 @@ def keywords(
         d, s = delta.data[lo:hi], z.data[lo:hi]
         keep = ok[idx] & (d >= floor)
         if regions[i]:
-            keep &= np.array([t not in regions[i] for t in vocab[idx]], dtype=bool)
+            keep &= np.array([not _of_region(t, regions[i]) for t in vocab[idx]], dtype=bool)
         idx, cnt, s = idx[keep], cnt[keep], s[keep]
         # terms under min_count only after all the others (a short text still gets some);
         # ties: higher count first, then the term itself (deterministic)
