@@ -155,7 +155,12 @@ def _anchored_finditer(
 
 
 def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` (longest first), as a trie: fast on long lists."""
+    """A regex matching any of ``words`` (longest first), as a trie: fast on long lists.
+
+    A node with many children tests a character class before each bucket of at most
+    :data:`_BUCKET` of them, so a position costs a few class tests rather than one test
+    per child (the regex engine tries the alternatives of a group one after the other).
+    """
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
@@ -168,10 +173,25 @@ def _trie_regex(words: Iterable[str]) -> str:
         end = "" in node
         if not alts:
             return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        body = alts[0] if len(alts) == 1 else "(?:" + _bucketed(sorted(node)[end:], alts) + ")"
         return "(?:" + body + ")?" if end else body
 
     return build(trie)
+
+
+_BUCKET = 12
+
+
+def _bucketed(chars: list[str], alts: list[str]) -> str:
+    """``a|b|…`` for alternatives that start with the distinct ``chars``, in class-tested buckets."""
+    if len(alts) <= _BUCKET:
+        return "|".join(alts)
+    size = max(_BUCKET, -(-len(alts) // _BUCKET))  # at most _BUCKET buckets per level
+    out = []
+    for i in range(0, len(alts), size):
+        cls = "".join(re.escape(c) for c in chars[i : i + size])
+        out.append(f"(?=[{cls}])(?:{_bucketed(chars[i : i + size], alts[i : i + size])})")
+    return "|".join(out)
 
 
 def _glued(term: str, names: set[str]) -> bool:
@@ -252,7 +272,8 @@ def protected_spans(
         if _good_quote(m.group(1)) and (m.group(1) in names or not _glued(m.group(1), names))
     }
     if quoted:
-        pat = re.compile("|".join(map(re.escape, sorted(quoted, key=len, reverse=True))))
+        # a trie, not an alternation: linear in the text however many terms it defines
+        pat = re.compile(_trie_regex(sorted(quoted)))
         spans.extend((m.start(), m.end(), 2) for m in pat.finditer(text))
     spans.extend((m.start(), m.end(), 3) for m in _FORMULA.finditer(text))
     spans.extend(
