@@ -288,7 +288,7 @@ def township_cooc(township, tok):
 
 
 def test_graph_attributes_and_selection(township_cooc):
-    G = gt.cooccurrence_graph(township_cooc, top=40, drop_isolates=False)
+    G = gt.cooccurrence_graph(township_cooc, top=40, drop_isolates=False, min_count=2)
     top = township_cooc.top_terms(40, by="keyness")
     assert list(G.nodes()) == top  # selection first, in keyness order
     node_keys = {"label", "frequency", "window_count", "tfidf", "community", "degree", "strength",
@@ -317,7 +317,11 @@ def test_default_nodes_are_policy_terms_not_generic_words(sample, tok):
     nodes = set(G.nodes())
     assert 20 <= len(nodes) <= 60
     assert not nodes & generic  # 发展, 建设 ... never fill the graph
-    assert {"疫情", "疫情防控"} <= nodes
+    assert "疫情防控" in nodes
+    # terms first: plain words (疫情) only fill a graph of fewer than 20 terms
+    from govtext.network.selection import MIN_TERMS, typed_mask
+
+    assert "疫情" not in nodes and len(nodes) >= MIN_TERMS and typed_mask(list(nodes), tok).all()
     # the keyness order is the keywords' order (same scoring, the region kept)
     kw = keywords(report, top=10, tokenizer=tok, keep_region=True)["term"].tolist()
     cooc = gt.cooccurrence(report, tokenizer=tok)
@@ -375,7 +379,8 @@ def test_same_inputs_and_seed_give_identical_graph(township, tok, tmp_path):
     from govtext.readwrite.graphs import write_gexf, write_graphml, write_json
     from govtext.viz.network import draw_network
 
-    g1 = gt.cooccurrence_graph(township, tokenizer=tok, top=50, random_state=7)  # from text
+    # from text (the region kept: a Cooccurrence has no metadata to leave it out by)
+    g1 = gt.cooccurrence_graph(township, tokenizer=tok, top=50, random_state=7, keep_region=True)
     g2 = gt.cooccurrence_graph(gt.cooccurrence(township, tokenizer=tok), top=50, random_state=7)
     assert list(g1.nodes(data=True)) == list(g2.nodes(data=True))  # communities, x, y
     assert list(g1.edges(data=True)) == list(g2.edges(data=True))

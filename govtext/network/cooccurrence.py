@@ -125,7 +125,12 @@ class Cooccurrence:
         )
 
     def top_terms(
-        self, top: int, by: str = "frequency", *, tokenizer: PolicyTokenizer | None = None
+        self,
+        top: int,
+        by: str = "frequency",
+        *,
+        tokenizer: PolicyTokenizer | None = None,
+        drop: Iterable[str] = (),
     ) -> list[str]:
         """The ``top`` best terms by ``"frequency"``, ``"window_count"``, ``"tfidf"`` or ``"keyness"``.
 
@@ -133,7 +138,9 @@ class Cooccurrence:
         ranks a report's (:func:`govtext.stats.keywords.rank_terms`: log-odds against the
         genre's reference counts; whole terms seen twice and at least 1.5 times as often as
         in the genre; never one of the genre's 100 most frequent words; terms of the
-        lexicon or of a term type before plain words), so it may return fewer than ``top``. The others: highest first, ties broken by term.
+        lexicon or of a term type before plain words), so it may return fewer than ``top``.
+        The others: highest first, ties broken by term. Terms in ``drop`` are never
+        returned.
 
         Examples
         --------
@@ -150,6 +157,7 @@ class Cooccurrence:
                 tokenizer=tokenizer,
                 min_ratio=1.5,
                 terms_first=True,
+                drop=drop,
             )[0]
             return [self.vocab[i] for i in order[:top]]
         score = {
@@ -161,7 +169,11 @@ class Cooccurrence:
             raise InputError(
                 f"by must be 'keyness', 'frequency', 'window_count' or 'tfidf', not {by!r}"
             )
-        order = sorted(range(len(self.vocab)), key=lambda i: (-score[i], self.vocab[i]))
+        left = frozenset(drop)
+        order = sorted(
+            (i for i in range(len(self.vocab)) if self.vocab[i] not in left),
+            key=lambda i: (-score[i], self.vocab[i]),
+        )
         return [self.vocab[i] for i in order[:top]]
 
     def tfidf(self) -> np.ndarray:

@@ -24,6 +24,7 @@ from govtext.network.backbone import disparity_filter
 from govtext.network.communities import louvain
 from govtext.network.cooccurrence import Cooccurrence, cooccurrence, doc_frequency
 from govtext.network.layout import layout
+from govtext.network.selection import left_out, select_terms
 from govtext.network.windows import corpus_windows
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,18 +147,32 @@ def _build_graph(
     return _annotate(G, random_state, communities, positions)
 
 
-def _linked_first(cooc: Cooccurrence, pool: list[str], top: int, min_count: int) -> list[str]:
-    """The best ``top`` terms of ``pool`` (in its order) that co-occur ``min_count`` times with
-    another chosen term: isolated terms give their place to the next ones."""
-    chosen = pool
-    for _ in range(3):  # dropping a term can leave another one alone: settle in a few rounds
-        M = cooc.select(chosen).matrix.tocoo()
-        off = (M.row != M.col) & (M.data >= min_count)
-        linked = set(np.asarray(chosen, dtype=object)[np.unique(M.row[off])])
-        nxt = [t for t in chosen if t in linked][:top]
-        if nxt == chosen:
-            break
-        chosen = nxt
+def _chosen(
+    data: Any,
+    cooc: Cooccurrence,
+    terms: Iterable[str] | None,
+    top: int,
+    select_by: str,
+    tokenizer: PolicyTokenizer | None,
+    keep_region: bool,
+    min_count: int,
+    linked: bool,
+) -> list[str]:
+    """The nodes of :func:`cooccurrence_graph`: ``terms`` given, or selected by ``select_by``."""
+    if terms is not None:
+        chosen = [t for t in dict.fromkeys(terms) if t in cooc.term_index]
+        if not chosen:
+            raise InputError("none of the given terms occurs in the corpus")
+        return chosen
+    drop = frozenset() if keep_region else left_out(data, cooc.vocab, tokenizer)
+    if select_by == "keyness":  # isolated terms give way to the next
+        chosen = select_terms(
+            cooc, top, tokenizer=tokenizer, drop=drop, min_count=min_count, linked=linked
+        )
+    else:
+        chosen = cooc.top_terms(top, by=select_by, tokenizer=tokenizer, drop=drop)
+    if not chosen:
+        raise InputError("no terms to build a graph from (the corpus has no analysis tokens)")
     return chosen
 
 
@@ -170,7 +185,7 @@ def cooccurrence_graph(
     terms: Iterable[str] | None = None,
     select_by: str = "keyness",
     measure: str = "jaccard",
-    min_count: int = 2,
+    min_count: int | None = None,
     min_weight: float | None = None,
     max_edges: int | None = None,
     backbone: str | None = None,
@@ -179,14 +194,14 @@ def cooccurrence_graph(
     communities: bool = True,
     positions: bool = True,
     random_state: int = 0,
+    keep_region: bool = False,
     n_jobs: int | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     top_n: int | None = None,  # renamed ``top``; accepted, with a FutureWarning, for one release
 ) -> nx.Graph:
     """Keyword co-occurrence network of a corpus, a report, texts or a :class:`Cooccurrence`.
 
-    Terms are selected on the sparse counts first (``top`` or ``terms``), so networkx only
-    sees the selected terms.
+    Terms are selected on the sparse counts first, so networkx only sees those.
 
     Parameters
     ----------
@@ -198,17 +213,19 @@ def cooccurrence_graph(
     select_by : {"keyness", "frequency", "window_count", "tfidf"}, default "keyness"
         ``"keyness"``: the policy terms of the report (or texts) ranked as
         :func:`govtext.keywords` ranks them — log-odds against the genre's reference
-        counts, whole terms seen at least twice and at least twice as often as in
+        counts, whole terms seen at least twice and at least 1.5 times as often as in
         government work reports generally, never one of the genre's 100 most frequent
         words (发展, 建设 ...) — so a graph shows what this text is about rather than the
-        words every report uses (it may hold fewer than ``top`` terms). The others take
-        the ``top`` terms with the highest frequency, window count or TF-IDF.
+        words every report uses (it may hold fewer than ``top`` terms); plain words only
+        fill a graph of fewer than 20 terms (:func:`~govtext.network.selection.select_terms`).
+        The others take the ``top`` terms of highest frequency, window count or TF-IDF.
     measure : str, default "jaccard"
         Edge weight, one of :data:`MEASURES` (see :func:`association`). For ``pmi``,
         ``npmi`` and ``g2`` only pairs co-occurring more often than expected are kept;
         for ``conditional`` the edge weight is the larger of P(j | i) and P(i | j).
-    min_count : int, default 2
-        Fewest co-occurrences for an edge.
+    min_count : int, optional
+        Fewest co-occurrences for an edge. Default: 1 for a single report or text (its
+        key terms seldom share a sentence twice), 2 for several reports or token lists.
     min_weight : float, optional
         Smallest edge weight.
     max_edges : int, optional
@@ -219,11 +236,16 @@ def cooccurrence_graph(
         any significant: use it with ``measure="count"``, ``min_count=1`` and a larger
         corpus, not on a single short report.
     drop_isolates : bool, default True
-        Remove terms left without edges.
+        Remove terms left without edges (isolated terms give their place to the next).
     communities, positions : bool, default True
         Add Louvain communities / seeded layout coordinates ``x``, ``y``.
     random_state : int, default 0
         Seed of the Louvain communities and the layout.
+    keep_region : bool, default False
+        Keep the report's own region and its parents (涞源, 保定市, 河北省 in a report of
+        河北省保定市涞源县) and, in a graph of several reports, every place name among
+        the selected terms; by default they are left out
+        (:func:`~govtext.network.selection.left_out`; ``terms`` given are always kept).
 
     Returns
     -------
@@ -253,17 +275,13 @@ def cooccurrence_graph(
             data, tokenizer=tokenizer, window=window, n_jobs=n_jobs, cache_dir=cache_dir
         )
     )
-    if terms is not None:
-        chosen = [t for t in dict.fromkeys(terms) if t in cooc.term_index]
-        if not chosen:
-            raise InputError("none of the given terms occurs in the corpus")
-    elif select_by == "keyness" and drop_isolates:  # isolated terms give way to the next
-        pool = cooc.top_terms(3 * top, by="keyness", tokenizer=tokenizer)
-        chosen = _linked_first(cooc, pool, top, min_count)
-    else:
-        chosen = cooc.top_terms(top, by=select_by, tokenizer=tokenizer)
-    if not chosen:
-        raise InputError("no terms to build a graph from (the corpus has no analysis tokens)")
+    if min_count is None:  # a single report's key terms seldom share a sentence twice
+        min_count = 1 if cooc.n_docs == 1 else 2
+    elif min_count < 1:
+        raise InputError(f"min_count must be at least 1, not {min_count}")
+    chosen = _chosen(
+        data, cooc, terms, top, select_by, tokenizer, keep_region, min_count, drop_isolates
+    )
     return _build_graph(
         cooc,
         chosen,
@@ -288,9 +306,10 @@ def _turns(
     groups: list[Any],
     top: int,
     tokenizer: PolicyTokenizer | None,
+    drop: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Each group's policy terms (keyness against the genre) found in two groups or more,
-    taken in turn up to ``top``."""
+    taken in turn up to ``top`` (never one of ``drop``)."""
     import scipy.sparse as sp
 
     from govtext.stats.keywords import rank_terms
@@ -309,7 +328,11 @@ def _turns(
     spread = np.asarray((X > 0).sum(axis=0)).ravel() >= min(2, len(groups))
     pooled = sp.csr_matrix(X.sum(axis=0))
     ranked = rank_terms(
-        sp.vstack([pooled, X]).tocsr(), overall.vocab, tokenizer=tokenizer, min_ratio=1.5
+        sp.vstack([pooled, X]).tocsr(),
+        overall.vocab,
+        tokenizer=tokenizer,
+        min_ratio=1.5,
+        drop=drop,
     )
     ranked = [[j for j in r if spread[j]] for r in ranked]
     chosen: dict[str, None] = {}
@@ -339,6 +362,7 @@ def graphs_by(
     backbone: str | None = None,
     alpha: float = 0.05,
     random_state: int = 0,
+    keep_region: bool = False,
     top_n: int | None = None,  # renamed ``top``; accepted, with a FutureWarning, for one release
 ) -> dict[Any, nx.Graph]:
     """One co-occurrence graph per metadata group, all on the same vocabulary.
@@ -351,7 +375,9 @@ def graphs_by(
     ``top`` best over the whole corpus. Every graph has all of them as nodes (isolated
     ones included), so centralities compare across groups. Other parameters as in
     :func:`cooccurrence_graph` (``backbone`` defaults to None here so that edge changes
-    reflect the counts, not the filter).
+    reflect the counts, not the filter). Unless ``keep_region``, place names (token type
+    ``place``: the counties of a year's reports, their provinces …) are never selected:
+    they say where the reports come from, not what they are about.
 
     Returns
     -------
@@ -387,10 +413,15 @@ def graphs_by(
     groups = sorted(
         {v for v in values if v is not None and v == v}, key=lambda v: (str(type(v)), v)
     )
+    drop = (
+        frozenset()
+        if keep_region or terms is not None
+        else left_out(hub or corpus, overall.vocab, tokenizer, several=True)
+    )
     if terms is None and select_by == "keyness":
-        shared = _turns(overall, windows, doc, values, groups, top, tokenizer)
+        shared = _turns(overall, windows, doc, values, groups, top, tokenizer, drop)
     elif terms is None:
-        shared = overall.top_terms(top, by=select_by)
+        shared = overall.top_terms(top, by=select_by, drop=drop)
     if not shared:
         raise InputError("no terms to build graphs from")
     out: dict[Any, nx.Graph] = {}
