@@ -56,8 +56,9 @@ def csv_of(df: Any, args: Any, *, index: bool = False, float_format: str | None 
     )
 
 
-def load_input(args: Any) -> Any:
-    """Load the corpus named by the input options, with a clear error when none is given."""
+def load_input(args: Any, client: Any = None) -> Any:
+    """Load the corpus named by the input options, with a clear error when none is given
+    (the files read on the dask ``client``'s cluster if one is given)."""
     from govtext.corpus.loading import load_corpus
     from govtext.errors import InputError
 
@@ -87,6 +88,7 @@ def load_input(args: Any) -> Any:
             text_column=args.text_column,
             on_error=on_error,
             clean=False if getattr(args, "no_clean", False) else "auto",
+            client=client,
         )
     except InputError as exc:
         raise InputError(option_named(str(exc), args)) from exc
@@ -171,9 +173,10 @@ def add_perf_args(p: argparse.ArgumentParser) -> None:
         "--jobs",
         "-j",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help="worker processes that cut the reports into words (-1: all cores; default 1)",
+        help="worker processes that cut the reports into words (-1: all cores; default 1, "
+        "for govtext report every core up to 4); the output is the same for any number",
     )
     g.add_argument(
         "--cache-dir",

@@ -10,11 +10,13 @@ EXAMPLES = """examples:
   govtext report --sample -o govtext-sample          # the bundled sample corpus
   govtext report reports/ -o out/ --by region        # your own folder of .txt reports
   govtext report reports/ -o out/ --metadata meta.csv --force --quiet
-  govtext report reports/ -o out/ --jobs 2 --no-cache  # 2 workers, no cache
+  govtext report reports/ -o out/ --jobs 2 --no-cache  # 2 processes, no cache
+  govtext report reports/ -o out/ --scheduler tcp://10.0.0.5:8786  # on a dask cluster
 
 Results are cached (words of each report, finished sections and figures) in the user
 cache folder: a second run on the same reports with the same options reuses them and
 writes the same files; any changed report, option or govtext version recomputes.
+The output is the same bytes for any --jobs and with or without --scheduler.
 
 Open OUT/index.html in a browser; it works from disk with no network. Tables are in
 OUT/data/*.csv, figures in OUT/fig/*.png, co-occurrence graphs in OUT/network/.
@@ -38,6 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_input_args(p)
     add_perf_args(p)
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run the per-report steps (reading, cutting into words, indicators) on the "
+        "dask.distributed cluster of this scheduler (e.g. tcp://10.0.0.5:8786; needs the "
+        "dask extra, and the report files at the same path on every worker); the "
+        "output is the same bytes as on this machine (see docs/scale.md)",
+    )
     p.add_argument(
         "-o",
         "--output",
@@ -89,10 +100,19 @@ def run(args: argparse.Namespace) -> int:
     # folder is marked as output, so that loading never reads it back as input
     folder = cache_dir(args)
     input_outside(args.output, args)
-    with output_folder(args.output, force=args.force) as out:
-        corpus = load_input(args)
-        stats: dict[str, int] = {}
-        page = _build(args, corpus, out, folder, stats)
+    client = None
+    if args.scheduler is not None:  # an unreachable scheduler: an error before any work
+        from govtext._runtime.parallel import connect
+
+        client = connect(args.scheduler, option="--scheduler")
+    try:
+        with output_folder(args.output, force=args.force) as out:
+            corpus = load_input(args, client=client)
+            stats: dict[str, int] = {}
+            page = _build(args, corpus, out, folder, stats, client)
+    finally:
+        if client is not None:
+            client.close()
     if folder is not None and not args.quiet:
         print(
             f"cache: {stats.get('sections_reused', 0)} of "
@@ -105,7 +125,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build(args: argparse.Namespace, corpus: Any, out: Any, folder: Any, stats: dict) -> Any:
+def _build(
+    args: argparse.Namespace, corpus: Any, out: Any, folder: Any, stats: dict, client: Any
+) -> Any:
+    from govtext._runtime.parallel import auto_jobs
     from govtext.report.build import build_report
 
     return build_report(
@@ -117,7 +140,9 @@ def _build(args: argparse.Namespace, corpus: Any, out: Any, folder: Any, stats: 
         random_state=args.random_state,
         force=True,
         progress=False if args.quiet else None,
-        cache_dir=folder if folder is not None else False,  # n_jobs: --jobs, by config_context
+        cache_dir=folder if folder is not None else False,
+        n_jobs=args.jobs if args.jobs is not None else auto_jobs(),  # both cores by default
+        scheduler=client,
         stats=stats,
         keep_going=args.keep_going,
         escape_formulas=args.escape_formulas,

@@ -223,6 +223,7 @@ def load_corpus(
     name_column: str | None = None,
     on_error: str = "raise",
     clean: bool | str = "auto",
+    client: Any = None,
 ) -> Corpus:
     """Load reports from text files, folders, globs, CSV/TSV or JSONL files.
 
@@ -249,6 +250,9 @@ def load_corpus(
         drops them. ``"auto"`` runs each step where its signs are found, ``True`` always,
         ``False`` never. What was done is in ``meta["cleaned"]``
         (see :func:`govtext.text.webclean.clean_web_text`).
+    client : dask.distributed.Client, optional
+        Read (decode, clean, parse) the files on this cluster, one task per few files;
+        every worker must see the files at the same paths. The corpus is the same.
 
     Returns
     -------
@@ -274,13 +278,20 @@ def load_corpus(
     skipped: list[tuple[str, str]] = []
     text_files = [f for f in files if f.suffix.lower() not in TABLE_SUFFIXES | JSONL_SUFFIXES]
     names = dict(zip(text_files, _unique_names(text_files)))
-    for f in files:
-        try:
-            reports.extend(_read_file(f, names.get(f), text_column, name_column, clean))
-        except GovtextError as exc:
+    jobs = [(f, names.get(f), text_column, name_column, clean) for f in files]
+    if client is None:
+        read = (_read_or_error(job) for job in jobs)
+    else:
+        from govtext._runtime.parallel import map_reports
+
+        read = iter(map_reports(_read_or_error, jobs, client=client))
+    for f, got in zip(files, read):
+        if isinstance(got, GovtextError):
             if on_error == "raise":
-                raise
-            skipped.append((str(f), str(exc)))
+                raise got
+            skipped.append((str(f), str(got)))
+        else:
+            reports.extend(got)
     if skipped:
         import warnings
 
@@ -316,6 +327,15 @@ def load_corpus(
     corpus = Corpus(reports)
     corpus.skipped = skipped
     return corpus
+
+
+def _read_or_error(job: tuple[Path, str | None, str, str | None, bool | str]) -> Any:
+    """The reports of one file, or the :class:`GovtextError` reading it gave (a task that
+    may run on a dask worker)."""
+    try:
+        return _read_file(*job)
+    except GovtextError as exc:
+        return exc
 
 
 def _read_file(

@@ -242,6 +242,7 @@ def primed_tokenizer(
     n_jobs: int | None = None,
     cache: Any = None,
     on_text: Any = None,
+    client: Any = None,
 ) -> PolicyTokenizer:
     """A memoized copy of ``tokenizer`` (:meth:`PolicyTokenizer.memoized`) that already
     knows the pieces of ``texts``.
@@ -259,6 +260,8 @@ def primed_tokenizer(
     cache : TokenCache or path, optional
     on_text : callable, optional
         Called with the index of each text once its pieces are known.
+    client : dask.distributed.Client, optional
+        Cut the texts on this cluster (``n_jobs`` is then ignored); the pieces are the same.
 
     Examples
     --------
@@ -278,16 +281,34 @@ def primed_tokenizer(
         from govtext._runtime.config import resolve_option
 
         n_jobs, cache = resolve_option("n_jobs", n_jobs), resolve_option("cache_dir", cache)
-        if cache is None and n_jobs in (None, 1):
+        if cache is None and n_jobs in (None, 1) and client is None:
             for t in todo:  # in this process: the memo fills as it goes
                 tok.cut(t)
         else:
-            for t, pieces in zip(todo, cut_texts(todo, base, n_jobs=n_jobs, cache=cache)):
+            backend = "local" if client is None else "dask"
+            # about four tasks per worker: the longest reports do not end up in one task
+            size = max(1, min(4, -(-len(todo) // (4 * max(1, _workers(n_jobs, client))))))
+            cut = cut_texts(
+                todo, base, n_jobs=n_jobs, cache=cache, backend=backend, client=client,
+                chunksize=size,
+            )  # fmt: skip
+            for t, pieces in zip(todo, cut):
                 memo[t] = tuple(pieces)
     if on_text is not None:
         for i in range(len(texts)):
             on_text(i)
     return tok
+
+
+def _workers(n_jobs: int | None, client: Any) -> int:
+    from govtext._runtime.parallel import effective_jobs
+
+    if client is not None:
+        try:
+            return max(1, sum(client.nthreads().values()))
+        except Exception:  # pragma: no cover - a cluster that does not answer
+            return 4
+    return effective_jobs(n_jobs)
 
 
 def count_tokens(tokens_per_doc: Sequence[Sequence[str]]) -> tuple[list[str], sp.csr_matrix]:

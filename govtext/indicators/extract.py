@@ -44,6 +44,8 @@ import bisect
 import functools
 import math
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -140,7 +142,68 @@ def extract_indicators(text_or_report: Any, *, section: bool = True) -> pd.DataF
         year = None
     # the table is a pure function of (text, section, year): several analyses of one report
     # (targets, target_panel, the HTML report) share one extraction
+    known = _KNOWN.get((text, section, year))
+    if known is not None:
+        return known.copy()
     return _extract_cached(text, section, year).copy()
+
+
+#: extractions made elsewhere (worker processes, a dask cluster) for the time of a
+#: :func:`known_extractions` block, keyed by (text, section, year)
+_KNOWN: dict[tuple[str, bool, int | None], pd.DataFrame] = {}
+
+
+def _key(report: Any) -> tuple[str, bool, int | None]:
+    year = getattr(report, "meta", {}).get("year")
+    try:
+        year = int(year) if year is not None else None
+    except (TypeError, ValueError):
+        year = None
+    return getattr(report, "text", report), True, year
+
+
+def report_indicators(report: Any) -> pd.DataFrame:
+    """``extract_indicators(report)``: the per-report step :func:`known_extractions` takes
+    (a module-level function, so it can run in a worker process or on a dask cluster).
+
+    Examples
+    --------
+    >>> report_indicators("新增就业1302人。")["value_low"].tolist()
+    [1302.0]
+    """
+    return extract_indicators(report)
+
+
+@contextmanager
+def known_extractions(reports: Sequence[Any], tables: Sequence[pd.DataFrame]) -> Iterator[None]:
+    """Inside the block, :func:`extract_indicators` of one of ``reports`` returns (a copy
+    of) its table in ``tables`` instead of extracting again.
+
+    The tables are :func:`report_indicators` of the reports, made anywhere (in worker
+    processes with :func:`govtext._runtime.parallel.map_reports`, on a dask cluster), so
+    that :func:`govtext.targets` and :func:`govtext.target_panel` of a large corpus never
+    extract a report twice (the in-process cache keeps the last 64 reports only).
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> reports = gt.datasets.load_sample()[:2]
+    >>> with known_extractions(reports, [report_indicators(r) for r in reports]):
+    ...     n = len(gt.targets(reports))
+    >>> n == len(gt.targets(reports))
+    True
+    """
+    added = []
+    for r, df in zip(reports, tables):
+        key = _key(r)
+        if key not in _KNOWN:
+            _KNOWN[key] = df
+            added.append(key)
+    try:
+        yield
+    finally:
+        for key in added:
+            _KNOWN.pop(key, None)
 
 
 @functools.lru_cache(maxsize=64)

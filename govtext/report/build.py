@@ -39,6 +39,10 @@ __all__ = ["build_report", "Progress", "prepare_out_dir", "BY_CHOICES"]
 
 BY_CHOICES = ("year", "region", "level")
 
+#: At most this many sections are built side by side (there are ten, and the two largest,
+#: networks and topics, take a fifth of the time each).
+MAX_LANES = 4
+
 
 class Progress:
     """A tiny progress bar on stderr (no dependency); silent when disabled.
@@ -187,6 +191,7 @@ def prepare_out_dir(
     return out
 
 
+# long: the docstring documents every one of the seventeen options; the body is short
 def build_report(
     corpus: Corpus,
     out_dir: str | os.PathLike[str],
@@ -205,6 +210,7 @@ def build_report(
     stats: dict[str, int] | None = None,
     keep_going: bool = False,
     escape_formulas: bool = True,
+    scheduler: Any = None,
 ) -> Path:
     """Write the comparison page for ``corpus`` into ``out_dir`` and return index.html's path.
 
@@ -235,9 +241,12 @@ def build_report(
     title : str, optional
         Page title.
     n_jobs : int, optional
-        Worker processes that cut the reports into words (-1: all cores); the page is
-        the same for any number. Default: ``govtext.get_config()["n_jobs"]`` (1, see
-        :func:`govtext.config_context`).
+        Processes to use (-1: all cores): worker processes for the per-report steps
+        (cutting the reports into words, extracting indicators), and, on Linux, that many
+        sections built side by side (forked processes). The page and every file are the
+        same bytes for any number. Default: ``govtext.get_config()["n_jobs"]`` (1, see
+        :func:`govtext.config_context`); the ``govtext report`` command uses every core
+        (at most 4) unless ``--jobs``.
     cache_dir : path or False, optional
         Cache folder (opt-in; the ``govtext report`` command uses the user cache folder
         unless ``--no-cache``). Default: ``govtext.get_config()["cache_dir"]`` (None: no
@@ -258,6 +267,12 @@ def build_report(
     escape_formulas : bool, default True
         Escape CSV cells a spreadsheet would run as formulas (see
         :func:`govtext.readwrite.tables.csv_text`).
+    scheduler : str or dask.distributed.Client, optional
+        Run the per-report steps (cutting into words, indicators) on a
+        ``dask.distributed`` cluster: a scheduler address (``"tcp://host:8786"``) or a
+        Client. The output is the same bytes as a run on this machine; the global steps
+        (topics, networks, similarity, the page) run here (see docs/scale.md). Needs
+        the ``dask`` extra.
 
     Returns
     -------
@@ -271,7 +286,8 @@ def build_report(
     SectionError
         A section failed and ``keep_going`` is false; no ``index.html`` is written.
     MissingExtraError
-        jinja2 or matplotlib (the ``report`` extra) is missing.
+        jinja2 or matplotlib (the ``report`` extra) is missing, or dask (the ``dask``
+        extra) with ``scheduler``.
 
     Examples
     --------
@@ -282,6 +298,7 @@ def build_report(
     ('index.html', True)
     """
     from govtext._runtime.config import resolve_option
+    from govtext._runtime.parallel import connect, effective_jobs
     from govtext.errors import require
 
     if by not in BY_CHOICES:
@@ -290,19 +307,27 @@ def build_report(
         raise InputError("the corpus is empty: nothing to report")
     require("jinja2", "report", "the HTML report")
     require("matplotlib", "report", "the HTML report's figures")
-    out = prepare_out_dir(out_dir, force=force)
-    options = dict(
-        by=by,
-        tokenizer=tokenizer,
-        top=top,
-        n_topics=n_topics,
-        max_groups=max_groups,
-        random_state=random_state,
-        n_jobs=resolve_option("n_jobs", n_jobs),
-        escape_formulas=escape_formulas,
-    )
-    cache = resolve_option("cache_dir", cache_dir)
-    return _run(corpus, out, options, cache, progress, title, stats, keep_going)
+    n_jobs = resolve_option("n_jobs", n_jobs)
+    effective_jobs(n_jobs)  # a bad n_jobs is refused before any work
+    client = None if scheduler is None else connect(scheduler, option="scheduler")
+    try:
+        out = prepare_out_dir(out_dir, force=force)
+        options = dict(
+            by=by,
+            tokenizer=tokenizer,
+            top=top,
+            n_topics=n_topics,
+            max_groups=max_groups,
+            random_state=random_state,
+            n_jobs=n_jobs,
+            escape_formulas=escape_formulas,
+            client=client,
+        )
+        cache = resolve_option("cache_dir", cache_dir)
+        return _run(corpus, out, options, cache, progress, title, stats, keep_going)
+    finally:
+        if client is not None and client is not scheduler:  # made here from an address
+            client.close()
 
 
 def _run(
@@ -316,8 +341,10 @@ def _run(
     keep_going: bool = False,
 ) -> Path:
     """Build every section (through the result cache if any) and render the page."""
-    from govtext.report.cache import check_links, run_section
+    from govtext._runtime.parallel import effective_jobs
+    from govtext.report.cache import check_links
     from govtext.report.context import ReportContext
+    from govtext.report.lanes import run_sections
     from govtext.report.page import render_page
     from govtext.report.sections import SECTION_BUILDERS
 
@@ -342,11 +369,10 @@ def _run(
             lazy=results is not None,  # tokenize only if some section is not in the cache
         )
         bar.step("context")
-        sections = []
-        for key, builder in builders:
-            bar.start(key)
-            sections.append(run_section(key, builder, ctx, results, keep_going=keep_going))
-            bar.step(key)
+        lanes = min(effective_jobs(options["n_jobs"]), MAX_LANES)
+        sections = run_sections(
+            ctx, builders, results, keep_going=keep_going, lanes=lanes, on_section=bar.step
+        )
         bar.done = bar.total - 1  # reports never tokenized (all sections cached) count as done
         bar.start("page")
         if results is not None:  # the page's one number from the DTM

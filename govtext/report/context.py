@@ -53,6 +53,7 @@ class ReportContext:
         token_cache: Any = None,
         on_report: Callable[[str], None] | None = None,
         escape_formulas: bool = True,
+        client: Any = None,
     ) -> None:
         self.corpus = corpus
         self.out = Path(out)
@@ -64,11 +65,14 @@ class ReportContext:
         self.labels = list(labels) if labels is not None else []
         self.cache: dict[str, Any] = cache if cache is not None else {}
         self.n_jobs = n_jobs
+        #: a dask.distributed Client that runs the per-report steps (None: this machine)
+        self.client = client
         self.token_cache = token_cache
         self.on_report = on_report
         self.base_tokenizer = tokenizer
         self._tokenizer: PolicyTokenizer | None = None
         self._dtm = dtm
+        self._indicators: list[pd.DataFrame] | None = None
         self._n_terms: int | None = None
         self._fingerprint: str | None = None
         self.stats: dict[str, int] = {"sections_reused": 0, "sections_computed": 0}
@@ -93,13 +97,14 @@ class ReportContext:
         token_cache: Any = None,
         lazy: bool = False,
         escape_formulas: bool = True,
+        client: Any = None,
     ) -> ReportContext:
         """The context of a report. Unless ``lazy``, segment every report now (calling
         ``on_report(name)`` after each) and build the DTM; otherwise on first use.
 
         ``n_jobs`` worker processes cut the reports (None: the configuration, see
-        :func:`govtext.config_context`); ``token_cache`` (a folder or a
-        :class:`govtext.cache.TokenCache`) keeps their pieces across runs.
+        :func:`govtext.config_context`), or the dask ``client``'s cluster; ``token_cache``
+        (a folder or a :class:`govtext.cache.TokenCache`) keeps their pieces across runs.
         """
         ctx = cls(
             corpus,
@@ -115,6 +120,7 @@ class ReportContext:
             token_cache=token_cache,
             on_report=on_report,
             escape_formulas=escape_formulas,
+            client=client,
         )
         ctx.labels = ctx._make_labels()
         if not lazy:
@@ -136,8 +142,21 @@ class ReportContext:
                 n_jobs=self.n_jobs,
                 cache=self.token_cache,
                 on_text=None if cb is None else (lambda i: cb(names[i])),
+                client=self.client,
             )
         return self._tokenizer
+
+    def indicator_tables(self) -> list[pd.DataFrame]:
+        """:func:`govtext.extract_indicators` of every report, in corpus order: made once,
+        with ``n_jobs`` worker processes or on the ``client``'s cluster."""
+        if self._indicators is None:
+            from govtext._runtime.parallel import map_reports
+            from govtext.indicators.extract import report_indicators
+
+            self._indicators = map_reports(
+                report_indicators, list(self.corpus), n_jobs=self.n_jobs, client=self.client
+            )
+        return self._indicators
 
     @property
     def dtm(self) -> DocumentTermMatrix:

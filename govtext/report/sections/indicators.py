@@ -16,7 +16,7 @@ from govtext.report.context import ReportContext
 
 
 def build_indicators(ctx: ReportContext) -> PageSection:
-    from govtext.indicators.extract import extract_indicators
+    from govtext.indicators.extract import known_extractions
 
     sec = PageSection(
         "indicators",
@@ -26,17 +26,18 @@ def build_indicators(ctx: ReportContext) -> PageSection:
         "the figure sets each target against the actual reported a year later, coloured by whether it was met.",
         "govtext.extract_indicators; govtext.targets; govtext.target_panel",
     )
-    return _build_indicators(ctx, sec, extract_indicators)
+    reports = list(ctx.corpus)
+    tables = ctx.indicator_tables()  # per report: in workers or on the cluster
+    with known_extractions(reports, tables):  # targets() and target_panel() reuse them
+        return _build_indicators(ctx, sec, tables)
 
 
-def _build_indicators(
-    ctx: ReportContext, sec: PageSection, extract_indicators: Callable[..., Any]
-) -> PageSection:
+def _build_indicators(ctx: ReportContext, sec: PageSection, tables: list[Any]) -> PageSection:
     import pandas as pd
 
     parts = []
-    for r in ctx.corpus:
-        df = extract_indicators(r)
+    for r, table in zip(ctx.corpus, tables):
+        df = table.copy()
         df.insert(0, "report", r.name)
         parts.append(df)
     allind = pd.concat(parts, ignore_index=True)

@@ -1,0 +1,356 @@
+"""Per-report work in input order — in this process, in worker processes or on a
+``dask.distributed`` cluster — and independent steps side by side in forked processes.
+
+* :func:`map_reports` applies a function to every item (a report, a text, a path) and
+  returns the results **in input order**, whichever way it ran: in this process
+  (``n_jobs=1``), in ``n_jobs`` joblib ``loky`` worker processes (spawn-safe: Linux,
+  macOS, Windows), or on a ``dask.distributed`` Client. The function is pure, so the
+  three give the same results and every later step the same bytes.
+* :func:`connect` turns a scheduler address (or a Client) into a Client, with a short
+  timeout and one clear error naming the option and the address.
+* :func:`fork_call` runs a function in a forked child process and hands back its result
+  (used to build sections of the report page side by side on a multi-core machine; where
+  ``fork`` is unavailable it returns None and the caller runs the function itself).
+
+This module sits in ``govtext._runtime``: it imports nothing of govtext but the errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from govtext.errors import InputError
+
+__all__ = ["map_reports", "map_chunks", "connect", "effective_jobs", "auto_jobs", "fork_call"]
+
+#: Seconds :func:`connect` waits for a scheduler before giving up.
+CONNECT_TIMEOUT = 10
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity where the system tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def effective_jobs(n_jobs: int | None) -> int:
+    """The number of processes ``n_jobs`` asks for (``None`` or 1: one; -1: every core).
+
+    Examples
+    --------
+    >>> effective_jobs(None), effective_jobs(3), effective_jobs(-1) >= 1
+    (1, 3, True)
+    """
+    if n_jobs is None:
+        return 1
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise InputError(
+            f"n_jobs must be a positive number of workers, or -1 for all cores, not {n_jobs!r}"
+        )
+    return available_cores() if n_jobs == -1 else n_jobs
+
+
+def auto_jobs(limit: int = 4) -> int:
+    """A default number of processes: every available core, at most ``limit``.
+
+    Examples
+    --------
+    >>> 1 <= auto_jobs() <= 4
+    True
+    """
+    return max(1, min(available_cores(), limit))
+
+
+def connect(scheduler: Any, *, option: str = "scheduler", timeout: float = CONNECT_TIMEOUT) -> Any:
+    """A ``dask.distributed`` Client for ``scheduler``: an address or a Client.
+
+    Parameters
+    ----------
+    scheduler : str or dask.distributed.Client
+        ``"tcp://10.0.0.5:8786"`` (a ``dask scheduler`` address) or a Client, returned as it is.
+    option : str
+        The argument or command-line option named in the messages.
+    timeout : float
+        Seconds to wait for the scheduler.
+
+    Returns
+    -------
+    dask.distributed.Client
+        A new Client for an address (the caller closes it), or ``scheduler`` itself.
+
+    Raises
+    ------
+    MissingExtraError
+        dask.distributed (the ``dask`` extra) is not installed.
+    InputError
+        The scheduler cannot be reached within ``timeout`` seconds, or ``scheduler`` is
+        neither an address nor a Client; the message names ``option`` and the address.
+
+    Examples
+    --------
+    >>> try:
+    ...     connect("tcp://127.0.0.1:9", option="--scheduler", timeout=1)
+    ... except Exception as exc:
+    ...     print(str(exc).split(":")[0])
+    --scheduler
+    """
+    from govtext.errors import require
+
+    require("dask.distributed", "dask", f"running on a dask cluster ({option})")
+    from dask.distributed import Client
+
+    if isinstance(scheduler, Client):
+        return scheduler
+    if not isinstance(scheduler, str) or not scheduler.strip():
+        raise InputError(
+            f"{option} must be a dask scheduler address such as tcp://host:8786 or a "
+            f"dask.distributed Client, not {scheduler!r}"
+        )
+    address = scheduler.strip()
+    try:
+        return Client(address, timeout=f"{timeout}s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(
+            f"{option}: cannot reach the dask scheduler at {address} within {timeout:g} s "
+            f"({reason}); start one with `dask scheduler` and give its address, or leave "
+            f"{option} out to run on this machine"
+        ) from None
+
+
+# ------------------------------------------------------------------------------ mapping
+# objects shared by every task, unpickled once per worker process and configuration
+_WORKER_SHARED: dict[str, Any] = {}
+
+
+def _in_worker(func: Any, shared: Any, chunk: list[Any], parent: int, key: str | None) -> Any:
+    """Run ``func(shared, chunk)`` in a loky worker, reusing the worker's copy of ``shared``."""
+    if os.getpid() == parent or key is None:  # run in the caller: its own object
+        return func(shared, chunk)
+    got = _WORKER_SHARED.get(key)
+    if got is None:
+        if len(_WORKER_SHARED) >= 4:
+            _WORKER_SHARED.clear()
+        got = _WORKER_SHARED[key] = shared
+    return func(got, chunk)
+
+
+def map_chunks(
+    func: Callable[[Any, list[Any]], Any],
+    chunks: Sequence[list[Any]],
+    *,
+    shared: Any = None,
+    shared_key: str | None = None,
+    n_jobs: int | None = None,
+    client: Any = None,
+) -> list[Any]:
+    """``[func(shared, chunk) for chunk in chunks]``, in order, run where asked.
+
+    Parameters
+    ----------
+    func : callable
+        A module-level function (it travels to the workers by pickle).
+    chunks : sequence of lists
+    shared : object
+        Passed to every call: sent once per worker on a cluster (scattered), and, with a
+        ``shared_key``, unpickled once per loky worker and key.
+    shared_key : str, optional
+        Identifies ``shared``'s configuration (e.g. a tokenizer's ``config_hash``).
+    n_jobs : int, optional
+        Worker processes (``None``/1: this process; -1: every core).
+    client : dask.distributed.Client, optional
+        Run on this cluster instead (``n_jobs`` is then ignored).
+
+    Examples
+    --------
+    >>> map_chunks(lambda s, ch: [s + x for x in ch], [[1, 2], [3]], shared=10)
+    [[11, 12], [13]]
+    """
+    chunks = list(chunks)
+    if client is not None:
+        if not chunks:
+            return []
+        shared_f = client.scatter(shared, broadcast=True, hash=False)
+        futures = client.map(func, [shared_f] * len(chunks), chunks, pure=False)
+        return client.gather(futures)
+    jobs = effective_jobs(n_jobs)
+    if jobs == 1 or len(chunks) <= 1:
+        return [func(shared, ch) for ch in chunks]
+    from joblib import Parallel, delayed
+
+    parent = os.getpid()
+    return Parallel(n_jobs=min(jobs, len(chunks)), backend="loky")(
+        delayed(_in_worker)(func, shared, ch, parent, shared_key) for ch in chunks
+    )
+
+
+def _apply(pair: tuple[Any, Any], chunk: list[Any]) -> list[Any]:
+    func, shared = pair
+    if shared is _NO_SHARED:
+        return [func(x) for x in chunk]
+    return [func(shared, x) for x in chunk]
+
+
+class _NoShared:
+    def __reduce__(self) -> str:  # one object in every process
+        return "_NO_SHARED"
+
+
+_NO_SHARED = _NoShared()
+
+
+def map_reports(
+    func: Callable[..., Any],
+    items: Sequence[Any],
+    *,
+    shared: Any = _NO_SHARED,
+    shared_key: str | None = None,
+    n_jobs: int | None = None,
+    client: Any = None,
+    chunksize: int | None = None,
+) -> list[Any]:
+    """``[func(item) for item in items]`` (``func(shared, item)`` with ``shared``), in input
+    order, in this process, in ``n_jobs`` worker processes or on a dask cluster.
+
+    ``func`` must be a pure, module-level function: the results do not depend on where it
+    ran, so the same inputs give the same results (and the same bytes downstream) for any
+    ``n_jobs`` and on any cluster.
+
+    Parameters
+    ----------
+    func : callable
+    items : sequence
+        Reports, texts, paths: anything that pickles.
+    shared : object, optional
+        Passed first to every call (a tokenizer): sent once per worker.
+    shared_key : str, optional
+        Identifies ``shared`` (see :func:`map_chunks`).
+    n_jobs : int, optional
+        Worker processes (``None``/1: this process; -1: every core).
+    client : dask.distributed.Client, optional
+        Run on this cluster (see :func:`connect`).
+    chunksize : int, optional
+        Items per task (default: about four tasks per worker).
+
+    Returns
+    -------
+    list
+        One result per item, in the order of ``items``.
+
+    Examples
+    --------
+    >>> map_reports(len, ["甲乙", "丙"])
+    [2, 1]
+    >>> map_reports(divmod, [7, 9], shared=100)
+    [(14, 2), (11, 1)]
+    """
+    items = list(items)
+    if not items:
+        return []
+    workers = 1 if client is None else 4
+    if client is None:
+        workers = effective_jobs(n_jobs)
+    elif hasattr(client, "nthreads"):
+        try:
+            workers = max(1, sum(client.nthreads().values()))
+        except Exception:  # pragma: no cover - a cluster that does not answer: 4
+            workers = 4
+    if chunksize is None:
+        chunksize = max(1, -(-len(items) // (4 * workers)))
+    chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
+    key = None if shared_key is None else f"{shared_key}:{getattr(func, '__name__', '')}"
+    parts = map_chunks(
+        _apply, chunks, shared=(func, shared), shared_key=key, n_jobs=n_jobs, client=client
+    )
+    return [x for part in parts for x in part]
+
+
+# ------------------------------------------------------------------------- forking
+class Forked:
+    """A function running in a forked child process; :meth:`result` waits for it."""
+
+    def __init__(self, process: Any, conn: Any) -> None:
+        self._process, self._conn = process, conn
+        self._done = False
+        self._value: Any = None
+
+    def result(self) -> Any:
+        """The function's return value; its exception is raised here. Warnings it gave
+        are given again in this process."""
+        if not self._done:
+            try:
+                status, value, caught = self._conn.recv()
+            except EOFError:
+                status, caught = "error", []
+                value = RuntimeError(
+                    f"a worker process ended without a result (exit code "
+                    f"{self._process.exitcode}, or killed)"
+                )
+            finally:
+                self._conn.close()
+                self._process.join()
+            import warnings
+
+            for message, category, filename, lineno in caught:
+                warnings.warn_explicit(message, category, filename, lineno)
+            self._done = True
+            self._value = (status, value)
+        status, value = self._value
+        if status == "error":
+            raise value
+        return value
+
+
+def _child(fn: Callable[[], Any], conn: Any) -> None:  # pragma: no cover - in the child
+    import pickle
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        try:
+            msg: tuple[str, Any] = ("ok", fn())
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent
+            msg = ("error", exc)
+    kept = [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+    try:
+        conn.send((*msg, kept))
+    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        conn.send(("error", RuntimeError(f"a result could not be sent back: {exc}"), kept))
+    conn.close()
+
+
+def fork_call(fn: Callable[[], Any]) -> Forked | None:
+    """Start ``fn()`` in a forked child process (it sees this process's memory as it is
+    now); None where ``fork`` is not available or not safe (macOS, Windows), and the
+    caller then runs ``fn`` itself.
+
+    The child's return value and exception travel back by pickle; its warnings are given
+    again by :meth:`Forked.result`. The child never runs this process's exit handlers.
+
+    Examples
+    --------
+    >>> job = fork_call(lambda: sum(range(10)))
+    >>> (job.result() if job is not None else sum(range(10)))
+    45
+    """
+    import multiprocessing as mp
+
+    if not sys.platform.startswith("linux") or "fork" in os.environ.get(
+        "GOVTEXT_NO_FORK", ""
+    ):  # pragma: no cover - macOS's fork is unsafe with system libraries
+        return None
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    import warnings
+
+    with warnings.catch_warnings():  # Python 3.12 warns about fork with threads running
+        warnings.simplefilter("ignore", DeprecationWarning)
+        proc = ctx.Process(target=_child, args=(fn, send), daemon=True)
+        proc.start()
+    send.close()
+    return Forked(proc, recv)

@@ -1,0 +1,177 @@
+"""Building the sections of the page one after another, or side by side in forked processes.
+
+With ``n_jobs`` of 2 or more (and ``fork``, i.e. on Linux), the sections that are not read
+back from the result cache are shared out over that many *lanes*: this process runs one,
+forked children the others. Before forking, the per-report steps every lane needs are
+made once (the words of every report, the document-term matrix, the indicators of every
+report), in worker processes or on the dask cluster, so that a child starts with them in
+its memory and never talks to a cluster itself. Each section writes its own files, so
+the files, and the page made from the sections in page order, are the same bytes as one
+lane gives; a failing section stops the run as it would one after another (the files of
+the sections after it in page order are removed, so the folder holds what a run one
+section at a time would have left).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from govtext.report.blocks import PageSection
+from govtext.report.context import ReportContext
+
+__all__ = ["SECTION_COST", "plan_lanes", "run_sections"]
+
+#: Seconds each section took on the 178 reports of the shared corpus on one core
+#: (benchmarks/RESULTS_report_speed.md); only their ratios matter, to balance the lanes.
+SECTION_COST: dict[str, float] = {
+    "overview": 0.9,
+    "keywords": 3.4,
+    "keyness": 4.0,
+    "emerging": 2.5,
+    "topics": 5.9,
+    "network": 7.5,
+    "indicators": 3.0,
+    "similarity": 1.0,
+    "dictionary": 0.7,
+    "explorer": 1.4,
+}
+
+Builder = Callable[[ReportContext], PageSection]
+
+
+def plan_lanes(keys: list[str], lanes: int) -> list[list[str]]:
+    """Share ``keys`` out over ``lanes`` lists of about the same :data:`SECTION_COST`
+    (the costliest first, each to the lane with the least so far); each list in the order
+    of ``keys``, empty lists left out.
+
+    Examples
+    --------
+    >>> plan_lanes(["overview", "topics", "network", "keyness"], 2)
+    [['overview', 'network'], ['topics', 'keyness']]
+    """
+    lanes = max(1, min(lanes, len(keys)))
+    load = [0.0] * lanes
+    where: dict[str, int] = {}
+    for key in sorted(keys, key=lambda k: (-SECTION_COST.get(k, 1.0), keys.index(k))):
+        i = min(range(lanes), key=lambda j: (load[j], j))
+        where[key] = i
+        load[i] += SECTION_COST.get(key, 1.0)
+    out = [[k for k in keys if where[k] == i] for i in range(lanes)]
+    return [lane for lane in out if lane]
+
+
+def _prepare(ctx: ReportContext, todo: list[str]) -> None:
+    """Make what the sections to compute share, before any lane starts."""
+    ctx.dtm  # noqa: B018  (the words of every report and the matrix)
+    if "indicators" in todo:
+        ctx.indicator_tables()
+
+
+def _lane(
+    ctx: ReportContext,
+    builders: dict[str, Builder],
+    keys: list[str],
+    results: Any,
+    keep_going: bool,
+) -> tuple[dict[str, tuple[Any, list[str]]], dict[str, Any], dict[str, int]]:
+    """Run the sections ``keys`` in order (stopping at an error, as one lane does); return
+    each one's section (or exception) and files, the context entries set, the counters."""
+    from govtext.report.cache import run_section
+
+    seen = {k: json.dumps(v, sort_keys=True, default=str) for k, v in ctx.cache.items()}
+    stats = dict(ctx.stats)
+    done: dict[str, tuple[Any, list[str]]] = {}
+    for key in keys:
+        start = len(ctx.written)
+        try:
+            sec: Any = run_section(key, builders[key], ctx, results, keep_going=keep_going)
+        except Exception as exc:  # noqa: BLE001 - raised again in page order
+            done[key] = (exc, list(ctx.written[start:]))
+            break
+        done[key] = (sec, list(ctx.written[start:]))
+    extra = {
+        k: v
+        for k, v in ctx.cache.items()
+        if json.dumps(v, sort_keys=True, default=str) != seen.get(k)
+    }
+    delta = {k: v - stats.get(k, 0) for k, v in ctx.stats.items()}
+    return done, extra, delta
+
+
+def run_sections(
+    ctx: ReportContext,
+    builders: list[tuple[str, Builder]],
+    results: Any,
+    *,
+    keep_going: bool,
+    lanes: int = 1,
+    on_section: Callable[[str], None] | None = None,
+) -> list[PageSection]:
+    """Every section in page order, through the result cache ``results`` (if any), in up
+    to ``lanes`` processes side by side (see the module's description).
+
+    Raises
+    ------
+    SectionError
+        The first section in page order that failed, when ``keep_going`` is false.
+    """
+    from govtext._runtime.parallel import fork_call
+
+    keys = [k for k, _ in builders]
+    table = dict(builders)
+    todo = keys
+    if results is not None and lanes > 1:
+        todo = [k for k in keys if results.get(ctx.section_key(k)) is None]
+    plan = plan_lanes(todo, lanes) if lanes > 1 and len(todo) > 1 else []
+    jobs = []
+    if len(plan) > 1:
+        _prepare(ctx, todo)
+        for lane in plan[1:]:
+            job = fork_call(lambda lane=lane: _lane(ctx, table, lane, results, keep_going))
+            if job is not None:  # (None: no fork here; this process runs the lane)
+                jobs.append((lane, job))
+    forked = {k for lane, _ in jobs for k in lane}
+    done: dict[str, tuple[Any, list[str]]] = {}
+    for key in (k for k in keys if k not in forked):  # this process's lane, in page order
+        got, _, _ = _lane(ctx, table, [key], results, keep_going)
+        done.update(got)
+        if on_section is not None:
+            on_section(key)
+        if isinstance(got[key][0], BaseException):
+            break
+    for _lane_keys, job in jobs:
+        got, extra, stats = job.result()
+        for key, (_sec, written) in got.items():
+            ctx.written.extend(written)
+            if on_section is not None:
+                on_section(key)
+        done.update(got)
+        ctx.cache.update(extra)
+        for k, v in stats.items():
+            ctx.stats[k] = ctx.stats.get(k, 0) + v
+    return _in_page_order(ctx, keys, done)
+
+
+def _in_page_order(
+    ctx: ReportContext, keys: list[str], done: dict[str, tuple[Any, list[str]]]
+) -> list[PageSection]:
+    """The sections in page order; at the first error, the files of the sections after it
+    are removed (as if they had never run) and the error is raised."""
+    out: list[PageSection] = []
+    for i, key in enumerate(keys):
+        if key not in done:  # (only after an error in page order)
+            continue
+        sec, _ = done[key]
+        if isinstance(sec, BaseException):
+            later = {rel for k in keys[i + 1 :] if k in done for rel in done[k][1]}
+            for rel in later:
+                try:
+                    (ctx.out / rel).unlink()
+                except OSError:
+                    pass
+            ctx.written[:] = [rel for rel in ctx.written if rel not in later]
+            raise sec
+        out.append(sec)
+    return out
