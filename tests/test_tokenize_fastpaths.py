@@ -28,3 +28,25 @@ def test_trie_regex_matches_like_a_longest_first_alternation_on_many_words():
     assert got == _spans(plain, text)
     assert len(got) > 100
     assert text[got[-1][0] : got[-1][1]] == "乡村振兴示范村"
+
+
+def test_normalize_for_cut_equals_normalize():
+    from govtext.datasets import load_sample
+    from govtext.text.normalize import normalize
+    from govtext.tokenize.prenorm import normalize_for_cut
+
+    rng = random.Random(11)
+    alphabet = list("政府工作报告乡村振兴 \n\r\t　１２３4５．.％%（）()〔〕【】「」－-―") + [
+        "\u200b",
+        "\ufeff",
+        "\u00ad",
+        "\u2028",
+        "ａ",
+        "Ｚ",
+        "\u3400",
+    ]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400))) for _ in range(500)]
+    texts += ["政 府 工 作 报 告", "1 9 9 8 年 ", "４．７亿元　\r\n", "", " ", "a \n"]
+    texts += [r.text for r in load_sample()]
+    for t in texts:
+        assert normalize_for_cut(t) == normalize(t), t

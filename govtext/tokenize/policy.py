@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from govtext.errors import InputError
-from govtext.text.normalize import normalize
 from govtext.tokenize.compose import compose
 from govtext.tokenize.engines import segment
 from govtext.tokenize.filters import TokenFilter
 from govtext.tokenize.kinds import TokenTypes
 from govtext.tokenize.places import is_place, place_spans
+from govtext.tokenize.prenorm import normalize_for_cut
 from govtext.tokenize.rules import (
     NUMBER_UNIT,
     _Anchors,
@@ -255,7 +255,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
             got = memo.get(text)
             if got is not None:
                 return list(got)
-        pieces = self.cut_normalized(normalize(text, simplify=self.simplify))
+        pieces = self.cut_normalized(normalize_for_cut(text, simplify=self.simplify))
         if memo is not None:
             memo[text] = tuple(pieces)
         return pieces
@@ -297,19 +297,27 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         if self.mode == "fine":
             return self._jieba_cut(norm)
         engine = self.engine  # noqa: F841  (build before reading the special-term rule)
-        pieces: list[str] = []
-        kept: set[str] = set()  # protected pieces: terms a policy head may follow
-        pos = 0
-        for s, e in self._protected(norm):
-            if s > pos:
-                pieces.extend(self._jieba_cut(norm[pos:s]))
-            piece = norm[s:e]
-            pieces.append(piece)
-            if not is_number_token(piece):
-                kept.add(piece)
-            pos = e
-        if pos < len(norm):
-            pieces.extend(self._jieba_cut(norm[pos:]))
+        spans = self._protected(norm)
+        protected = [norm[s:e] for s, e in spans]
+        if _SENTINEL in norm:  # (never in a report) cut the stretches between spans one by one
+            pieces = []
+            pos = 0
+            for (s, e), piece in zip(spans, protected):
+                if s > pos:
+                    pieces.extend(self._jieba_cut(norm[pos:s]))
+                pieces.append(piece)
+                pos = e
+            if pos < len(norm):
+                pieces.extend(self._jieba_cut(norm[pos:]))
+        else:
+            pieces = self._jieba_cut(_with_sentinels(norm, spans))
+            at = -1
+            find = pieces.index
+            for piece in protected:  # each sentinel is a piece of its own: put the span back
+                at = find(_SENTINEL, at + 1)
+                pieces[at] = piece
+        # protected pieces: terms a policy head may follow
+        kept = {p for p in set(protected) if not is_number_token(p)}
         is_term, names = self._is_term, self._names
         return compose(
             pieces,
@@ -378,6 +386,24 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
 
     def __repr__(self) -> str:
         return f"PolicyTokenizer(mode={self.mode!r}, backend={self.backend!r})"
+
+
+# A private-use character: outside the blocks both engines segment, so each engine yields
+# it alone and cuts the text on either side of it as if it were cut on its own. Cutting a
+# text whose protected spans are replaced by it is one engine call instead of one per
+# stretch between spans, with the same pieces.
+_SENTINEL = "\ue000"
+
+
+def _with_sentinels(norm: str, spans: list[tuple[int, int]]) -> str:
+    """``norm`` with each span replaced by :data:`_SENTINEL`."""
+    parts = []
+    pos = 0
+    for s, e in spans:
+        parts.append(norm[pos:s])
+        pos = e
+    parts.append(norm[pos:])
+    return _SENTINEL.join(parts)
 
 
 def is_place_piece(piece: str, kept: set[str]) -> bool:

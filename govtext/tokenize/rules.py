@@ -45,6 +45,15 @@ PLACEHOLDER_NUMBER = re.compile(
     + _MULT
     + r"]))"
 )
+# the matches of NUMBER_UNIT that hold a digit (the ones protected_spans keeps), found
+# with the same regex written to start with a character class (``\d\d*`` for ``\d+``): the
+# regex engine then skips to the next digit instead of trying every position. A match of
+# the numeral branch holds no digit, so leaving that branch out moves no digit match.
+_NUMBER_SCAN = re.compile(
+    r"\d\d*(?:[.,]\d+)*"
+    r"(?:[多余])?[" + _MULT + r"]*(?:[多余])?"
+    r"(?:%|‰|" + "|".join(map(re.escape, _UNITS)) + r")?"
+)
 _PURE_NUMBER = re.compile(r"^[\d.,%‰" + _CN_NUM + _MULT + r"多余]+$")
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -70,8 +79,12 @@ _FORMULA = re.compile("(?=[" + _NUMERAL + "党])(?:" + "|".join(f"(?:{f})" for f
 _REDUPLICATED = re.compile(REDUPLICATED)  # 宜居宜业宜养宜游
 # formulas of digits joined by +: 1+5+N, 2+1+1, 4+X (before numbers, which would split them)
 _PLUS_FORMULA = re.compile(r"(?<![\d.A-Za-z+])\d+(?:\+(?:\d+|[A-Z]))+(?![\d.A-Za-z+])")
+# the same, starting with a character class (the look-behind moved after the first digit)
+_PLUS_SCAN = re.compile(r"\d(?<![\d.A-Za-z+]\d)\d*(?:\+(?:\d+|[A-Z]))+(?![\d.A-Za-z+])")
 # short names in quotation marks
 _QUOTED = re.compile(r"(?<=[“‘\"])([^“”‘’\"\s，。；：！？,;:!?]{2,12})(?=[”’\"])")
+# the same with the opening mark consumed (group 1 is the term): found from mark to mark
+_QUOTED_SCAN = re.compile(r"[“‘\"]([^“”‘’\"\s，。；：！？,;:!?]{2,12})(?=[”’\"])")
 
 # two-character policy verbs jieba splits (用|好); kept whole in policy mode
 _POLICY_VERBS = (
@@ -100,27 +113,39 @@ def is_number_token(tok: str) -> bool:
     return bool(m) and any(c.isdigit() for c in tok)
 
 
-_Anchors = tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]
+_Anchors = tuple[re.Pattern[str], dict[str, tuple[tuple[int, frozenset[str]], ...]]]
 
 
 def _special_anchors(words: Iterable[str]) -> _Anchors:
     """Where a match of the special-term regex can start: each term's first non-Han character.
 
     Every special term holds a character outside U+4E00..U+9FFF (else jieba's dictionary
-    takes it), so a match starting at ``s`` has, for some term, that character at ``s + k``.
-    Returns a regex of those characters, per character the offsets ``k`` seen, and the
-    set of the terms' first characters.
+    takes it), so a match starting at ``s`` has, for some term, that character at ``s + k``
+    and the term's first ``k`` characters before it. Returns a regex of those characters
+    and, per character, the offsets ``k`` seen with the prefixes seen at each.
     """
-    offsets: dict[str, set[int]] = {}
-    words = list(words)
-    first = frozenset(w[0] for w in words if w)
+    offsets: dict[str, dict[int, set[str]]] = {}
+    behind: dict[int, set[str]] = {}  # k -> the terms' first k + 1 characters
+    second: set[str] = set()  # the second characters of the terms that start with the anchor
     for w in words:
         for k, ch in enumerate(w):
             if not "\u4e00" <= ch <= "\u9fff":
-                offsets.setdefault(ch, set()).add(k)
+                offsets.setdefault(ch, {}).setdefault(k, set()).add(w[:k])
+                behind.setdefault(k, set()).add(w[: k + 1])
+                if k == 0:
+                    second.add(w[1:2])
                 break
-    chars = re.compile("[" + "".join(re.escape(c) for c in sorted(offsets)) + "]")
-    return chars, {c: tuple(sorted(k)) for c, k in offsets.items()}, first
+    # an anchor character is looked at only if the text before it (or, at k = 0, the
+    # character after it) fits some term: a regex filter, checked exactly afterwards
+    looks = [f"(?<={_trie_regex(sorted(pre))})" for k, pre in sorted(behind.items()) if k]
+    if 0 in behind:
+        after = "" if "" in second else "(?=" + _trie_regex(sorted(second)) + ")"
+        looks.append(after)
+    cls = "".join(re.escape(c) for c in sorted(offsets))
+    chars = re.compile(f"[{cls}](?:{'|'.join(looks)})" if looks else f"[{cls}]")
+    return chars, {
+        c: tuple((k, frozenset(pre)) for k, pre in sorted(ks.items())) for c, ks in offsets.items()
+    }
 
 
 def _anchored_finditer(
@@ -130,17 +155,17 @@ def _anchored_finditer(
 ) -> list[tuple[int, int]]:
     """The spans of ``pattern.finditer(text)``, trying ``pattern`` only where a match can start.
 
-    Same leftmost, non-overlapping scan as ``finditer`` (about twice as fast on reports,
-    where most positions cannot start a special term).
+    Same leftmost, non-overlapping scan as ``finditer`` (several times faster on reports,
+    where few positions can start a special term).
     """
     if anchors is None:
         return [m.span() for m in pattern.finditer(text)]
-    chars, offsets, first = anchors
+    chars, offsets = anchors
     starts = set()
     for m in chars.finditer(text):
         p = m.start()
-        for k in offsets[text[p]]:
-            if p >= k and text[p - k] in first:
+        for k, pre in offsets[text[p]]:
+            if p >= k and text[p - k : p] in pre:
                 starts.add(p - k)
     out = []
     last = 0
@@ -160,6 +185,8 @@ def _trie_regex(words: Iterable[str]) -> str:
     A node with many children tests a character class before each bucket of at most
     :data:`_BUCKET` of them, so a position costs a few class tests rather than one test
     per child (the regex engine tries the alternatives of a group one after the other).
+    The regex starts with a class of the first characters (the first character is then
+    tested again behind), so that the engine skips the positions no word starts at.
     """
     trie: dict[str, Any] = {}
     for w in words:
@@ -176,21 +203,28 @@ def _trie_regex(words: Iterable[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + _bucketed(sorted(node)[end:], alts) + ")"
         return "(?:" + body + ")?" if end else body
 
-    return build(trie)
+    first = sorted(ch for ch in trie if ch)
+    if len(first) <= _BUCKET:
+        return build(trie)
+    behind = [f"(?<={re.escape(ch)})" + build(trie[ch]) for ch in first]
+    cls = "".join(map(re.escape, first))
+    return f"[{cls}](?:{_bucketed(first, behind, '?<=')})"
 
 
 _BUCKET = 12
 
 
-def _bucketed(chars: list[str], alts: list[str]) -> str:
-    """``a|b|…`` for alternatives that start with the distinct ``chars``, in class-tested buckets."""
+def _bucketed(chars: list[str], alts: list[str], look: str = "?=") -> str:
+    """``a|b|…`` for alternatives that start with the distinct ``chars``, in class-tested
+    buckets (the class tested ahead, or behind with ``look="?<="``)."""
     if len(alts) <= _BUCKET:
         return "|".join(alts)
     size = max(_BUCKET, -(-len(alts) // _BUCKET))  # at most _BUCKET buckets per level
     out = []
     for i in range(0, len(alts), size):
         cls = "".join(re.escape(c) for c in chars[i : i + size])
-        out.append(f"(?=[{cls}])(?:{_bucketed(chars[i : i + size], alts[i : i + size])})")
+        inner = _bucketed(chars[i : i + size], alts[i : i + size], look)
+        out.append(f"({look}[{cls}])(?:{inner})")
     return "|".join(out)
 
 
@@ -256,38 +290,60 @@ def protected_spans(
     >>> [text[s:e] for s, e in protected_spans(text)]
     ['7%', '三张好牌']
     """
-    spans: list[tuple[int, int, int]] = []  # (start, end, priority)
+    spans: list[tuple[int, int, int]] = []  # (start, priority, -end): sorts as documented
     if "+" in text:
-        spans.extend((m.start(), m.end(), -1) for m in _PLUS_FORMULA.finditer(text))
-    for m in NUMBER_UNIT.finditer(text):
-        if m.end() > m.start() and any(c.isdigit() for c in m.group()):
-            spans.append((m.start(), m.end(), 0))
+        spans.extend((m.start(), -1, -m.end()) for m in _PLUS_SCAN.finditer(text))
+    spans.extend((m.start(), 0, -m.end()) for m in _NUMBER_SCAN.finditer(text))
     if "X" in text or "×" in text:
-        spans.extend((m.start(), m.end(), 0) for m in PLACEHOLDER_NUMBER.finditer(text))
+        spans.extend((m.start(), 0, -m.end()) for m in PLACEHOLDER_NUMBER.finditer(text))
     if special is not None:
-        spans.extend((s, e, 1) for s, e in _anchored_finditer(special, anchors, text))
+        spans.extend((s, 1, -e) for s, e in _anchored_finditer(special, anchors, text))
     quoted = {
         m.group(1)
-        for m in _QUOTED.finditer(text)
+        for m in _QUOTED_SCAN.finditer(text)
         if _good_quote(m.group(1)) and (m.group(1) in names or not _glued(m.group(1), names))
     }
     if quoted:
         # a trie, not an alternation: linear in the text however many terms it defines
         pat = re.compile(_trie_regex(sorted(quoted)))
-        spans.extend((m.start(), m.end(), 2) for m in pat.finditer(text))
-    spans.extend((m.start(), m.end(), 3) for m in _FORMULA.finditer(text))
-    spans.extend(
-        (m.start(), m.end(), 3) for m in _REDUPLICATED.finditer(text) if _redup_ok(text, m)
-    )
+        spans.extend((m.start(), 2, -m.end()) for m in pat.finditer(text))
+    spans.extend((m.start(), 3, -m.end()) for m in _FORMULA.finditer(text))
+    spans.extend((m.start(), 3, -m.end()) for m in _reduplicated(text) if _redup_ok(text, m))
     if extra:
-        spans.extend((s, e, 4) for s, e in extra)
+        spans.extend((s, 4, -e) for s, e in extra)
     if not spans:
         return []
-    spans.sort(key=lambda s: (s[0], s[2], -(s[1] - s[0])))
+    spans.sort()
     out: list[tuple[int, int]] = []
     last_end = -1
-    for s, e, _ in spans:
+    for s, _, e in spans:
         if s >= last_end:
-            out.append((s, e))
-            last_end = e
+            out.append((s, -e))
+            last_end = -e
+    return out
+
+
+def _reduplicated(text: str) -> list[re.Match[str]]:
+    """The matches of ``_REDUPLICATED.finditer(text)``, tried only where they can start.
+
+    A match starts at ``i`` only if ``text[i] == text[i + 2] == text[i + 4]``, a Han
+    character: numpy finds those few places in a long text (the regex alone tries each
+    Han character).
+    """
+    if len(text) < 1000:
+        return list(_REDUPLICATED.finditer(text))
+    import numpy as np
+
+    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    same = a[:-2] == a[2:]
+    cand = np.flatnonzero(same[:-2] & same[2:] & (a[:-4] >= 0x4E00) & (a[:-4] <= 0x9FFF))
+    out = []
+    last = 0
+    match = _REDUPLICATED.match
+    for i in cand.tolist():
+        if i >= last:
+            m = match(text, i)
+            if m is not None:
+                out.append(m)
+                last = m.end()
     return out
