@@ -147,6 +147,11 @@ def _build_graph(
     return _annotate(G, random_state, communities, positions)
 
 
+def _seen_twice(cooc: Cooccurrence) -> list[str]:
+    """The terms counted twice or more (the only ones keyness selects)."""
+    return [cooc.vocab[i] for i in np.flatnonzero(cooc.frequency >= 2)]
+
+
 def _chosen(
     data: Any,
     cooc: Cooccurrence,
@@ -164,7 +169,7 @@ def _chosen(
         if not chosen:
             raise InputError("none of the given terms occurs in the corpus")
         return chosen
-    drop = frozenset() if keep_region else left_out(data, cooc.vocab, tokenizer)
+    drop = frozenset() if keep_region else left_out(data, _seen_twice(cooc), tokenizer)
     if select_by == "keyness":  # isolated terms give way to the next
         chosen = select_terms(
             cooc, top, tokenizer=tokenizer, drop=drop, min_count=min_count, linked=linked
@@ -333,6 +338,7 @@ def _turns(
         tokenizer=tokenizer,
         min_ratio=1.5,
         drop=drop,
+        terms_first=True,
     )
     ranked = [[j for j in r if spread[j]] for r in ranked]
     chosen: dict[str, None] = {}
@@ -416,7 +422,7 @@ def graphs_by(
     drop = (
         frozenset()
         if keep_region or terms is not None
-        else left_out(hub or corpus, overall.vocab, tokenizer, several=True)
+        else left_out(hub or corpus, _seen_twice(overall), tokenizer, several=True)
     )
     if terms is None and select_by == "keyness":
         shared = _turns(overall, windows, doc, values, groups, top, tokenizer, drop)

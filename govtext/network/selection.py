@@ -7,8 +7,8 @@ rank high there and say nothing about the text's policies, so they are left out 
 default (``keep_region=True`` keeps them):
 
 * the report's **own region and its parents** (涞源, 涞源县, 保定市, 河北省 in a report
-  of 河北省保定市涞源县; the pieces of the ``region`` metadata, full and short, as
-  :func:`govtext.stats.regions.region_parts` gives them) and their organs
+  of 河北省保定市涞源县; the pieces of the ``region`` metadata, full and short:
+  :func:`own_region`) and their organs
   (涞源县人民政府) — every paragraph names them;
 * in a graph of **several reports** (a corpus, a year, a group), every **place name**
   (token type ``place``: :mod:`govtext.tokenize.kinds`): the counties of a year's
@@ -21,6 +21,8 @@ a graph that has fewer than :data:`MIN_TERMS` terms, so generic words never fill
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -43,22 +45,39 @@ FILL_TERMS = 30
 _TERM_TYPES = frozenset({"policy", "indicator", "organisation", "facility", "place"})
 
 
+_PIECE = re.compile(
+    r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|街道|地区|林区|省|市|县|区|镇|乡|盟|旗)"
+)
+
+
+@functools.lru_cache(maxsize=256)
 def own_region(region: Any, level: Any = None) -> frozenset[str]:
     """The names of a region and of its parents, full and short (not its subdivisions).
 
+    The pieces of the region's path (河北省, 保定市, 涞源县), their short names
+    (:func:`govtext.stats.regions.short_name`: 河北, 保定, 涞源) and, as
+    :func:`govtext.stats.regions.region_parts` does, every substring of two characters
+    or more of a piece (fragments a segmenter may leave: 闸口 of 北闸口镇). ``level`` is
+    accepted for symmetry with ``region_parts`` and not needed.
+
     Examples
     --------
-    >>> sorted(own_region("河北省保定市涞源县", "county") & {"涞源", "涞源县", "保定市", "河北", "银坊镇"})
+    >>> sorted(own_region("河北省保定市涞源县") & {"涞源", "涞源县", "保定市", "河北", "银坊镇"})
     ['保定市', '河北', '涞源', '涞源县']
     >>> own_region(None)
     frozenset()
     """
-    if not isinstance(region, str) or not region:
+    if not isinstance(region, str) or not region.strip():
         return frozenset()
-    from govtext.stats.regions import region_parts
+    from govtext.stats.regions import short_name
 
-    lv = level if isinstance(level, str) and level else None
-    return frozenset(p for p in region_parts(region, level=lv) if p in region)
+    region = region.strip()
+    pieces = _PIECE.findall(region) or [region]
+    out: set[str] = set()
+    for piece in pieces:
+        out.update((piece, short_name(piece)))
+        out.update(piece[i:j] for i in range(len(piece)) for j in range(i + 2, len(piece) + 1))
+    return frozenset(out)
 
 
 def _of_region(term: str, parts: frozenset[str]) -> bool:
