@@ -1,5 +1,10 @@
 """Similarity of reports: matrix of pairwise similarity, nearest reports, text reuse, parents.
 
+:func:`similarity` gives the full report × report matrix (``n²`` numbers: fine for hundreds
+of reports); for thousands, :func:`neighbours` gives each report's most similar reports
+and :func:`group_similarity` the mean similarity between groups of reports, both without
+ever holding the ``n × n`` matrix (memory linear in the number of reports).
+
 :func:`shingle_reuse` measures how much of a report's wording comes from another, and
 :func:`find_parent` names the report one administrative level above a report.
 """
@@ -20,7 +25,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from govtext.corpus.reports import Corpus
     from govtext.features.dtm import DocumentTermMatrix
 
-__all__ = ["similarity", "nearest", "shingle_reuse", "find_parent"]
+__all__ = [
+    "similarity",
+    "nearest",
+    "neighbours",
+    "group_similarity",
+    "shingle_reuse",
+    "find_parent",
+]
 
 # rank of each administrative level (county and district are the same rank)
 _RANK = {"township": 0, "county": 1, "district": 1, "city": 2, "province": 3, "national": 4}
@@ -109,6 +121,133 @@ def nearest(
     for c in ("year", "level", "region"):
         if c in m.meta.columns:
             out[c] = m.meta.loc[order, c].to_numpy()
+    return out
+
+
+def _unit_rows(m: DocumentTermMatrix, weights: str):
+    """The weighted rows scaled to unit length (empty rows stay 0), as CSR float64: their
+    dot products are the cosine similarities."""
+    from sklearn.preprocessing import normalize
+
+    return normalize(_weighted(m, weights), norm="l2", copy=True).tocsr().astype(np.float64)
+
+
+def neighbours(dtm: Any, k: int = 5, *, weights: str = "tfidf", block: int = 256) -> pd.DataFrame:
+    """The ``k`` most similar reports (cosine) of every report, without the ``n × n`` matrix.
+
+    The similarities are computed ``block`` reports at a time (memory ``block × n``), so
+    thousands of reports fit in little memory; the time still grows with ``n²`` (every
+    pair is compared once), but only as sparse products.
+
+    Parameters
+    ----------
+    dtm : DocumentTermMatrix (or Corpus)
+    k : int, default 5
+        Neighbours per report (fewer when the corpus has fewer other reports).
+    weights : {"tfidf", "count", "relative"}, default "tfidf"
+    block : int, default 256
+        Reports compared at a time.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``report, rank, neighbour, similarity``: ``k`` rows per report (rank 1 = most
+        similar; ties by name), reports in the matrix's order. A report is never its own
+        neighbour.
+
+    Raises
+    ------
+    InputError
+        ``k`` or ``block`` below 1, or unknown ``weights``.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> m = gt.dtm(gt.corpus_from_texts(["乡村振兴 营商环境", "乡村振兴", "专精特新"]))
+    >>> neighbours(m, k=1)[["report", "neighbour"]].values.tolist()
+    [['doc0', 'doc1'], ['doc1', 'doc0'], ['doc2', 'doc0']]
+    """
+    import pandas as pd
+
+    if not isinstance(k, (int, np.integer)) or k < 1:
+        raise InputError(f"k must be a whole number of at least 1, not {k!r}")
+    if not isinstance(block, (int, np.integer)) or block < 1:
+        raise InputError(f"block must be a whole number of at least 1, not {block!r}")
+    m = as_dtm(dtm)
+    X = _unit_rows(m, weights)
+    XT = X.T.tocsc()
+    names = [str(d) for d in m.docs]
+    n = len(names)
+    kk = min(int(k), n - 1)
+    # ties broken by name: rank of each name in sorted order
+    name_rank = np.empty(n, dtype=np.int64)
+    name_rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(n)
+    rows: list[tuple[str, int, str, float]] = []
+    for lo in range(0, n, int(block)):
+        hi = min(n, lo + int(block))
+        S = (X[lo:hi] @ XT).toarray()
+        S[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf  # never its own neighbour
+        for r in range(hi - lo):
+            if kk <= 0:
+                break
+            s = S[r]
+            # candidates: the kk best plus every report tied with the kk-th
+            cut = np.partition(s, n - kk)[n - kk] if kk < n else -np.inf
+            cand = np.flatnonzero(s >= cut)
+            order = cand[np.lexsort((name_rank[cand], -s[cand]))][:kk]
+            me = names[lo + r]
+            rows.extend((me, i + 1, names[j], float(s[j])) for i, j in enumerate(order))
+    return pd.DataFrame(rows, columns=["report", "rank", "neighbour", "similarity"])
+
+
+def group_similarity(dtm: Any, groups: list[list[int]], *, weights: str = "tfidf") -> np.ndarray:
+    """Mean cosine similarity between groups of reports, from group sums (memory and time
+    linear in the number of reports; no ``n × n`` matrix).
+
+    The mean between two groups is over every pair of one report of each; within a group,
+    over the pairs of two different reports (``nan`` for a group of one report).
+
+    Parameters
+    ----------
+    dtm : DocumentTermMatrix (or Corpus)
+    groups : list of list of int
+        Row positions of the reports of each group (groups need not cover every report).
+    weights : {"tfidf", "count", "relative"}, default "tfidf"
+
+    Returns
+    -------
+    numpy.ndarray
+        ``len(groups) × len(groups)``, symmetric.
+
+    Examples
+    --------
+    >>> import govtext as gt
+    >>> m = gt.dtm(gt.corpus_from_texts(["乡村振兴 营商环境", "乡村振兴", "专精特新"]))
+    >>> g = group_similarity(m, [[0, 1], [2]], weights="count")
+    >>> round(float(g[0, 0]), 3), float(g[0, 1]), bool(np.isnan(g[1, 1]))
+    (0.707, 0.0, True)
+    """
+    import scipy.sparse as sp
+
+    m = as_dtm(dtm)
+    X = _unit_rows(m, weights)
+    n = X.shape[0]
+    rows, cols = [], []
+    for gi, idx in enumerate(groups):
+        for i in idx:
+            if not 0 <= int(i) < n:
+                raise InputError(f"groups: row {i} is not a report position (0-{n - 1})")
+            rows.append(int(i))
+            cols.append(gi)
+    G = sp.csr_matrix((np.ones(len(rows)), (cols, rows)), shape=(len(groups), n))
+    sums = G @ X  # one row per group: the sum of its unit rows
+    total = np.asarray((sums @ sums.T).todense(), dtype=np.float64)
+    self_sim = np.asarray(X.multiply(X).sum(axis=1)).ravel()  # 1, or 0 for an empty row
+    sizes = np.array([len(g) for g in groups], dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = total / np.outer(sizes, sizes)
+        within = (np.diag(total) - np.asarray(G @ self_sim).ravel()) / (sizes * (sizes - 1))
+    np.fill_diagonal(out, np.where(sizes >= 2, within, np.nan))
     return out
 
 

@@ -34,6 +34,17 @@ The JSON (every field is checked by ``tests/test_explorer.py``)::
 The vocabulary is the analysis terms of the document-term matrix (the tokenizer's filter:
 no stopword, punctuation or number) used at least :data:`MIN_COUNT` times in the corpus;
 ``tokens`` is a report's number of analysis tokens (the denominator of every rate).
+
+Above :data:`MAX_FULL_DOCS` reports the per-report counts would grow with reports × terms
+(10,000 reports: hundreds of MB inside the page), so the document is *compact*: a term
+used in more than :data:`TOP_DOCS` reports keeps the counts of its :data:`TOP_DOCS`
+reports with the highest rate (the page lists 10 and cuts context lines from 5), and the
+rest of its occurrences are summed per year and level into *group entries* appended to
+``docs`` (``["(other reports) 2019 county", 2019, "county", 0, ""]``: no tokens of their
+own, no text), so that every rate by year and level is still exact. ``n_docs`` gives the
+number of real reports (the first ``n_docs`` entries of ``docs``), ``df`` the number of
+reports using each term. If the counts still exceed :data:`MAX_PAIRS` pairs, the
+vocabulary floor ``min_count`` is raised until they fit.
 """
 
 from __future__ import annotations
@@ -64,6 +75,9 @@ __all__ = [
     "explorer_links",
     "page_assets",
     "MIN_COUNT",
+    "MAX_FULL_DOCS",
+    "TOP_DOCS",
+    "MAX_PAIRS",
     "KWIC_DOCS",
     "KWIC_PER_DOC",
     "KWIC_WIDTH",
@@ -79,6 +93,12 @@ KWIC_PER_DOC = 2
 KWIC_WIDTH = 15
 #: Rates are per this many analysis tokens.
 PER = 10_000
+#: Above this many reports the explorer's document is compact (see the module docstring).
+MAX_FULL_DOCS = 500
+#: Reports per term whose own counts a compact document keeps (the page lists 10).
+TOP_DOCS = 10
+#: At most this many (report, count) pairs in a compact document (~10 MB of JSON).
+MAX_PAIRS = 1_000_000
 
 
 def build_explorer(ctx: ReportContext) -> PageSection:
@@ -97,9 +117,10 @@ def build_explorer(ctx: ReportContext) -> PageSection:
     slugs = file_slugs(ctx.docs)
     links, chars = [], set()
     simplify = getattr(ctx.tokenizer, "simplify", False)
+    meta = ctx.corpus.meta  # built once: Corpus.meta makes a new table at every call
     for i, (name, report) in enumerate(zip(ctx.docs, ctx.corpus)):
         rel = f"texts/{slugs[name]}"
-        page = text_page(report.text, ctx.labels[i], _meta_line(ctx.corpus.meta.iloc[i], name))
+        page = text_page(report.text, ctx.labels[i], _meta_line(meta.iloc[i], name))
         links.append(ctx.write_file(rel + ".html", page))
         script = text_script(links[-1], report.text, simplify=simplify)
         ctx.write_file(rel + ".js", script)
@@ -136,6 +157,7 @@ def explorer_data(
     *,
     labels: list[str] | None = None,
     min_count: int = MIN_COUNT,
+    max_full_docs: int = MAX_FULL_DOCS,
 ) -> dict[str, Any]:
     """The explorer's JSON document for ``corpus`` (see the module docstring), without
     ``chars``.
@@ -150,12 +172,16 @@ def explorer_data(
     labels : list of str, optional
         Short report labels (default: the report names).
     min_count : int, default :data:`MIN_COUNT`
-        Vocabulary floor.
+        Vocabulary floor (raised in a compact document that would exceed
+        :data:`MAX_PAIRS`).
+    max_full_docs : int, default :data:`MAX_FULL_DOCS`
+        Above this many reports, the compact document (see the module docstring).
 
     Returns
     -------
     dict
-        ``per``, ``levels``, ``docs``, ``terms``, ``counts``, ``kwic`` and ``min_count``.
+        ``per``, ``levels``, ``docs``, ``terms``, ``counts``, ``kwic`` and ``min_count``;
+        a compact document also ``n_docs``, ``top_docs`` and ``df``.
 
     Examples
     --------
@@ -175,10 +201,6 @@ def explorer_data(
     order = sorted(
         np.flatnonzero(totals >= min_count).tolist(), key=lambda j: (-totals[j], vocab[j])
     )
-    counts = []
-    for j in order:
-        lo, hi = m.indptr[j], m.indptr[j + 1]
-        counts.append([int(x) for pair in zip(m.indices[lo:hi], m.data[lo:hi]) for x in pair])
     lengths = np.asarray(dtm.doc_lengths()).ravel()
     meta = corpus.meta
     levels = {str(v) for v in meta.get("level", []) if not _is_missing(v)}
@@ -195,15 +217,86 @@ def explorer_data(
                 links[i],
             ]
         )
-    return {
-        "per": PER,
-        "levels": _level_order(levels),
-        "docs": docs,
-        "terms": "\t".join(vocab[j] for j in order),
-        "counts": counts,
-        "kwic": [KWIC_DOCS, KWIC_PER_DOC, KWIC_WIDTH],
-        "min_count": min_count,
-    }
+    out: dict[str, Any] = {"per": PER, "levels": _level_order(levels), "docs": docs}
+    if len(docs) > max_full_docs:
+        counts, order, floor, extra = _compact_counts(m, order, totals, docs, lengths)
+        out["docs"] = docs + extra["groups"]
+    else:
+        counts, floor, extra = [], min_count, {}
+        for j in order:
+            lo, hi = m.indptr[j], m.indptr[j + 1]
+            counts.append([int(x) for pair in zip(m.indices[lo:hi], m.data[lo:hi]) for x in pair])
+    out.update(
+        terms="\t".join(vocab[j] for j in order),
+        counts=counts,
+        kwic=[KWIC_DOCS, KWIC_PER_DOC, KWIC_WIDTH],
+        min_count=max(min_count, floor),
+    )
+    if extra:
+        out.update(n_docs=len(docs), top_docs=TOP_DOCS, df=extra["df"])
+    return out
+
+
+def _compact_counts(
+    m: Any, order: list[int], totals: Any, docs: list[list[Any]], lengths: Any
+) -> tuple[list[list[int]], list[int], int, dict[str, Any]]:
+    """The counts of a compact document (see the module docstring): per term, its
+    :data:`TOP_DOCS` reports with the highest rate (ties: more occurrences, then the
+    earlier report, as the page sorts) and the rest summed per (year, level) group entry.
+
+    Returns the counts, the terms kept (a prefix of ``order``), the floor they respect,
+    and ``{"groups": group entries, "df": reports per kept term}``.
+    """
+    import numpy as np
+
+    from govtext.corpus.meta import LEVELS
+
+    n = len(docs)
+    rank = {lev: i for i, lev in enumerate(LEVELS)}
+    keys = sorted(
+        {(d[1], d[2]) for d in docs},
+        key=lambda k: (rank.get(k[1], len(rank)), k[1], k[0] is None, k[0] or 0),
+    )
+    gpos = {k: g for g, k in enumerate(keys)}
+    group_of = np.array([gpos[(d[1], d[2])] for d in docs], dtype=np.int64)
+    tokens = np.asarray(lengths, dtype=np.float64)
+    counts: list[list[int]] = []
+    dfs: list[int] = []
+    used = 0
+    sizes: list[int] = []
+    for j in order:
+        lo, hi = m.indptr[j], m.indptr[j + 1]
+        idx = m.indices[lo:hi].astype(np.int64)
+        cnt = m.data[lo:hi].astype(np.int64)
+        if len(idx) <= TOP_DOCS:
+            pairs = [int(x) for pair in zip(idx, cnt) for x in pair]
+        else:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                rate = np.where(tokens[idx] > 0, cnt / tokens[idx] * PER, 0.0)
+            top = np.sort(np.lexsort((idx, -cnt, -rate))[:TOP_DOCS])
+            rest = np.ones(len(idx), dtype=bool)
+            rest[top] = False
+            by_group = np.bincount(group_of[idx[rest]], weights=cnt[rest], minlength=len(keys))
+            gs = np.flatnonzero(by_group)
+            pairs = [int(x) for pair in zip(idx[top], cnt[top]) for x in pair]
+            pairs += [int(x) for g in gs for x in (n + g, int(by_group[g]))]
+        counts.append(pairs)
+        dfs.append(int(len(idx)))
+        sizes.append(len(pairs) // 2)
+        used += len(pairs) // 2
+    floor = 0
+    if used > MAX_PAIRS:  # raise the floor: keep the terms of the highest totals that fit
+        cum = np.cumsum(sizes)
+        t = np.asarray([totals[j] for j in order])
+        fit = int(np.searchsorted(cum, MAX_PAIRS, side="right"))  # terms that fit
+        floor = int(t[fit]) + 1 if fit < len(t) else 0  # a floor above the first left out
+        keep = int(np.sum(t >= floor))
+        counts, dfs, order = counts[:keep], dfs[:keep], order[:keep]
+    groups = [
+        [f"(other reports) {'' if y is None else y} {lev}".strip(), y, lev, 0, ""]
+        for y, lev in keys
+    ]
+    return counts, order, floor, {"groups": groups, "df": dfs}
 
 
 def _year(v: Any) -> int | None:
@@ -277,9 +370,13 @@ def explorer_links(text: str) -> list[str] | None:
     True
     """
     try:
-        docs = json.loads(text)["docs"]
-        links = [d[4] for d in docs]
-    except (ValueError, TypeError, KeyError, IndexError):
+        data = json.loads(text)
+        docs = data["docs"]
+        n = data.get("n_docs", len(docs))  # a compact document's group entries: no text
+        links = [d[4] for d in docs[:n]]
+        if not all(d[4] == "" for d in docs[n:]):
+            return None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
     if not all(isinstance(x, str) and _TEXT_LINK.fullmatch(x) for x in links):
         return None

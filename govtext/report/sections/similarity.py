@@ -1,11 +1,27 @@
-"""Report section "similarity": similarity between reports."""
+"""Report section "similarity": similarity between reports.
+
+Up to :data:`MAX_MATRIX_REPORTS` reports, the section writes the full report × report
+matrix (``data/similarity.csv``); above, where ``n²`` numbers would take gigabytes (10,000
+reports: 10⁸ cells), it writes each report's :data:`NEIGHBOURS` most similar reports
+(``data/similarity_neighbours.csv``, from :func:`govtext.stats.similarity.neighbours`)
+and shows the most similar pairs in a table, with the mean similarity between groups
+computed from group sums (:func:`govtext.stats.similarity.group_similarity`): memory
+linear in the number of reports.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from govtext.report.blocks import MAX_SIMILARITY_LABELS, PageSection, short_region
+from govtext.report.blocks import MAX_SIMILARITY_LABELS, PageSection, short_region, table_block
 from govtext.report.context import ReportContext
+
+#: Above this many reports, no full matrix: nearest neighbours and group means only.
+MAX_MATRIX_REPORTS = 500
+#: Neighbours per report written above :data:`MAX_MATRIX_REPORTS`.
+NEIGHBOURS = 5
+#: Most similar pairs shown on the page above :data:`MAX_MATRIX_REPORTS`.
+TOP_PAIRS = 30
 
 
 def build_similarity(ctx: ReportContext) -> PageSection:
@@ -20,6 +36,8 @@ def build_similarity(ctx: ReportContext) -> PageSection:
         "speak alike.",
         "govtext.similarity",
     )
+    if len(ctx.dtm.docs) > MAX_MATRIX_REPORTS:
+        return _build_large(ctx, sec)
     from govtext.stats.similarity import similarity
 
     sim = similarity(ctx.dtm)
@@ -64,29 +82,103 @@ def build_similarity(ctx: ReportContext) -> PageSection:
             return float(mat[np.ix_(a, b)].mean())
 
         gm = np.array([[block_mean(a, b) for b in idx] for a in idx])
-        glabels = [str(g) for g in groups]
-        gdf = pd.DataFrame(gm, index=glabels, columns=glabels)
-        glink = ctx.write_csv(f"similarity_by_{ctx.by}", gdf, index=True)
+        fig, cap, glink = _group_figure(ctx, groups, gm, len(names))
         sec.files.append(glink)
-        shown = [short_region(g) for g in groups] if ctx.by == "region" else glabels
-        lo, hi = _colour_range(gm)
-        fig = heatmap(
-            gm,
-            shown,
-            shown,
-            title=f"平均相似度（按 {ctx.by}）",
-            vmin=lo,
-            vmax=hi,
-            colorbar_label=f"平均余弦相似度（色标 {lo:.2f}–{hi:.2f}）",
-        )
-        cap = (
-            f"Mean similarity between groups of reports by {ctx.by} ({len(names)} reports); "
-            "the diagonal is the mean over pairs of different reports of a group (blank for "
-            f"a group of one report); the colours run from the lowest ({lo:.2f}) to the "
-            f"highest ({hi:.2f}) mean."
-        )
     sec.blocks.append(
         ctx.figure("similarity", fig, alt="Similarity heatmap", caption=cap, data=link)
+    )
+    return sec
+
+
+def _group_figure(
+    ctx: ReportContext, groups: list[Any], gm: Any, n: int, *, limit: int | None = None
+) -> tuple[Any, str, str]:
+    """The heatmap of the mean similarity between groups, its caption and its CSV's link
+    (the CSV has every group; with ``limit``, the heatmap shows at most that many: the
+    latest years or the largest groups)."""
+    import numpy as np
+    import pandas as pd
+
+    from govtext.viz.figures import heatmap
+
+    glabels = [str(g) for g in groups]
+    gdf = pd.DataFrame(gm, index=glabels, columns=glabels)
+    glink = ctx.write_csv(f"similarity_by_{ctx.by}", gdf, index=True)
+    more = ""
+    if limit is not None and len(groups) > limit:
+        keep = set(ctx.groups(limit=limit))
+        pick = [i for i, g in enumerate(groups) if g in keep]
+        more = (
+            f" The heatmap shows {len(pick)} of the {len(groups)} groups (the "
+            f"{'latest' if ctx.by == 'year' else 'largest'}); the CSV has them all."
+        )
+        groups = [groups[i] for i in pick]
+        gm = np.asarray(gm)[np.ix_(pick, pick)]
+        glabels = [str(g) for g in groups]
+    shown = [short_region(g) for g in groups] if ctx.by == "region" else glabels
+    lo, hi = _colour_range(gm)
+    fig = heatmap(
+        gm,
+        shown,
+        shown,
+        title=f"平均相似度（按 {ctx.by}）",
+        vmin=lo,
+        vmax=hi,
+        colorbar_label=f"平均余弦相似度（色标 {lo:.2f}–{hi:.2f}）",
+    )
+    cap = (
+        f"Mean similarity between groups of reports by {ctx.by} ({n} reports); "
+        "the diagonal is the mean over pairs of different reports of a group (blank for "
+        f"a group of one report); the colours run from the lowest ({lo:.2f}) to the "
+        f"highest ({hi:.2f}) mean."
+    ) + more
+    return fig, cap, glink
+
+
+def _build_large(ctx: ReportContext, sec: PageSection) -> PageSection:
+    """Many reports: nearest neighbours, the most similar pairs and group means, never the
+    ``n × n`` matrix."""
+    from govtext.stats.similarity import group_similarity, neighbours
+
+    names = [str(d) for d in ctx.dtm.docs]
+    near = neighbours(ctx.dtm, NEIGHBOURS)
+    link = ctx.write_csv("similarity_neighbours", near)
+    sec.files.append(link)
+    keys = ctx.group_keys()
+    groups = ctx.groups()
+    pos: dict[Any, list[int]] = {g: [] for g in groups}
+    for i, k in enumerate(keys):
+        if k in pos:
+            pos[k].append(i)
+    gm = group_similarity(ctx.dtm, [pos[g] for g in groups])
+    fig, cap, glink = _group_figure(ctx, groups, gm, len(names), limit=MAX_SIMILARITY_LABELS)
+    sec.files.append(glink)
+    sec.blocks.append(
+        ctx.figure("similarity", fig, alt="Similarity heatmap", caption=cap, data=glink)
+    )
+    label = dict(zip(names, ctx.labels))
+    seen: set[tuple[str, str]] = set()
+    pairs = []
+    for a, b, v in near.sort_values(
+        ["similarity", "report", "neighbour"], ascending=[False, True, True], kind="stable"
+    )[["report", "neighbour", "similarity"]].itertuples(index=False):
+        key = (a, b) if a < b else (b, a)
+        if key in seen:
+            continue
+        seen.add(key)
+        pairs.append({"report": label[key[0]], "most similar to": label[key[1]], "cosine": v})
+        if len(pairs) >= TOP_PAIRS:
+            break
+    import pandas as pd
+
+    sec.blocks.append(
+        table_block(
+            pd.DataFrame(pairs, columns=["report", "most similar to", "cosine"]),
+            f"The {len(pairs)} most similar pairs of reports (TF-IDF cosine) of {len(names):,}; "
+            f"each report's {NEIGHBOURS} nearest reports are in the CSV (no full matrix "
+            f"above {MAX_MATRIX_REPORTS:,} reports).",
+            link,
+        )
     )
     return sec
 
