@@ -34,8 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0)
     args = ap.parse_args(argv)
 
-    import govtext as gt
     from terms_blind_eval import read_terms
+
+    import govtext as gt
 
     t0 = time.process_time()
     corpus_dir = Path(args.corpus)
@@ -52,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     for tsv in sorted(blind.glob("[ab]_*.tsv")):
         name = tsv.stem[2:]
         src = next(
-            (p for p in (corpus_dir / f"{name}.txt", blind / "texts" / f"{name}.txt") if p.is_file()),
+            (
+                p
+                for p in (corpus_dir / f"{name}.txt", blind / "texts" / f"{name}.txt")
+                if p.is_file()
+            ),
             None,
         )
         if src is None:
@@ -64,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         shares.append(share)
         print(f"| {tsv.stem} | {len(nodes)} | {share:.3f} | {sum(v in generic for v in nodes)} |")
     if shares:
-        print(f"\nsets >= 0.5: {sum(s >= 0.5 for s in shares)} of {len(shares)}; "
-              f"min {min(shares):.3f}, mean {sum(shares) / len(shares):.3f}")
+        print(
+            f"\nsets >= 0.5: {sum(s >= 0.5 for s in shares)} of {len(shares)}; "
+            f"min {min(shares):.3f}, mean {sum(shares) / len(shares):.3f}"
+        )
     if args.show:
         held = (HERE / "data" / "heldout_reports.txt").read_text(encoding="utf-8").split()
         skip = {Path(n).stem for n in held} | {p.stem[2:] for p in blind.glob("[ab]_*.tsv")}
