@@ -143,3 +143,20 @@ def test_jobs_option_sets_the_shared_configuration(monkeypatch, capsys):
     assert seen["n_jobs"] == 2 and gt.get_config()["n_jobs"] == 1
     assert main(["report", "--sample", "-o", "x", "--jobs", "0"]) == 2
     assert "--jobs must be a positive number" in capsys.readouterr().err
+
+
+def test_graph_leaves_out_the_reports_own_region_unless_keep_region(tmp_path):
+    import json
+
+    from govtext.datasets import sample_path
+
+    path = sample_path() / "2020_county_河北省保定市顺平县.txt"
+    nodes = {}
+    for name, extra in (("default", []), ("kept", ["--keep-region"])):
+        assert main(["graph", str(path), "-o", str(tmp_path / name), *extra]) == 0
+        data = json.loads((tmp_path / name / "network.json").read_text(encoding="utf-8"))
+        nodes[name] = {n["id"] for n in data["nodes"]}
+    own = {"顺平", "顺平县", "保定", "保定市", "河北", "河北省", "顺平县人民政府"}
+    assert not nodes["default"] & own
+    assert nodes["kept"] & own
+    assert 20 <= len(nodes["default"]) <= 60

@@ -62,7 +62,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="edge weight (default jaccard)",
     )
     p.add_argument(
-        "--min-count", type=int, default=2, help="fewest co-occurrences for an edge (default 2)"
+        "--min-count",
+        type=int,
+        default=None,
+        help="fewest co-occurrences for an edge (default: 1 for one report, 2 for several)",
+    )
+    p.add_argument(
+        "--keep-region",
+        action="store_true",
+        help="keep a report's own region, its parents and their government bodies as nodes "
+        "(left out by default), and place names in group graphs",
     )
     p.add_argument("--min-weight", type=float, default=None, help="smallest edge weight")
     p.add_argument(
@@ -101,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     from govtext.viz.figures import save
 
     for name, v in (("--top", args.top), ("--min-count", args.min_count)):
-        if v < 1:
+        if v is not None and v < 1:
             raise InputError(f"{name} must be at least 1, not {v}")
     if args.max_edges < 0:
         raise InputError(f"--max-edges must be 0 (all) or more, not {args.max_edges}")
@@ -114,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
         top=args.top,
         measure=args.measure,
         min_count=args.min_count,
+        keep_region=args.keep_region,
         min_weight=args.min_weight,
         max_edges=args.max_edges or None,
         backbone=None if args.backbone == "none" else args.backbone,
@@ -184,7 +194,7 @@ def _write_changes(
         tokenizer=opts["tokenizer"],
         window=opts["window"],
         measure=opts["measure"],
-        min_count=opts["min_count"],
+        min_count=2 if opts["min_count"] is None else opts["min_count"],
         max_edges=opts["max_edges"],
         random_state=opts["random_state"],
     )
