@@ -17,14 +17,25 @@ This module sits in ``govtext._runtime``: it imports nothing of govtext but the 
 
 from __future__ import annotations
 
+import contextvars
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from govtext.errors import InputError
 
-__all__ = ["map_reports", "map_chunks", "connect", "effective_jobs", "auto_jobs", "fork_call"]
+__all__ = [
+    "map_reports",
+    "map_chunks",
+    "connect",
+    "effective_jobs",
+    "auto_jobs",
+    "fork_call",
+    "forked_workers",
+    "can_fork",
+]
 
 #: Seconds :func:`connect` waits for a scheduler before giving up.
 CONNECT_TIMEOUT = 10
@@ -181,12 +192,73 @@ def map_chunks(
     jobs = effective_jobs(n_jobs)
     if jobs == 1 or len(chunks) <= 1:
         return [func(shared, ch) for ch in chunks]
+    if fork_preferred():
+        return _map_forked(func, chunks, shared, min(jobs, len(chunks)))
     from joblib import Parallel, delayed
 
     parent = os.getpid()
     return Parallel(n_jobs=min(jobs, len(chunks)), backend="loky")(
         delayed(_in_worker)(func, shared, ch, parent, shared_key) for ch in chunks
     )
+
+
+# ----------------------------------------------------------------- forked workers
+_PREFER_FORK: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "govtext_prefer_fork", default=False
+)
+_FORK_JOB: tuple[Any, list[Any], Any] | None = None
+
+
+def can_fork() -> bool:
+    """True where :func:`fork_call` and forked workers are used (Linux, unless the
+    environment variable ``GOVTEXT_NO_FORK`` is set)."""
+    return sys.platform.startswith("linux") and not os.environ.get("GOVTEXT_NO_FORK")
+
+
+@contextmanager
+def forked_workers() -> Iterator[None]:
+    """Inside the block, :func:`map_chunks` with ``n_jobs`` > 1 forks its worker processes
+    (where :func:`can_fork`) instead of starting loky workers: a forked worker starts with
+    everything this process has built (a tokenizer's dictionary, imported modules), so it
+    costs nothing to start. For a caller that owns the process (``govtext report``): a
+    fork copies the state of every thread, so it is not the default.
+
+    Examples
+    --------
+    >>> with forked_workers():
+    ...     map_chunks(lambda s, ch: sum(ch) + s, [[1, 2], [3]], shared=10, n_jobs=2)
+    [13, 13]
+    """
+    token = _PREFER_FORK.set(True)
+    try:
+        yield
+    finally:
+        _PREFER_FORK.reset(token)
+
+
+def fork_preferred() -> bool:
+    """Whether :func:`map_chunks` forks its workers here (see :func:`forked_workers`)."""
+    return _PREFER_FORK.get() and can_fork()
+
+
+def _fork_task(i: int) -> Any:  # pragma: no cover - in a forked worker
+    assert _FORK_JOB is not None
+    func, chunks, shared = _FORK_JOB
+    return func(shared, chunks[i])
+
+
+def _map_forked(func: Any, chunks: list[Any], shared: Any, jobs: int) -> list[Any]:
+    """``func(shared, chunk)`` of every chunk in ``jobs`` forked processes, in order; the
+    function and ``shared`` are inherited, never pickled; only results travel."""
+    global _FORK_JOB
+    import multiprocessing as mp
+
+    _FORK_JOB = (func, chunks, shared)
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_fork_task, range(len(chunks)), chunksize=1)
+    finally:
+        _FORK_JOB = None
 
 
 def _apply(pair: tuple[Any, Any], chunk: list[Any]) -> list[Any]:
@@ -340,9 +412,7 @@ def fork_call(fn: Callable[[], Any]) -> Forked | None:
     """
     import multiprocessing as mp
 
-    if not sys.platform.startswith("linux") or "fork" in os.environ.get(
-        "GOVTEXT_NO_FORK", ""
-    ):  # pragma: no cover - macOS's fork is unsafe with system libraries
+    if not can_fork():  # pragma: no cover - macOS's fork is unsafe with system libraries
         return None
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)

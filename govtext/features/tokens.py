@@ -104,6 +104,11 @@ def _map_chunks(
         return c.gather(futures)
     if n_jobs in (None, 1) or len(chunks) <= 1:
         return [func(tokenizer, ch) for ch in chunks]
+    from govtext._runtime.parallel import fork_preferred, map_chunks
+
+    if fork_preferred():  # forked workers share the dictionary built here
+        tokenizer.cut("各位代表")  # (builds it, once)
+        return map_chunks(func, chunks, shared=tokenizer, n_jobs=n_jobs)
     from joblib import Parallel, delayed
 
     parent = os.getpid()

@@ -199,11 +199,23 @@ def known_extractions(reports: Sequence[Any], tables: Sequence[pd.DataFrame]) ->
         if key not in _KNOWN:
             _KNOWN[key] = df
             added.append(key)
+    _SCOPES.append({})
     try:
         yield
     finally:
+        _SCOPES.pop()
         for key in added:
             _KNOWN.pop(key, None)
+
+
+#: one dict per open :func:`known_extractions` block, for results derived from the
+#: extractions (a report's targets) that several analyses in the block share
+_SCOPES: list[dict[Any, Any]] = []
+
+
+def scope_memo() -> dict[Any, Any] | None:
+    """The memo of the innermost :func:`known_extractions` block (None outside one)."""
+    return _SCOPES[-1] if _SCOPES else None
 
 
 @functools.lru_cache(maxsize=64)

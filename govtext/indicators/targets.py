@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from govtext.indicators.extract import extract_indicators
+from govtext.indicators.extract import extract_indicators, scope_memo
 from govtext.indicators.numbers import mult_value
 from govtext.indicators.period import change_sign
 from govtext.indicators.scope import clause_start, sentence_start, year_targets_spans
@@ -149,6 +149,17 @@ def _pick(rows: Any, key: str) -> Any:
 
 
 def _report_targets(report: Report) -> list[dict[str, Any]]:
+    memo = scope_memo()  # targets() and target_panel() of one analysis: found once
+    if memo is None:
+        return _find_report_targets(report)
+    meta = report.meta
+    key = ("targets", report.name, report.text, *(meta.get(k) for k in ("year", "level", "region")))
+    if key not in memo:
+        memo[key] = _find_report_targets(report)
+    return [dict(row) for row in memo[key]]
+
+
+def _find_report_targets(report: Report) -> list[dict[str, Any]]:
     text = report.text
     df = extract_indicators(report)
     meta = report.meta

@@ -298,7 +298,7 @@ def build_report(
     ('index.html', True)
     """
     from govtext._runtime.config import resolve_option
-    from govtext._runtime.parallel import connect, effective_jobs
+    from govtext._runtime.parallel import connect, effective_jobs, forked_workers
     from govtext.errors import require
 
     if by not in BY_CHOICES:
@@ -324,7 +324,8 @@ def build_report(
             client=client,
         )
         cache = resolve_option("cache_dir", cache_dir)
-        return _run(corpus, out, options, cache, progress, title, stats, keep_going)
+        with forked_workers():  # per-report steps here: forked workers share the tokenizer
+            return _run(corpus, out, options, cache, progress, title, stats, keep_going)
     finally:
         if client is not None and client is not scheduler:  # made here from an address
             client.close()

@@ -23,19 +23,20 @@ from govtext.report.context import ReportContext
 
 __all__ = ["SECTION_COST", "plan_lanes", "run_sections"]
 
-#: Seconds each section took on the 178 reports of the shared corpus on one core
-#: (benchmarks/RESULTS_report_speed.md); only their ratios matter, to balance the lanes.
+#: Seconds each section took on the 178 reports of the shared corpus (two cores, lanes;
+#: indicators with their extraction, about 5 s of it, see benchmarks/RESULTS_report_speed.md);
+#: only their ratios matter, to balance the lanes.
 SECTION_COST: dict[str, float] = {
-    "overview": 0.9,
-    "keywords": 3.4,
-    "keyness": 4.0,
-    "emerging": 2.5,
-    "topics": 5.9,
-    "network": 7.5,
-    "indicators": 3.0,
-    "similarity": 1.0,
-    "dictionary": 0.7,
-    "explorer": 1.4,
+    "overview": 1.1,
+    "keywords": 2.8,
+    "keyness": 4.4,
+    "emerging": 2.8,
+    "topics": 6.0,
+    "network": 6.0,
+    "indicators": 7.0,
+    "similarity": 1.05,
+    "dictionary": 0.75,
+    "explorer": 1.0,
 }
 
 Builder = Callable[[ReportContext], PageSection]
@@ -49,7 +50,7 @@ def plan_lanes(keys: list[str], lanes: int) -> list[list[str]]:
     Examples
     --------
     >>> plan_lanes(["overview", "topics", "network", "keyness"], 2)
-    [['overview', 'network'], ['topics', 'keyness']]
+    [['topics', 'keyness'], ['overview', 'network']]
     """
     lanes = max(1, min(lanes, len(keys)))
     load = [0.0] * lanes
@@ -63,9 +64,11 @@ def plan_lanes(keys: list[str], lanes: int) -> list[list[str]]:
 
 
 def _prepare(ctx: ReportContext, todo: list[str]) -> None:
-    """Make what the sections to compute share, before any lane starts."""
-    ctx.dtm  # noqa: B018  (the words of every report and the matrix)
-    if "indicators" in todo:
+    """Make what the sections to compute share, before any lane starts: the words of every
+    report and the matrix; on a cluster also the indicators of every report (here, a lane
+    extracts them itself: as fast, without sending the tables back and forth)."""
+    ctx.dtm  # noqa: B018
+    if "indicators" in todo and ctx.client is not None:
         ctx.indicator_tables()
 
 
@@ -117,7 +120,7 @@ def run_sections(
     SectionError
         The first section in page order that failed, when ``keep_going`` is false.
     """
-    from govtext._runtime.parallel import fork_call
+    from govtext._runtime.parallel import can_fork, fork_call
 
     keys = [k for k, _ in builders]
     table = dict(builders)
@@ -126,21 +129,21 @@ def run_sections(
         todo = [k for k in keys if results.get(ctx.section_key(k)) is None]
     plan = plan_lanes(todo, lanes) if lanes > 1 and len(todo) > 1 else []
     jobs = []
-    if len(plan) > 1:
+    n_jobs = ctx.n_jobs
+    if len(plan) > 1 and can_fork():
         _prepare(ctx, todo)
+        ctx.n_jobs = 1  # each lane is one process: no workers of its own
         for lane in plan[1:]:
             job = fork_call(lambda lane=lane: _lane(ctx, table, lane, results, keep_going))
             if job is not None:  # (None: no fork here; this process runs the lane)
                 jobs.append((lane, job))
     forked = {k for lane, _ in jobs for k in lane}
-    done: dict[str, tuple[Any, list[str]]] = {}
-    for key in (k for k in keys if k not in forked):  # this process's lane, in page order
-        got, _, _ = _lane(ctx, table, [key], results, keep_going)
-        done.update(got)
-        if on_section is not None:
-            on_section(key)
-        if isinstance(got[key][0], BaseException):
-            break
+    try:
+        done = _here(
+            ctx, table, [k for k in keys if k not in forked], results, keep_going, on_section
+        )
+    finally:
+        ctx.n_jobs = n_jobs
     for _lane_keys, job in jobs:
         got, extra, stats = job.result()
         for key, (_sec, written) in got.items():
@@ -152,6 +155,26 @@ def run_sections(
         for k, v in stats.items():
             ctx.stats[k] = ctx.stats.get(k, 0) + v
     return _in_page_order(ctx, keys, done)
+
+
+def _here(
+    ctx: ReportContext,
+    table: dict[str, Builder],
+    keys: list[str],
+    results: Any,
+    keep_going: bool,
+    on_section: Callable[[str], None] | None,
+) -> dict[str, tuple[Any, list[str]]]:
+    """This process's lane, in page order, stopping at the first error."""
+    done: dict[str, tuple[Any, list[str]]] = {}
+    for key in keys:
+        got, _, _ = _lane(ctx, table, [key], results, keep_going)
+        done.update(got)
+        if on_section is not None:
+            on_section(key)
+        if isinstance(got[key][0], BaseException):
+            break
+    return done
 
 
 def _in_page_order(

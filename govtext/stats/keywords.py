@@ -182,12 +182,21 @@ def _typed_terms(vocab: list[str], tokenizer: Any) -> np.ndarray:
 
 
 def _token_types(tokenizer: Any, vocab: list[str]) -> list[str]:
-    """Token types from the tokenizer's ``types`` where it has them, else ``""``."""
+    """Token types from the tokenizer's ``types`` where it has them, else ``""`` (the last
+    answer is kept: :func:`keywords` asks twice for the whole vocabulary)."""
     tok = tokenizer if tokenizer is not None else _default_tokenizer()
     types = getattr(tok, "types", None)
     if types is None:
         return [""] * len(vocab)
-    return list(types(vocab))
+    key = (id(tok), getattr(tok, "config_hash", None), tuple(vocab))
+    if _LAST_TYPES and _LAST_TYPES[0][0] == key:
+        return list(_LAST_TYPES[0][1])
+    out = list(types(vocab))
+    _LAST_TYPES[:] = [(key, tuple(out))]
+    return out
+
+
+_LAST_TYPES: list[tuple[Any, tuple[str, ...]]] = []
 
 
 _POS_TABLES: dict[int, tuple[Any, dict[str, str]]] = {}
@@ -433,8 +442,9 @@ def keywords(
         idx, cnt = X.indices[lo:hi], X.data[lo:hi]
         d, s = delta.data[lo:hi], z.data[lo:hi]
         keep = ok[idx] & (d >= floor)
-        if regions[i]:
-            keep &= np.array([not _of_region(t, regions[i]) for t in vocab[idx]], dtype=bool)
+        if regions[i]:  # (only the terms still kept are looked at)
+            cand = np.flatnonzero(keep)
+            keep[cand] = [not _of_region(t, regions[i]) for t in vocab[idx[cand]]]
         idx, cnt, s = idx[keep], cnt[keep], s[keep]
         # terms under min_count only after all the others (a short text still gets some);
         # ties: higher count first, then the term itself (deterministic)
