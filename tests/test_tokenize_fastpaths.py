@@ -50,3 +50,94 @@ def test_normalize_for_cut_equals_normalize():
     texts += [r.text for r in load_sample()]
     for t in texts:
         assert normalize_for_cut(t) == normalize(t), t
+
+
+def test_quoted_term_occurrences_match_the_alternation_for_few_and_many_terms():
+    from govtext.tokenize.rules import _occurrences
+
+    rng = random.Random(5)
+    chars = "乡村振兴示范区两个维护“”，"
+    text = "".join(rng.choice(chars) for _ in range(30_000)) + "哈哈哈哈哈"
+    for terms in [
+        {"乡村", "乡村振兴", "振兴示范", "哈哈"},
+        {"".join(rng.choice(chars) for _ in range(rng.randint(2, 5))) for _ in range(200)},
+    ]:
+        plain = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+        got = _occurrences(text, terms)
+        assert got == _spans(plain, text)
+        assert got
+
+
+def _compose_reference(pieces, is_term, is_place):
+    """compose() as it was before issue 17 (one flush per trigger piece)."""
+    from itertools import compress
+
+    from govtext.tokenize.compose import (
+        _DESIGNATION_ENDS,
+        _HEAD_PREFIXES,
+        _TRIGGERS,
+        MAX_LEN,
+        PLACE_HEADS,
+        SCOPES,
+        _head_at,
+    )
+
+    n = len(pieces)
+    hits = list(compress(range(n), map(_TRIGGERS.__contains__, pieces)))
+    out: list[str] = []
+    pos = 0
+    composed = False
+    for h in hits:
+        if h < pos:
+            continue
+        if h > pos:
+            out.extend(pieces[pos:h])
+            pos = h
+            composed = False
+        p = pieces[h]
+        nxt = pieces[h + 1] if h + 1 < n else ""
+        if p in SCOPES and len(nxt) >= 3 and nxt.endswith(_DESIGNATION_ENDS) and is_term(nxt):
+            out.append(p + nxt)
+            pos = h + 2
+            composed = True
+            continue
+        if not out or p not in _HEAD_PREFIXES or not (composed or is_term(out[-1])):
+            continue
+        j = _head_at(pieces, h)
+        if j and not composed and is_place(out[-1]) and "".join(pieces[h:j]) not in PLACE_HEADS:
+            continue
+        if j and len(out[-1]) + sum(map(len, pieces[h:j])) <= MAX_LEN:
+            out[-1] += "".join(pieces[h:j])
+            pos = j
+            composed = True
+    out.extend(pieces[pos:])
+    return out
+
+
+def test_compose_equals_the_reference_on_random_pieces():
+    from govtext.tokenize.compose import compose
+
+    rng = random.Random(2)
+    vocab = (
+        "乡村振兴 保定 徐水区 全国 文明城市 国家级 经济技术开发区 示范 村 示范村 建设 体系 行动 "
+        "计划 产业 集群 园 改革 试点 的 和 推进 加强 一 体化 标准 化 先行区 强 省 ， 。 工程 "
+        "创建 清单 平台 高地 国家 中国 名镇"
+    ).split()
+    terms = {"乡村振兴", "文明城市", "经济技术开发区", "保定", "徐水区", "名镇", "示范村"}
+    places = {"保定", "徐水区"}
+    for _ in range(400):
+        pieces = [rng.choice(vocab) for _ in range(rng.randint(0, 60))]
+        want = _compose_reference(pieces, terms.__contains__, places.__contains__)
+        assert compose(pieces, terms.__contains__, places.__contains__) == want
+        assert "".join(want) == "".join(pieces)
+
+
+def test_division_suffix_filter_finds_every_suffix_that_ends_a_name():
+    from govtext.datasets import load_sample
+    from govtext.tokenize.places import _DIV_SUFFIX, _divisions, _suffix_ends
+
+    ends = _divisions()[2]
+    texts = [r.text for r in load_sample()] + ["北闸口镇撒莲镇街道苏木市区县区乡镇", "市"]
+    for t in texts:
+        want = [m.end() for m in _DIV_SUFFIX.finditer(t) if t[m.end() - 2 : m.end()] in ends]
+        assert [m.end() for m in _suffix_ends().finditer(t)] == want

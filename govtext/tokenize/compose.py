@@ -123,28 +123,35 @@ def compose(
         return pieces
     out: list[str] = []
     pos = 0  # pieces[pos:] are not in out yet
-    composed = False  # out[-1] was joined here (a term, whatever is_term says)
+    composed = False  # pieces[pos - 1] was joined here (a term, whatever is_term says)
     for h in hits:
         if h < pos:
             continue
-        if h > pos:
-            out.extend(pieces[pos:h])
-            pos = h
-            composed = False
         p = pieces[h]
-        nxt = pieces[h + 1] if h + 1 < n else ""
-        if p in SCOPES and len(nxt) >= 3 and nxt.endswith(_DESIGNATION_ENDS) and is_term(nxt):
-            out.append(p + nxt)  # 全国|文明城市 -> 全国文明城市
-            pos = h + 2
-            composed = True
+        if p in SCOPES:
+            nxt = pieces[h + 1] if h + 1 < n else ""
+            if len(nxt) >= 3 and nxt.endswith(_DESIGNATION_ENDS) and is_term(nxt):
+                out.extend(pieces[pos:h])
+                out.append(p + nxt)  # 全国|文明城市 -> 全国文明城市
+                pos = h + 2
+                composed = True
+                continue
+        if h == 0 or p not in _HEAD_PREFIXES:
             continue
-        if not out or p not in _HEAD_PREFIXES or not (composed or is_term(out[-1])):
+        # the piece before (out[-1] once pieces[pos:h] are in out)
+        prev = out[-1] if h == pos else pieces[h - 1]
+        joined = composed and h == pos
+        if not (joined or is_term(prev)):
             continue
         j = _head_at(pieces, h)
-        if j and not composed and is_place(out[-1]) and "".join(pieces[h:j]) not in PLACE_HEADS:
+        if not j:
             continue
-        if j and len(out[-1]) + sum(map(len, pieces[h:j])) <= MAX_LEN:
-            out[-1] += "".join(pieces[h:j])
+        head = "".join(pieces[h:j])
+        if not joined and head not in PLACE_HEADS and is_place(prev):
+            continue
+        if len(prev) + len(head) <= MAX_LEN:
+            out.extend(pieces[pos:h])
+            out[-1] += head
             pos = j
             composed = True
     out.extend(pieces[pos:])

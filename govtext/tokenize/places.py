@@ -167,10 +167,15 @@ def is_place(word: str) -> bool:
 
 
 def _head_after(text: str, end: int, heads: tuple[str, ...]) -> int:
-    for h in heads:
-        if text.startswith(h, end):
-            return end + len(h)
-    return end
+    """End of the first of ``heads`` (longest first) that ``text`` has at ``end``, else ``end``."""
+    m = _heads_regex(heads).match(text, end)
+    return end if m is None else m.end()
+
+
+@lru_cache(maxsize=4)
+def _heads_regex(heads: tuple[str, ...]) -> re.Pattern[str]:
+    # an alternation in the tuple's order: the first head that matches, as a loop would
+    return re.compile("|".join(map(re.escape, heads)))
 
 
 # a first character that is more often a word of its own (向|城镇, 扩大|城镇, 提高|城镇)
@@ -241,6 +246,39 @@ _VILLAGE_GENERIC = set(
 )
 
 
+@lru_cache(maxsize=1)
+def _suffix_ends() -> re.Pattern[str]:
+    """The ends of the matches of ``_DIV_SUFFIX`` whose last two characters end some name.
+
+    The regex consumes only the last character (so ends one character apart are both
+    found) and looks behind at the two; ``place_spans`` then skips the many 市, 区, 县 that
+    end no name at all without a Python step.
+    """
+    _, _, ends = _divisions()
+    single = set("省市县区旗盟州镇乡场处局团园")  # the one-character suffixes of _DIV_SUFFIX
+    before: dict[str, set[str]] = {}  # last character -> the characters before it
+    for k in ends:
+        if len(k) == 2 and (k[1] in single or k in ("街道", "苏木")):
+            before.setdefault(k[1], set()).add(k[0])
+    looks = "|".join(
+        f"(?<=[{''.join(map(re.escape, sorted(b)))}]{re.escape(c)})"
+        for c, b in sorted(before.items())
+    )
+    return re.compile(f"[{''.join(sorted(before))}](?:{looks})")
+
+
+@lru_cache(maxsize=1)
+def _longer_ends() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """``({last three characters: lengths of 3+, longest first}, {two-character names})``."""
+    codes, _, _ = _divisions()
+    ends: dict[str, set[int]] = {}
+    for name in codes:
+        if len(name) >= 3:
+            ends.setdefault(name[-3:], set()).add(len(name))
+    lengths = {k: tuple(sorted(v, reverse=True)) for k, v in ends.items()}
+    return lengths, frozenset(n for n in codes if len(n) == 2)
+
+
 def place_spans(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping ``(start, end, kind)`` of the place names in ``text``.
 
@@ -256,10 +294,17 @@ def place_spans(text: str) -> list[tuple[int, int, str]]:
     """
     with _LOCK:
         codes, _, ends = _divisions()
+        suffix_ends = _suffix_ends()
+        ends3, two = _longer_ends()
     hits: list[tuple[int, int]] = []
-    for m in _DIV_SUFFIX.finditer(text):
+    for m in suffix_ends.finditer(text):
         e = m.end()
-        for k in ends.get(text[e - 2 : e], ()):
+        # the lengths of ends[text[e - 2 : e]], longest first: those of 3 or more only if
+        # some name ends with the last three characters
+        lengths = ends3.get(text[e - 3 : e], ())
+        if text[e - 2 : e] in two:
+            lengths += (2,)
+        for k in lengths:
             s = e - k
             if s < 0:
                 continue

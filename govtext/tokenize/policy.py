@@ -35,13 +35,13 @@ from govtext.tokenize.compose import compose
 from govtext.tokenize.engines import segment
 from govtext.tokenize.filters import TokenFilter
 from govtext.tokenize.kinds import TokenTypes
-from govtext.tokenize.places import is_place, place_spans
+from govtext.tokenize.places import _divisions, is_place, place_short_forms, place_spans
 from govtext.tokenize.prenorm import normalize_for_cut
 from govtext.tokenize.rules import (
     NUMBER_UNIT,
     _Anchors,
+    _rule_spans,
     is_number_token,
-    protected_spans,
 )
 from govtext.tokenize.vocabulary import Vocabulary
 
@@ -226,8 +226,12 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
     # ---------------------------------------------------------------- cutting
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping spans that must be single pieces, sorted by start."""
+        return [(s, e) for s, e, _ in self._rule_spans(text)]
+
+    def _rule_spans(self, text: str) -> list[tuple[int, int, bool]]:
+        """:meth:`_protected` with, for each span, whether a number rule made it."""
         places = [(s, e) for s, e, _ in place_spans(text)]
-        return protected_spans(text, self._special, self._anchors, self._names, places)
+        return _rule_spans(text, self._special, self._anchors, self._names, places)
 
     def _jieba_cut(self, text: str) -> list[str]:
         if not text:
@@ -297,12 +301,12 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         if self.mode == "fine":
             return self._jieba_cut(norm)
         engine = self.engine  # noqa: F841  (build before reading the special-term rule)
-        spans = self._protected(norm)
-        protected = [norm[s:e] for s, e in spans]
+        spans = self._rule_spans(norm)
+        protected = [norm[s:e] for s, e, _ in spans]
         if _SENTINEL in norm:  # (never in a report) cut the stretches between spans one by one
             pieces = []
             pos = 0
-            for (s, e), piece in zip(spans, protected):
+            for (s, e, _), piece in zip(spans, protected):
                 if s > pos:
                     pieces.extend(self._jieba_cut(norm[pos:s]))
                 pieces.append(piece)
@@ -316,13 +320,17 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
             for piece in protected:  # each sentinel is a piece of its own: put the span back
                 at = find(_SENTINEL, at + 1)
                 pieces[at] = piece
-        # protected pieces: terms a policy head may follow
-        kept = {p for p in set(protected) if not is_number_token(p)}
-        is_term, names = self._is_term, self._names
+        # protected pieces: terms a policy head may follow (not numbers; those of the number
+        # rules are numbers, is_number_token need not look at them)
+        maybe = {p for p, (_, _, num) in zip(protected, spans) if not num}
+        kept = {p for p in maybe if not is_number_token(p)}
+        names, table = self._names, self._type_table
+        divisions, short = _divisions()[0], place_short_forms()  # what is_place looks in
         return compose(
             pieces,
-            lambda p: p in kept or is_term(p),
-            lambda p: p not in names and p not in self._type_table and is_place_piece(p, kept),
+            # p in kept or self._is_term(p), inlined
+            lambda p: p in kept or p in names or p in table or p in divisions or p in short,
+            lambda p: p not in names and p not in table and is_place_piece(p, kept),
         )
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
@@ -395,11 +403,11 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
 _SENTINEL = "\ue000"
 
 
-def _with_sentinels(norm: str, spans: list[tuple[int, int]]) -> str:
+def _with_sentinels(norm: str, spans: list[tuple[int, int, bool]]) -> str:
     """``norm`` with each span replaced by :data:`_SENTINEL`."""
     parts = []
     pos = 0
-    for s, e in spans:
+    for s, e, _ in spans:
         parts.append(norm[pos:s])
         pos = e
     parts.append(norm[pos:])

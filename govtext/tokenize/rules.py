@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from govtext.tokenize.compose import ELLIPSIS, REDUPLICATED
+from govtext.tokenize.tries import _trie_regex
 
 __all__ = ["NUMBER_UNIT", "is_number_token", "protected_spans"]
 
@@ -45,15 +45,6 @@ PLACEHOLDER_NUMBER = re.compile(
     + _MULT
     + r"]))"
 )
-# the matches of NUMBER_UNIT that hold a digit (the ones protected_spans keeps), found
-# with the same regex written to start with a character class (``\d\d*`` for ``\d+``): the
-# regex engine then skips to the next digit instead of trying every position. A match of
-# the numeral branch holds no digit, so leaving that branch out moves no digit match.
-_NUMBER_SCAN = re.compile(
-    r"\d\d*(?:[.,]\d+)*"
-    r"(?:[多余])?[" + _MULT + r"]*(?:[多余])?"
-    r"(?:%|‰|" + "|".join(map(re.escape, _UNITS)) + r")?"
-)
 _PURE_NUMBER = re.compile(r"^[\d.,%‰" + _CN_NUM + _MULT + r"多余]+$")
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -76,6 +67,11 @@ _FORMULAS = [
 _FORMULAS.insert(1, _FORMULAS.pop())  # the ellipsis before the single plenum
 # every formula starts with a numeral or 党: the lookahead lets other positions fail fast
 _FORMULA = re.compile("(?=[" + _NUMERAL + "党])(?:" + "|".join(f"(?:{f})" for f in _FORMULAS) + ")")
+# the same matches, as group 1 of one-character matches that start with a character class
+# (the engine skips to the next numeral); _formulas() drops the overlapping ones
+_FORMULA_SCAN = re.compile(
+    "[" + _NUMERAL + "党](?<=(?=(" + "|".join(f"(?:{f})" for f in _FORMULAS) + "))[\\s\\S])"
+)
 _REDUPLICATED = re.compile(REDUPLICATED)  # 宜居宜业宜养宜游
 # formulas of digits joined by +: 1+5+N, 2+1+1, 4+X (before numbers, which would split them)
 _PLUS_FORMULA = re.compile(r"(?<![\d.A-Za-z+])\d+(?:\+(?:\d+|[A-Z]))+(?![\d.A-Za-z+])")
@@ -121,28 +117,27 @@ def _special_anchors(words: Iterable[str]) -> _Anchors:
 
     Every special term holds a character outside U+4E00..U+9FFF (else jieba's dictionary
     takes it), so a match starting at ``s`` has, for some term, that character at ``s + k``
-    and the term's first ``k`` characters before it. Returns a regex of those characters
-    and, per character, the offsets ``k`` seen with the prefixes seen at each.
+    and the term's first ``k`` characters before it. Returns a regex that finds those
+    characters where a term matches around them, and, per character, the offsets ``k``
+    seen with the prefixes seen at each.
     """
     offsets: dict[str, dict[int, set[str]]] = {}
-    behind: dict[int, set[str]] = {}  # k -> the terms' first k + 1 characters
-    second: set[str] = set()  # the second characters of the terms that start with the anchor
+    terms_at: dict[int, set[str]] = {}  # k -> the terms whose anchor is at k
     for w in words:
         for k, ch in enumerate(w):
             if not "\u4e00" <= ch <= "\u9fff":
                 offsets.setdefault(ch, {}).setdefault(k, set()).add(w[:k])
-                behind.setdefault(k, set()).add(w[: k + 1])
-                if k == 0:
-                    second.add(w[1:2])
+                terms_at.setdefault(k, set()).add(w)
                 break
-    # an anchor character is looked at only if the text before it (or, at k = 0, the
-    # character after it) fits some term: a regex filter, checked exactly afterwards
-    looks = [f"(?<={_trie_regex(sorted(pre))})" for k, pre in sorted(behind.items()) if k]
-    if 0 in behind:
-        after = "" if "" in second else "(?=" + _trie_regex(sorted(second)) + ")"
-        looks.append(after)
+    # an anchor character is looked at only where some term whose anchor is k characters
+    # in matches k characters before it: a regex filter (the look-ahead inside the
+    # look-behind), so Python looks only at the few places a term starts
+    looks = "|".join(
+        rf"(?<=(?={_trie_regex(sorted(ts))})[\s\S]{{{k + 1}}})"
+        for k, ts in sorted(terms_at.items())
+    )
     cls = "".join(re.escape(c) for c in sorted(offsets))
-    chars = re.compile(f"[{cls}](?:{'|'.join(looks)})" if looks else f"[{cls}]")
+    chars = re.compile(f"[{cls}](?:{looks})")
     return chars, {
         c: tuple((k, frozenset(pre)) for k, pre in sorted(ks.items())) for c, ks in offsets.items()
     }
@@ -179,53 +174,17 @@ def _anchored_finditer(
     return out
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` (longest first), as a trie: fast on long lists.
-
-    A node with many children tests a character class before each bucket of at most
-    :data:`_BUCKET` of them, so a position costs a few class tests rather than one test
-    per child (the regex engine tries the alternatives of a group one after the other).
-    The regex starts with a class of the first characters (the first character is then
-    tested again behind), so that the engine skips the positions no word starts at.
-    """
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        end = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + _bucketed(sorted(node)[end:], alts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    first = sorted(ch for ch in trie if ch)
-    if len(first) <= _BUCKET:
-        return build(trie)
-    behind = [f"(?<={re.escape(ch)})" + build(trie[ch]) for ch in first]
-    cls = "".join(map(re.escape, first))
-    return f"[{cls}](?:{_bucketed(first, behind, '?<=')})"
-
-
-_BUCKET = 12
-
-
-def _bucketed(chars: list[str], alts: list[str], look: str = "?=") -> str:
-    """``a|b|…`` for alternatives that start with the distinct ``chars``, in class-tested
-    buckets (the class tested ahead, or behind with ``look="?<="``)."""
-    if len(alts) <= _BUCKET:
-        return "|".join(alts)
-    size = max(_BUCKET, -(-len(alts) // _BUCKET))  # at most _BUCKET buckets per level
-    out = []
-    for i in range(0, len(alts), size):
-        cls = "".join(re.escape(c) for c in chars[i : i + size])
-        inner = _bucketed(chars[i : i + size], alts[i : i + size], look)
-        out.append(f"({look}[{cls}])(?:{inner})")
-    return "|".join(out)
+# the matches of NUMBER_UNIT that hold a digit (the ones protected_spans keeps), found
+# with the same regex written to start with a character class (``\d\d*`` for ``\d+``): the
+# regex engine then skips to the next digit instead of trying every position. A match of
+# the numeral branch holds no digit, so leaving that branch out moves no digit match. The
+# units are a trie (the longest unit, as the longest-first alternation).
+_NUMBER_SCAN = re.compile(
+    r"\d\d*(?:[.,]\d+)*"
+    r"(?:[多余])?[" + _MULT + r"]*(?:[多余])?"
+    r"(?:%|‰|" + _trie_regex(_UNITS) + r")?"
+)
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _glued(term: str, names: set[str]) -> bool:
@@ -245,7 +204,7 @@ def _good_quote(s: str) -> bool:
         return False
     if "、" in s and len(s) > 8:
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]", s))
+    return _HAN_CHAR.search(s) is not None
 
 
 _SLOGAN_CHARS = set("宜可能共联同有敢全大名还两做落慎自又稳强惠富兴")
@@ -290,6 +249,18 @@ def protected_spans(
     >>> [text[s:e] for s, e in protected_spans(text)]
     ['7%', '三张好牌']
     """
+    return [(s, e) for s, e, _ in _rule_spans(text, special, anchors, names, extra)]
+
+
+def _rule_spans(
+    text: str,
+    special: re.Pattern[str] | None,
+    anchors: _Anchors | None,
+    names: set[str] | frozenset[str],
+    extra: list[tuple[int, int]] | None,
+) -> list[tuple[int, int, bool]]:
+    """:func:`protected_spans` as ``(start, end, is_number)``: True for the spans of the
+    number rules (``is_number_token`` is True for each of them)."""
     spans: list[tuple[int, int, int]] = []  # (start, priority, -end): sorts as documented
     if "+" in text:
         spans.extend((m.start(), -1, -m.end()) for m in _PLUS_SCAN.finditer(text))
@@ -304,22 +275,59 @@ def protected_spans(
         if _good_quote(m.group(1)) and (m.group(1) in names or not _glued(m.group(1), names))
     }
     if quoted:
-        # a trie, not an alternation: linear in the text however many terms it defines
-        pat = re.compile(_trie_regex(sorted(quoted)))
-        spans.extend((m.start(), 2, -m.end()) for m in pat.finditer(text))
-    spans.extend((m.start(), 3, -m.end()) for m in _FORMULA.finditer(text))
+        spans.extend((s, 2, -e) for s, e in _occurrences(text, quoted))
+    spans.extend((s, 3, -e) for s, e in _formulas(text))
     spans.extend((m.start(), 3, -m.end()) for m in _reduplicated(text) if _redup_ok(text, m))
     if extra:
         spans.extend((s, 4, -e) for s, e in extra)
     if not spans:
         return []
     spans.sort()
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
     last_end = -1
-    for s, _, e in spans:
+    for s, rule, e in spans:
         if s >= last_end:
-            out.append((s, -e))
+            out.append((s, -e, rule == 0))
             last_end = -e
+    return out
+
+
+def _formulas(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_FORMULA.finditer(text)``."""
+    out = []
+    last = 0
+    for m in _FORMULA_SCAN.finditer(text):
+        s, e = m.span(1)
+        if s >= last:
+            out.append((s, e))
+            last = e
+    return out
+
+
+def _occurrences(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer`` of a longest-first alternation of ``terms`` in ``text``.
+
+    A report defines a few quoted terms: each is looked for with ``str.find`` (compiling a
+    regex per text would cost more than the search). A long text that defines many is
+    searched with one trie regex, linear in its length however many terms there are.
+    """
+    if len(terms) > 8 and len(terms) * len(text) > 4_000_000:
+        pat = re.compile(_trie_regex(sorted(terms)))
+        return [m.span() for m in pat.finditer(text)]
+    found = []  # (start, -length) of every occurrence, overlapping ones included
+    for t in terms:
+        find = text.find
+        i = find(t)
+        while i >= 0:
+            found.append((i, -len(t)))
+            i = find(t, i + 1)
+    found.sort()
+    out = []
+    last = 0
+    for s, neg in found:  # leftmost, then longest, not overlapping: as finditer
+        if s >= last:
+            last = s - neg
+            out.append((s, last))
     return out
 
 
