@@ -6,6 +6,7 @@ Usage::
     python benchmarks/report_speed.py --corpus ../shared/corpus
     python benchmarks/report_speed.py --corpus ../shared/corpus --sections
     python benchmarks/report_speed.py --corpus ../shared/corpus --before 7616452 --rounds 2
+    python benchmarks/report_speed.py --corpus ../shared/corpus --scheduler 2 --rounds 1
 
 For each corpus it runs the real command (``python -m govtext report ... -o TMP --quiet
 --no-cache``) in a fresh process, so imports, jieba's dictionary and writing every file
@@ -24,6 +25,10 @@ run is the real one.
 the new code alternately in the same run (``--rounds`` rounds each, median), with
 ``PYTHONPATH`` pointing at each checkout; with ``--sections`` the per-section table is
 made for both.
+
+``--scheduler N`` starts an N-worker ``dask.distributed`` LocalCluster and runs the command
+with and without ``--scheduler ADDRESS`` (``--rounds`` times), comparing every output file
+byte for byte (issue 17).
 
 :func:`cold_warm` (used by ``run_suite.py``) runs the command twice on one corpus with the
 same fresh, empty token cache folder (``--cache-dir``): the first run is cold (tokenises
@@ -252,6 +257,59 @@ def compare(runs: list[tuple[str, list[str]]], rev: str, rounds: int, extra: lis
         remove_worktree(old)
 
 
+# --------------------------------------------------------------------- --scheduler
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file of an output folder, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def scheduler_check(runs: list[tuple[str, list[str]]], workers: int, rounds: int) -> None:
+    """The command on this machine and with ``--scheduler`` (a ``workers``-process
+    LocalCluster started once, not timed), alternately; every output file compared."""
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address
+        print(f"LocalCluster: {workers} worker processes, 1 thread each, at {address}")
+        print("| corpus | run | wall s (each round) | CPU s of the command | same bytes |")
+        print("|---|---|---|---|---|")
+        for label, args in runs:
+            walls: dict[str, list[float]] = {"local": [], "scheduler": []}
+            cpus: dict[str, list[float]] = {"local": [], "scheduler": []}
+            same = True
+            for _ in range(rounds):
+                with tempfile.TemporaryDirectory() as tmp:
+                    outs = {}
+                    for how, extra in (("local", []), ("scheduler", ["--scheduler", address])):
+                        out = Path(tmp) / how
+                        cmd = [sys.executable, "-m", "govtext", "report", *args, "-o", str(out)]
+                        cmd += ["--quiet", "--no-cache", *extra]
+                        import resource
+
+                        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                        t0 = time.perf_counter()
+                        proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(REPO))
+                        walls[how].append(time.perf_counter() - t0)
+                        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                        cpus[how].append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+                        if proc.returncode != 0:
+                            print(proc.stderr, file=sys.stderr)
+                        outs[how] = files_of(out)
+                    same = same and outs["local"] == outs["scheduler"] and bool(outs["local"])
+            for how in ("local", "scheduler"):
+                print(
+                    f"| {label} | {how} | {', '.join(f'{w:.1f}' for w in walls[how])} | "
+                    f"{statistics.median(cpus[how]):.1f} | {'yes' if same else 'NO'} |",
+                    flush=True,
+                )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -260,6 +318,13 @@ def main() -> int:
     ap.add_argument("--sections", action="store_true", help="also time each section builder")
     ap.add_argument("--before", metavar="REV", help="also time git revision REV, alternately")
     ap.add_argument("--rounds", type=int, default=2, help="rounds with --before (default 2)")
+    ap.add_argument(
+        "--scheduler",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also run with --scheduler on an N-worker LocalCluster and compare the bytes",
+    )
     ap.add_argument(
         "--extra", default="", help="more options for the command, e.g. '--jobs 2' (quoted)"
     )
@@ -281,6 +346,8 @@ def main() -> int:
                 f"{label:<45} {dt:8.1f} {cpu:7.1f} {goal:6.0f}  {ok} (exit {code}, {files}, "
                 f"load {os.getloadavg()[0]:.1f})"
             )
+    if ns.scheduler:
+        scheduler_check([(label, args) for label, args, _, _ in runs], ns.scheduler, ns.rounds)
     if ns.sections:
         old = worktree(ns.before) if ns.before else None
         try:

@@ -147,3 +147,82 @@ def test_a_task_run_in_the_caller_never_reuses_a_tokenizer_changed_since(monkeyp
     assert parallel._in_worker(parallel._cut_chunk, memo, [text], me + 1) == [fresh.cut(text)]
     (kept,) = parallel._WORKER_TOKENIZERS.values()
     assert kept._memo is None
+
+
+# ------------------------------------------------------- govtext._runtime.parallel
+def _tagged(shared, item):
+    return f"{shared}:{item}:{len(item)}"
+
+
+def test_map_reports_keeps_input_order_wherever_it_runs(small):
+    from govtext._runtime.parallel import forked_workers, map_reports
+
+    names = small.names * 3
+    ref = [f"t:{n}:{len(n)}" for n in names]
+    assert map_reports(_tagged, names, shared="t") == ref
+    assert map_reports(_tagged, names, shared="t", n_jobs=2, chunksize=1) == ref  # loky
+    with forked_workers():
+        assert map_reports(_tagged, names, shared="t", n_jobs=2, chunksize=2) == ref
+    assert map_reports(len, names, n_jobs=2) == [len(n) for n in names]
+    assert map_reports(len, []) == []
+
+
+def test_map_reports_on_a_cluster_keeps_input_order(small):
+    distributed = pytest.importorskip("dask.distributed")
+    from govtext._runtime.parallel import map_reports
+
+    names = small.names * 3
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        with distributed.Client(cluster) as client:
+            got = map_reports(_tagged, names, shared="t", client=client, chunksize=1)
+    assert got == [f"t:{n}:{len(n)}" for n in names]
+
+
+def test_fork_call_gives_back_result_error_and_warnings():
+    import warnings
+
+    from govtext._runtime.parallel import can_fork, fork_call
+
+    if not can_fork():  # pragma: no cover - not Linux
+        assert fork_call(lambda: 1) is None
+        return
+    state = {"n": 41}
+    assert fork_call(lambda: state["n"] + 1).result() == 42  # sees this process's memory
+
+    def fails():
+        warnings.warn("careful", UserWarning, stacklevel=1)
+        raise gt.InputError("bad input, in the child")
+
+    job = fork_call(fails)
+    with pytest.warns(UserWarning, match="careful"), pytest.raises(gt.InputError, match="child"):
+        job.result()
+
+
+def test_bad_n_jobs_and_scheduler_are_refused():
+    from govtext._runtime.parallel import connect, effective_jobs
+
+    assert effective_jobs(None) == 1 and effective_jobs(-1) >= 1
+    for bad in (0, -2, 1.5, True):
+        with pytest.raises(gt.InputError, match="n_jobs"):
+            effective_jobs(bad)
+    pytest.importorskip("dask.distributed")
+    with pytest.raises(gt.InputError, match="--scheduler must be a dask scheduler address"):
+        connect(42, option="--scheduler")
+
+
+def test_lanes_share_the_sections_out_by_cost():
+    from govtext.report.lanes import SECTION_COST, plan_lanes
+    from govtext.report.sections import SECTION_BUILDERS
+
+    keys = [k for k, _ in SECTION_BUILDERS]
+    assert set(SECTION_COST) == set(keys)  # every section has a cost
+    for n in (1, 2, 3, 4, 20):
+        plan = plan_lanes(keys, n)
+        assert sorted(k for lane in plan for k in lane) == sorted(keys)
+        assert len(plan) == min(n, len(keys))
+        for lane in plan:  # page order inside a lane
+            assert lane == [k for k in keys if k in lane]
+    two = [sum(SECTION_COST[k] for k in lane) for lane in plan_lanes(keys, 2)]
+    assert max(two) - min(two) <= max(SECTION_COST.values()) / 2
