@@ -141,3 +141,63 @@ def test_division_suffix_filter_finds_every_suffix_that_ends_a_name():
     for t in texts:
         want = [m.end() for m in _DIV_SUFFIX.finditer(t) if t[m.end() - 2 : m.end()] in ends]
         assert [m.end() for m in _suffix_ends().finditer(t)] == want
+
+
+def _long_text(punct: bool) -> str:
+    import unicodedata
+
+    from govtext.datasets import load_sample
+
+    text = "".join(r.text for r in load_sample())
+    if not punct:  # one run of Han characters, letters and digits
+        text = "".join(c for c in text if unicodedata.category(c)[0] not in "PZC")
+    return text[:60_000]
+
+
+def test_a_long_text_is_cut_in_chunks_exactly_as_in_one_pass(monkeypatch):
+    import govtext.tokenize.engines as eng
+    from govtext import PolicyTokenizer
+
+    for backend in ("jieba", "rjieba"):
+        tok = PolicyTokenizer(backend=backend)
+        tok.cut("预热")
+        for punct in (True, False):
+            text = _long_text(punct)
+            whole = eng._segment(tok.engine, tok._fast, text, True)
+            monkeypatch.setattr(eng, "_CHUNK", 500)
+            chunks = eng._chunks(tok.engine, text)
+            got = eng.segment(tok.engine, tok._fast, text, True)
+            monkeypatch.undo()
+            assert len(chunks) > 40
+            assert got == whole
+            assert max(e - s for s, e in chunks) < 2_000
+
+
+def test_an_exact_split_ends_a_word_where_no_word_spans():
+    import govtext.tokenize.engines as eng
+    from govtext import PolicyTokenizer
+
+    tok = PolicyTokenizer()
+    text = _long_text(False)[:3000]
+    i = eng._exact_split(tok.engine, text, 1000, 2000)
+    assert i is not None and not eng._spanned(tok.engine, text, i)
+    left = eng._segment(tok.engine, None, text[:i], True)
+    assert left + eng._segment(tok.engine, None, text[i:], True) == eng._segment(
+        tok.engine, None, text, True
+    )
+
+
+def test_longest_term_at_each_place_across_blocks():
+    from govtext.tokenize.rules import _longest_at, _occurrences
+
+    rng = random.Random(9)
+    chars = "乡村振兴示范区两个维护𠀀a"
+    text = "".join(rng.choice(chars) for _ in range(5_000))
+    terms = {"".join(rng.choice(chars) for _ in range(rng.randint(2, 12))) for _ in range(300)}
+    terms |= {"乡村", "乡村振兴示范区两个维护"}
+    plain = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+    want = _spans(plain, text)
+    assert _occurrences(text, terms) == want  # the numpy path (many terms)
+    small = sorted(_longest_at(text, terms, block=97))
+    big = sorted(_longest_at(text, terms))
+    assert small == big and len(big) >= len(want) > 50

@@ -199,12 +199,27 @@ def build_engine(
 def segment(engine: Any, fast: _FastEngine | None, text: str, hmm: bool = True) -> list[str]:
     """Cut ``text`` with jieba-rs where it is exact (``fast``), else with jieba (``engine``).
 
+    A text longer than two chunks (:data:`_CHUNK` characters) is cut chunk by chunk, at
+    places where cutting apart changes no piece (:func:`_chunks`), so that time and memory
+    stay linear in its length; each distinct piece is then one object.
+
     Examples
     --------
     >>> e = build_engine([], user_words=[("桃溪锦带", None, None)])
     >>> segment(e.jieba, e.fast, "建设桃溪锦带")
     ['建设', '桃溪锦带']
     """
+    if len(text) > 2 * _CHUNK:
+        out: list[str] = []
+        one = {}  # a piece seen before is stored once (a pointer per piece, not a string)
+        for s, e in _chunks(engine, text):
+            pieces = _segment(engine, fast, text[s:e], hmm)
+            out.extend(map(one.setdefault, pieces, pieces))
+        return out
+    return _segment(engine, fast, text, hmm)
+
+
+def _segment(engine: Any, fast: _FastEngine | None, text: str, hmm: bool) -> list[str]:
     if fast is not None and fast.exact:
         if _RJ_SUSPECT.search(text) is None or _RJ_UNSAFE.search(text) is None:
             return fast.jb.cut(text, hmm)
@@ -270,3 +285,100 @@ def _block_start(text: str, i: int) -> int:
     while i > 0 and _PY_BLOCK.match(text[i - 1]):
         i -= 1
     return i
+
+
+# ---------------------------------------------------------------- long texts
+# Both engines cut a text block by block (runs of Han characters, letters, digits and
+# +#&._%-), and yield every other character alone ("\r\n" as one piece): right after such
+# a character a text can be cut in two without changing a piece.
+_CHUNK = 1 << 15
+_BLOCK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffffa-zA-Z0-9+#&._%\\-"
+_BREAK = re.compile(f"[^{_BLOCK}\r]|\r(?!\n)")
+
+
+def _chunks(engine: Any, text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of chunks of about :data:`_CHUNK` characters that cut like ``text``.
+
+    A chunk ends after the first break character (:data:`_BREAK`) past :data:`_CHUNK`
+    characters; in a run of block characters longer than that (text without punctuation),
+    at a place :func:`_exact_split` finds. Only if none is found in four chunks' length is a
+    run cut where no dictionary word spans (then a piece may differ from one pass: the
+    price of bounded memory on such a text).
+    """
+    out = []
+    pos, n = 0, len(text)
+    while n - pos > 2 * _CHUNK:
+        target = pos + _CHUNK
+        cut = None
+        for _ in range(4):  # the last chunk is longer than _CHUNK: every window is in text
+            m = _BREAK.search(text, target, target + _CHUNK + 1)
+            if m is not None and m.start() < target + _CHUNK:
+                cut = m.end()
+                break
+            cut = _exact_split(engine, text, target, target + _CHUNK)
+            if cut is not None or target + 2 * _CHUNK >= n:
+                break
+            target += _CHUNK
+        if cut is None:
+            cut = _free_position(engine, text, target) or target
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, n))
+    return out
+
+
+def _spanned(engine: Any, text: str, i: int) -> bool:
+    """True if a dictionary word (frequency > 0) covers both ``text[i - 1]`` and ``text[i]``."""
+    freq = engine.FREQ
+    for a in range(max(i - _longest_word(engine) + 1, 0), i):
+        b = a + 1
+        while b <= len(text):
+            f = freq.get(text[a:b])
+            if f is None:  # jieba's dictionary holds every prefix of its words
+                break
+            if b > i and f:
+                return True
+            b += 1
+    return False
+
+
+def _free_position(engine: Any, text: str, start: int) -> int | None:
+    for i in range(start, min(start + _CHUNK, len(text))):
+        if not _spanned(engine, text, i):
+            return i
+    return None
+
+
+def _exact_split(engine: Any, text: str, lo: int, hi: int) -> int | None:
+    """A place in ``[lo, hi)`` where cutting ``text`` apart changes no piece, or None.
+
+    At ``i`` no dictionary word spans, so every route of jieba's DAG passes through ``i``
+    and the route before it is the same whatever follows; and the route from the previous
+    such place ends with a word of two or more characters at ``i``, so no run of single
+    characters (which the HMM joins) crosses it. (Equal up to floating-point ties between
+    routes, which the two ways add up in a different order.)
+    """
+    prev = None
+    for i in range(lo, hi):
+        if _spanned(engine, text, i):
+            continue
+        if prev is not None:
+            seg = text[prev:i]
+            route: dict[int, Any] = {}
+            engine.calc(seg, engine.get_DAG(seg), route)
+            x = 0
+            while route[x][1] + 1 < len(seg):
+                x = route[x][1] + 1
+            if len(seg) - x >= 2:
+                return i
+        prev = i
+    return None
+
+
+def _longest_word(engine: Any) -> int:
+    """Length of the longest word of the engine's dictionary (remembered per size)."""
+    got = getattr(engine, "_govtext_longest", None)
+    if got is None or got[0] != len(engine.FREQ):
+        got = (len(engine.FREQ), max(map(len, engine.FREQ)))
+        engine._govtext_longest = got
+    return got[1]

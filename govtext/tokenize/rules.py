@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from govtext.tokenize.compose import ELLIPSIS, REDUPLICATED
 from govtext.tokenize.tries import _trie_regex
@@ -309,18 +310,18 @@ def _occurrences(text: str, terms: set[str]) -> list[tuple[int, int]]:
 
     A report defines a few quoted terms: each is looked for with ``str.find`` (compiling a
     regex per text would cost more than the search). A long text that defines many is
-    searched with one trie regex, linear in its length however many terms there are.
+    searched by :func:`_longest_at`, linear in its length however many terms there are.
     """
     if len(terms) > 8 and len(terms) * len(text) > 4_000_000:
-        pat = re.compile(_trie_regex(sorted(terms)))
-        return [m.span() for m in pat.finditer(text)]
-    found = []  # (start, -length) of every occurrence, overlapping ones included
-    for t in terms:
-        find = text.find
-        i = find(t)
-        while i >= 0:
-            found.append((i, -len(t)))
-            i = find(t, i + 1)
+        found = _longest_at(text, terms)
+    else:
+        found = []  # (start, -length) of every occurrence, overlapping ones included
+        for t in terms:
+            find = text.find
+            i = find(t)
+            while i >= 0:
+                found.append((i, -len(t)))
+                i = find(t, i + 1)
     found.sort()
     out = []
     last = 0
@@ -328,6 +329,55 @@ def _occurrences(text: str, terms: set[str]) -> list[tuple[int, int]]:
         if s >= last:
             last = s - neg
             out.append((s, last))
+    return out
+
+
+def _longest_at(text: str, terms: set[str], block: int = 1 << 20) -> list[tuple[int, int]]:
+    """``(start, -length)`` of the longest of ``terms`` (two or more characters) at each
+    place one starts: numpy finds the places whose first two or three characters start
+    some term (a block of the text at a time), Python checks the terms there."""
+    import numpy as np
+
+    groups: dict[str, list[str]] = {}  # first three (or two) characters -> terms, longest first
+    for t in sorted(terms, key=len, reverse=True):
+        groups.setdefault(t[:3], []).append(t)
+    keys = {}
+    for size in (2, 3):
+        codes = [[ord(c) for c in g] for g in groups if len(g) == size]
+        arr = np.array(codes, dtype=np.uint64).reshape(-1, size)
+        keys[size] = np.unique(_window_keys(arr, size, rows=True))
+    found = []
+    for lo in range(0, len(text), block):
+        chunk = text[lo : lo + block + 2]
+        a = np.frombuffer(chunk.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        starts: set[int] = set()
+        for size, k in keys.items():
+            if len(k) and len(a) >= size:
+                w = _window_keys(a, size)[:block]
+                at = np.minimum(np.searchsorted(k, w), len(k) - 1)
+                starts.update(np.flatnonzero(k[at] == w).tolist())
+        for i in sorted(starts):
+            i += lo
+            for g in (text[i : i + 3], text[i : i + 2]):
+                got = next((t for t in groups.get(g, ()) if text.startswith(t, i)), None)
+                if got is not None:
+                    found.append((i, -len(got)))
+                    break
+    return found
+
+
+def _window_keys(a: Any, size: int, rows: bool = False) -> Any:
+    """One integer per window of ``size`` code points (21 bits each), of a code point
+    array (or, with ``rows``, of each row of a 2-D array)."""
+    import numpy as np
+
+    if rows:
+        cols = [a[:, j] for j in range(size)]
+    else:
+        cols = [a[j : len(a) - size + 1 + j] for j in range(size)]
+    out = cols[0].copy()
+    for c in cols[1:]:
+        out = (out << np.uint64(21)) | c
     return out
 
 
