@@ -332,7 +332,7 @@ def _occurrences(text: str, terms: set[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _longest_at(text: str, terms: set[str], block: int = 1 << 20) -> list[tuple[int, int]]:
+def _longest_at(text: str, terms: set[str], block: int = 1 << 17) -> list[tuple[int, int]]:
     """``(start, -length)`` of the longest of ``terms`` (two or more characters) at each
     place one starts: numpy finds the places whose first two or three characters start
     some term (a block of the text at a time), Python checks the terms there."""
