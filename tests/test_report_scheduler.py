@@ -72,8 +72,8 @@ def test_local_cluster_gives_the_same_bytes_and_the_caches_work(one_process, tmp
     ) as cluster:
         with distributed.Client(cluster) as client:
             cold: dict[str, int] = {}
-            gt.build_report(
-                six(), tmp_path / "a", progress=False, scheduler=client,
+            gt.build_report(  # per-report steps on the cluster, sections in two lanes here
+                six(), tmp_path / "a", progress=False, scheduler=client, n_jobs=2,
                 cache_dir=tmp_path / "cache", stats=cold,
             )  # fmt: skip
             warm: dict[str, int] = {}

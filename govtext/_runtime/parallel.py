@@ -255,7 +255,7 @@ def _map_forked(func: Any, chunks: list[Any], shared: Any, jobs: int) -> list[An
 
     _FORK_JOB = (func, chunks, shared)
     try:
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with mp.get_context("fork").Pool(jobs, initializer=_die_with_parent) as pool:
             return pool.map(_fork_task, range(len(chunks)), chunksize=1)
     finally:
         _FORK_JOB = None
@@ -378,9 +378,22 @@ class Forked:
         return value
 
 
+def _die_with_parent() -> None:  # pragma: no cover - in the child
+    """Ask Linux to end this process when its parent ends (a killed run leaves nothing)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _child(fn: Callable[[], Any], conn: Any) -> None:  # pragma: no cover - in the child
     import pickle
     import warnings
+
+    _die_with_parent()
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("default")

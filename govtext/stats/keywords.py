@@ -337,10 +337,12 @@ def _regions_of(m: Any) -> list[frozenset[str]]:
     meta = m.meta
     regions = meta["region"].tolist() if "region" in meta.columns else [None] * len(m)
     levels = meta["level"].tolist() if "level" in meta.columns else [None] * len(m)
-    return [
-        region_parts(r if isinstance(r, str) else None, level=lv if isinstance(lv, str) else None)
+    pairs = [
+        (r if isinstance(r, str) else None, lv if isinstance(lv, str) else None)
         for r, lv in zip(regions, levels)
     ]
+    parts = {p: region_parts(p[0], level=p[1]) for p in dict.fromkeys(pairs)}  # once each
+    return [parts[p] for p in pairs]
 
 
 def keywords(
