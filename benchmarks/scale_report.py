@@ -153,19 +153,24 @@ def synthesize(templates: list[dict], n: int, folder: Path, seed: int = 0) -> in
 
 # ------------------------------------------------------------------------ measuring
 class TreeSampler:
-    """Peak of the summed RSS of some process trees, sampled every ``interval`` seconds."""
+    """Peak memory of some process trees, sampled every ``interval`` seconds: the summed
+    RSS (``peak``; counts the pages forked processes share once per process) and the
+    summed PSS (``peak_pss``; shared pages split between their processes: the memory the
+    tree really holds), and the largest number of processes seen (``procs``)."""
 
     def __init__(self, pids: list[int], interval: float = 0.2):
         self.pids = list(pids)
         self.interval = interval
         self.peak = 0
+        self.peak_pss = 0
+        self.procs = 0
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._loop, daemon=True)
 
-    def _rss(self) -> int:
+    def _sample(self) -> tuple[int, int, int]:
         import psutil
 
-        total = 0
+        rss = pss = n = 0
         for pid in self.pids:
             try:
                 p = psutil.Process(pid)
@@ -174,14 +179,20 @@ class TreeSampler:
                 continue
             for q in procs:
                 try:
-                    total += q.memory_info().rss
+                    full = q.memory_full_info()
+                    rss += full.rss
+                    pss += getattr(full, "pss", full.rss)
+                    n += 1
                 except psutil.Error:
                     pass
-        return total
+        return rss, pss, n
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._rss())
+            rss, pss, n = self._sample()
+            self.peak = max(self.peak, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.procs = max(self.procs, n)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeSampler:
@@ -266,6 +277,8 @@ def run_report(folder: Path, scheduler: str, extra: list[str]) -> dict:
             "wall_s": wall,
             "cpu_s": cpu1 - cpu0,
             "peak_mb": sampler.peak / 2**20,
+            "peak_pss_mb": sampler.peak_pss / 2**20,
+            "procs": sampler.procs,
             "max_proc_mb": maxrss / 1024,
             "out_mb": folder_mb(page) if page.exists() else 0.0,
             "page_mb": (page / "index.html").stat().st_size / 1e6
@@ -288,9 +301,9 @@ _STEPS = """
 import json, sys, time, warnings
 from pathlib import Path
 
-def hwm():
+def hwm(key="VmHWM:"):
     for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
+        if line.startswith(key):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -305,10 +318,12 @@ folder, out = sys.argv[1], sys.argv[2]
 rows = []
 def step(name, fn):
     reset()
+    start = hwm("VmRSS:")
     t, c = time.perf_counter(), time.process_time()
     r = fn()
     rows.append({"step": name, "wall_s": time.perf_counter() - t,
-                 "cpu_s": time.process_time() - c, "peak_mb": hwm()})
+                 "cpu_s": time.process_time() - c, "start_mb": start, "peak_mb": hwm(),
+                 "end_mb": hwm("VmRSS:")})
     print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     return r
 
@@ -360,21 +375,23 @@ def slope(n0: int, v0: float, n1: int, v1: float) -> float:
 
 def table(rows: list[dict]) -> str:
     head = (
-        "| N | chars M | wall s | CPU s | peak MB (tree) | max process MB | s/report "
-        "| output MB | page MB | exit | slope wall | slope CPU | slope peak |"
+        "| N | chars M | wall s | CPU s | peak PSS MB (tree) | peak RSS MB (tree) "
+        "| max process MB | processes | s/report | output MB | page MB | exit "
+        "| slope wall | slope CPU | slope peak PSS |"
     )
-    lines = [head, "|" + "---|" * 13]
+    lines = [head, "|" + "---|" * 15]
     prev = None
     for r in rows:
         s = ["", "", ""]
         if prev is not None and r["exit"] == 0 and prev["exit"] == 0:
             s = [
                 f"{slope(prev['n'], prev[k], r['n'], r[k]):.2f}"
-                for k in ("wall_s", "cpu_s", "peak_mb")
+                for k in ("wall_s", "cpu_s", "peak_pss_mb")
             ]
         lines.append(
             f"| {r['n']:,} | {r['chars'] / 1e6:.1f} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} "
-            f"| {r['peak_mb']:,.0f} | {r['max_proc_mb']:,.0f} | {r['wall_s'] / r['n']:.3f} "
+            f"| {r['peak_pss_mb']:,.0f} | {r['peak_mb']:,.0f} | {r['max_proc_mb']:,.0f} "
+            f"| {r['procs']} | {r['wall_s'] / r['n']:.3f} "
             f"| {r['out_mb']:,.1f} | {r['page_mb']:.2f} | {r['exit']} | " + " | ".join(s) + " |"
         )
         prev = r
@@ -384,7 +401,9 @@ def table(rows: list[dict]) -> str:
 def steps_table(per_size: dict[int, list[dict]]) -> str:
     sizes = sorted(per_size)
     names = [r["step"] for r in per_size[sizes[0]]]
-    head = "| step | " + " | ".join(f"N={n:,} wall s / CPU s / peak MB" for n in sizes)
+    head = "| step | " + " | ".join(
+        f"N={n:,} wall s / CPU s / RSS MB at start → peak (→ end)" for n in sizes
+    )
     if len(sizes) > 1:
         head += f" | slope CPU {sizes[-2]:,}→{sizes[-1]:,}"
     head += " |"
@@ -396,7 +415,10 @@ def steps_table(per_size: dict[int, list[dict]]) -> str:
             r = next((x for x in per_size[n] if x["step"] == name), None)
             got[n] = r
             cells.append(
-                f"{r['wall_s']:.1f} / {r['cpu_s']:.1f} / {r['peak_mb']:,.0f}" if r else "—"
+                f"{r['wall_s']:.1f} / {r['cpu_s']:.1f} / {r.get('start_mb', 0):,.0f} → "
+                f"{r['peak_mb']:,.0f} (→ {r.get('end_mb', 0):,.0f})"
+                if r
+                else "—"
             )
         if len(sizes) > 1:
             a, b = got[sizes[-2]], got[sizes[-1]]

@@ -67,7 +67,11 @@ def make_context(corpus: gt.Corpus, out) -> ReportContext:
     )  # fmt: skip
 
 
-def test_neighbours_are_the_top_of_the_full_matrix(matrix):
+@pytest.mark.parametrize("dense_terms", [0, 3, 2048])  # all sparse, split, all dense
+def test_neighbours_are_the_top_of_the_full_matrix(matrix, dense_terms, monkeypatch):
+    import govtext.stats.similarity as similarity_module
+
+    monkeypatch.setattr(similarity_module, "DENSE_TERMS", dense_terms)
     full = similarity(matrix)
     got = neighbours(matrix, k=3, block=5)  # blocks smaller than the corpus
     assert len(got) == 3 * len(full)
