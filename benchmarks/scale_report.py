@@ -158,41 +158,65 @@ class TreeSampler:
     summed PSS (``peak_pss``; shared pages split between their processes: the memory the
     tree really holds), and the largest number of processes seen (``procs``)."""
 
-    def __init__(self, pids: list[int], interval: float = 0.2):
+    def __init__(self, pids: list[int], interval: float = 0.2, limit_mb: float = 0):
         self.pids = list(pids)
         self.interval = interval
+        self.limit = limit_mb * 2**20
+        self.killed = False
         self.peak = 0
         self.peak_pss = 0
+        self.peak_proc = 0
         self.procs = 0
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._loop, daemon=True)
 
-    def _sample(self) -> tuple[int, int, int]:
+    def _tree(self) -> list:
         import psutil
 
-        rss = pss = n = 0
+        procs = []
         for pid in self.pids:
             try:
                 p = psutil.Process(pid)
-                procs = [p, *p.children(recursive=True)]
+                procs += [p, *p.children(recursive=True)]
             except psutil.Error:
                 continue
-            for q in procs:
-                try:
-                    full = q.memory_full_info()
-                    rss += full.rss
-                    pss += getattr(full, "pss", full.rss)
-                    n += 1
-                except psutil.Error:
-                    pass
-        return rss, pss, n
+        return procs
+
+    def _sample(self) -> tuple[int, int, int, int]:
+        import psutil
+
+        rss = pss = n = top = 0
+        for q in self._tree():
+            try:
+                full = q.memory_full_info()
+            except psutil.Error:
+                continue
+            rss += full.rss
+            pss += getattr(full, "pss", full.rss)
+            top = max(top, full.rss)
+            n += 1
+        return rss, pss, n, top
+
+    def _kill(self) -> None:
+        """Stop the trees this script started (memory above the limit): children first."""
+        import psutil
+
+        self.killed = True
+        for q in reversed(self._tree()):
+            try:
+                q.kill()
+            except psutil.Error:
+                pass
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            rss, pss, n = self._sample()
+            rss, pss, n, top = self._sample()
             self.peak = max(self.peak, rss)
             self.peak_pss = max(self.peak_pss, pss)
+            self.peak_proc = max(self.peak_proc, top)
             self.procs = max(self.procs, n)
+            if self.limit and pss > self.limit and not self.killed:
+                self._kill()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeSampler:
@@ -249,7 +273,7 @@ def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
-def run_report(folder: Path, scheduler: str, extra: list[str]) -> dict:
+def run_report(folder: Path, scheduler: str, extra: list[str], limit_mb: float = 0) -> dict:
     """Run ``govtext report`` on ``folder`` in a fresh process and measure it."""
     out = Path(tempfile.mkdtemp(prefix="govtext-scale-out-", dir=folder.parent))
     cmd = [sys.executable, "-m", "govtext", "report", str(folder)]
@@ -265,13 +289,13 @@ def run_report(folder: Path, scheduler: str, extra: list[str]) -> dict:
             pids.append(cluster.pid)
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        with TreeSampler([proc.pid, *pids]) as sampler:
+        with TreeSampler([proc.pid, *pids], limit_mb=limit_mb) as sampler:
             stdout, stderr = proc.communicate()
         wall = time.perf_counter() - t0
         if cluster is not None and cluster.stdin:
             cluster.stdin.close()
             cluster.wait(timeout=60)
-        cpu1, maxrss = _children_cpu()
+        cpu1, _ = _children_cpu()
         page = out / "page"
         res = {
             "wall_s": wall,
@@ -279,14 +303,17 @@ def run_report(folder: Path, scheduler: str, extra: list[str]) -> dict:
             "peak_mb": sampler.peak / 2**20,
             "peak_pss_mb": sampler.peak_pss / 2**20,
             "procs": sampler.procs,
-            "max_proc_mb": maxrss / 1024,
+            "max_proc_mb": sampler.peak_proc / 2**20,
             "out_mb": folder_mb(page) if page.exists() else 0.0,
             "page_mb": (page / "index.html").stat().st_size / 1e6
             if (page / "index.html").exists()
             else 0.0,
             "exit": proc.returncode,
         }
-        if proc.returncode != 0:
+        if sampler.killed:
+            res["error"] = f"stopped: the process tree went above --max-mem {limit_mb:.0f} MB"
+            print(res["error"], file=sys.stderr)
+        elif proc.returncode != 0:
             res["error"] = stderr.strip().splitlines()[-1] if stderr.strip() else "?"
             print(stderr[-3000:], file=sys.stderr)
         return res
@@ -488,6 +515,14 @@ def main() -> int:
     )
     ap.add_argument("--sections", action="store_true", help="time every step instead")
     ap.add_argument("--jobs", type=int, default=None, help="pass --jobs N to the command")
+    ap.add_argument(
+        "--max-mem",
+        type=float,
+        default=16.0,
+        metavar="GB",
+        help="stop a run whose process tree holds more than this (PSS; default 16 GB; 0: "
+        "no limit): the machine is shared",
+    )
     ap.add_argument("--keep", metavar="DIR", help="write the synthetic folders here and keep them")
     ap.add_argument(
         "--write",
@@ -540,7 +575,7 @@ def main() -> int:
                     continue
                 rows = []
                 for n, (folder, chars) in folders.items():
-                    r = run_report(folder, sched, extra)
+                    r = run_report(folder, sched, extra, ns.max_mem * 1024)
                     r.update(n=n, chars=chars)
                     rows.append(r)
                     print(json.dumps(r), flush=True)
