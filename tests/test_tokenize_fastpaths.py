@@ -129,6 +129,8 @@ def test_compose_equals_the_reference_on_random_pieces():
         pieces = [rng.choice(vocab) for _ in range(rng.randint(0, 60))]
         want = _compose_reference(pieces, terms.__contains__, places.__contains__)
         assert compose(pieces, terms.__contains__, places.__contains__) == want
+        split = ({"乡村振兴", "保定"}, terms - {"乡村振兴", "保定"})
+        assert compose(pieces, terms.__contains__, places.__contains__, split) == want
         assert "".join(want) == "".join(pieces)
 
 

@@ -28,7 +28,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container, Sequence
 from itertools import compress
 
 __all__ = [
@@ -91,6 +91,7 @@ def compose(
     pieces: list[str],
     is_term: Callable[[str], bool],
     is_place: Callable[[str], bool] = lambda _p: False,
+    term_sets: Sequence[Container[str]] | None = None,
 ) -> list[str]:
     """Join a term and the policy heads that follow it into one piece (lossless).
 
@@ -102,6 +103,9 @@ def compose(
         True for a piece that is a term or a place (the modifier must be one).
     is_place : callable, optional
         True for a place that is not otherwise a term: it joins only :data:`PLACE_HEADS`.
+    term_sets : sequence of containers, optional
+        Containers whose union holds exactly the pieces ``is_term`` is True for: only the
+        head pieces after one of them (and scopes) are then looked at in Python.
 
     Returns
     -------
@@ -121,10 +125,25 @@ def compose(
     hits = list(compress(range(n), map(triggers.__contains__, pieces)))
     if not hits:
         return pieces
+    if term_sets is not None:  # a head joins only a term before it (or what was just joined)
+        before = list(map(pieces.__getitem__, map((-1).__add__, hits)))
+        keep = set(compress(hits, map(SCOPES.__contains__, map(pieces.__getitem__, hits))))
+        for terms in term_sets:
+            keep.update(compress(hits, map(terms.__contains__, before)))
+        hits = sorted(keep)
     out: list[str] = []
     pos = 0  # pieces[pos:] are not in out yet
     composed = False  # pieces[pos - 1] was joined here (a term, whatever is_term says)
-    for h in hits:
+    k = 0
+    nxt_hit = None  # the piece right after a join, if a trigger: looked at next
+    while True:
+        if nxt_hit is not None:
+            h, nxt_hit = nxt_hit, None
+        elif k < len(hits):
+            h = hits[k]
+            k += 1
+        else:
+            break
         if h < pos:
             continue
         p = pieces[h]
@@ -135,6 +154,7 @@ def compose(
                 out.append(p + nxt)  # 全国|文明城市 -> 全国文明城市
                 pos = h + 2
                 composed = True
+                nxt_hit = pos if pos < n and pieces[pos] in triggers else None
                 continue
         if h == 0 or p not in _HEAD_PREFIXES:
             continue
@@ -154,6 +174,7 @@ def compose(
             out[-1] += head
             pos = j
             composed = True
+            nxt_hit = pos if pos < n and pieces[pos] in triggers else None
     out.extend(pieces[pos:])
     return out
 

@@ -331,6 +331,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
             # p in kept or self._is_term(p), inlined
             lambda p: p in kept or p in names or p in table or p in divisions or p in short,
             lambda p: p not in names and p not in table and is_place_piece(p, kept),
+            (kept, names, table, divisions, short),
         )
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
