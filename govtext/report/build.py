@@ -359,6 +359,7 @@ def _run(
         token_cache = TokenCache(cache_dir, (tokenizer or PolicyTokenizer()).config_hash + ":cut")
     builders = SECTION_BUILDERS
     bar = Progress(len(corpus) + len(builders) + 2, enabled=progress)
+    lanes = min(effective_jobs(options["n_jobs"]), MAX_LANES)
     try:
         bar.start("reading")
         ctx = ReportContext.create(
@@ -367,10 +368,10 @@ def _run(
             **options,
             on_report=lambda name: bar.step(f"tokenized {name}"),
             token_cache=token_cache,
-            lazy=results is not None,  # tokenize only if some section is not in the cache
+            # tokenize only if some section is not in the cache; with lanes, when they start
+            lazy=results is not None or lanes > 1,
         )
         bar.step("context")
-        lanes = min(effective_jobs(options["n_jobs"]), MAX_LANES)
         sections = run_sections(
             ctx, builders, results, keep_going=keep_going, lanes=lanes, on_section=bar.step
         )

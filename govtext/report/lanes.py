@@ -41,6 +41,11 @@ SECTION_COST: dict[str, float] = {
 
 Builder = Callable[[ReportContext], PageSection]
 
+#: Sections that never need the words of the reports: with lanes, they start in their own
+#: process before the reports are cut, on the core the cutting leaves idle at times
+#: (building the tokenizer, the matrix).
+WITHOUT_WORDS = frozenset({"indicators"})
+
 
 def plan_lanes(keys: list[str], lanes: int) -> list[list[str]]:
     """Share ``keys`` out over ``lanes`` lists of about the same :data:`SECTION_COST`
@@ -78,10 +83,15 @@ def _lane(
     keys: list[str],
     results: Any,
     keep_going: bool,
+    alone: bool = False,
 ) -> tuple[dict[str, tuple[Any, list[str]]], dict[str, Any], dict[str, int]]:
     """Run the sections ``keys`` in order (stopping at an error, as one lane does); return
-    each one's section (or exception) and files, the context entries set, the counters."""
+    each one's section (or exception) and files, the context entries set, the counters.
+    ``alone``: in a forked lane, with no worker processes of its own."""
     from govtext.report.cache import run_section
+
+    if alone:
+        ctx.n_jobs = 1
 
     seen = {k: json.dumps(v, sort_keys=True, default=str) for k, v in ctx.cache.items()}
     stats = dict(ctx.stats)
@@ -131,6 +141,12 @@ def run_sections(
     jobs = []
     n_jobs = ctx.n_jobs
     if len(plan) > 1 and can_fork():
+        early = [k for k in todo if k in WITHOUT_WORDS] if ctx._dtm is None else []
+        if early and ctx.client is None:  # started now, beside the cutting into words
+            job = fork_call(lambda: _lane(ctx, table, early, results, keep_going, alone=True))
+            if job is not None:
+                jobs.append((early, job))
+                plan = plan_lanes([k for k in todo if k not in early], lanes)
         _prepare(ctx, todo)
         ctx.n_jobs = 1  # each lane is one process: no workers of its own
         for lane in plan[1:]:

@@ -44,8 +44,8 @@ def _build_indicators(ctx: ReportContext, sec: PageSection, tables: list[Any]) -
     link = ctx.write_csv("indicators", allind)
     sec.files.append(link)
     counts = allind.groupby(["report", "status"]).size().unstack(fill_value=0)
-    counts = counts.reindex(ctx.dtm.docs, fill_value=0)
-    label = dict(zip(ctx.dtm.docs, ctx.labels))
+    counts = counts.reindex(ctx.docs, fill_value=0)  # (the words of the reports: not needed)
+    label = dict(zip(ctx.docs, ctx.labels))
     ctab = counts.reset_index().rename(columns={"index": "report"})
     ctab.insert(1, "label", [label.get(n, n) for n in ctab["report"]])
     sec.blocks.append(
