@@ -156,3 +156,31 @@ def test_a_failing_section_leaves_what_one_process_leaves(tmp_path, monkeypatch)
     assert left[1] == left[2]
     assert "index.html" not in left[2] and "data/keywords.csv" in left[2]
     assert not any(k.startswith("network/") for k in left[2])  # network comes after topics
+
+
+def test_keep_going_in_lanes_marks_the_failed_sections_and_warns(tmp_path, monkeypatch):
+    """keep_going=True with two lanes: every failing section (whichever process built it)
+    is marked failed on the page, warned about once, and the rest is as in one process."""
+    import govtext.report.build as build
+    from govtext.report.sections import SECTION_BUILDERS
+
+    def broken(ctx):
+        raise ValueError("broken on purpose")
+
+    failing = {"topics", "network"}  # built in different lanes
+    patched = [(k, broken if k in failing else b) for k, b in SECTION_BUILDERS]
+    monkeypatch.setattr("govtext.report.sections.SECTION_BUILDERS", patched)
+    got = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"j{jobs}"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            build.build_report(
+                six()[:3], out, progress=False, n_jobs=jobs, cache_dir=False, keep_going=True
+            )
+        said = sorted(str(w.message) for w in caught if "could not be built" in str(w.message))
+        got[jobs] = (files(out), said)
+    assert got[1][1] == got[2][1] and len(got[2][1]) == 2
+    assert got[1][0] == got[2][0]  # the same files, the same bytes
+    html = got[2][0]["index.html"].decode("utf-8")
+    assert html.count('class="status-error"') == 2
