@@ -203,3 +203,26 @@ def test_longest_term_at_each_place_across_blocks():
     small = sorted(_longest_at(text, terms, block=97))
     big = sorted(_longest_at(text, terms))
     assert small == big and len(big) >= len(want) > 50
+
+
+def test_a_text_holding_the_sentinel_is_cut_stretch_by_stretch_on_both_backends():
+    from govtext import PolicyTokenizer
+    from govtext.tokenize.policy import _SENTINEL
+
+    text = f"全面推进乡村振兴{_SENTINEL}税收完成4.7亿元，打好“三张好牌”{_SENTINEL}"
+    slow, fast = PolicyTokenizer(), PolicyTokenizer(backend="rjieba")
+    got = slow.cut(text)
+    assert got == fast.cut(text)
+    assert "".join(got) == text
+    assert {"乡村振兴", "4.7亿元", "三张好牌", _SENTINEL} <= set(got)
+    assert got[: got.index(_SENTINEL)] == slow.cut("全面推进乡村振兴")
+
+
+def test_reduplicated_slogans_found_across_numpy_blocks():
+    from govtext.tokenize.rules import _REDUPLICATED, _reduplicated
+
+    rng = random.Random(1)
+    text = "".join(rng.choice("宜居业游可看学x") for _ in range(140_000))
+    got = [m.span() for m in _reduplicated(text)]
+    assert got == [m.span() for m in _REDUPLICATED.finditer(text)]
+    assert len(got) > 100

@@ -332,7 +332,7 @@ def _occurrences(text: str, terms: set[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _longest_at(text: str, terms: set[str], block: int = 1 << 17) -> list[tuple[int, int]]:
+def _longest_at(text: str, terms: set[str], block: int = 1 << 16) -> list[tuple[int, int]]:
     """``(start, -length)`` of the longest of ``terms`` (two or more characters) at each
     place one starts: numpy finds the places whose first two or three characters start
     some term (a block of the text at a time), Python checks the terms there."""
@@ -392,16 +392,19 @@ def _reduplicated(text: str) -> list[re.Match[str]]:
         return list(_REDUPLICATED.finditer(text))
     import numpy as np
 
-    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    same = a[:-2] == a[2:]
-    cand = np.flatnonzero(same[:-2] & same[2:] & (a[:-4] >= 0x4E00) & (a[:-4] <= 0x9FFF))
     out = []
     last = 0
     match = _REDUPLICATED.match
-    for i in cand.tolist():
-        if i >= last:
-            m = match(text, i)
-            if m is not None:
-                out.append(m)
-                last = m.end()
+    block = 1 << 16  # bounded numpy memory on a long text
+    for lo in range(0, len(text), block):
+        a = np.frombuffer(text[lo : lo + block + 4].encode("utf-32-le"), dtype=np.uint32)
+        same = a[:-2] == a[2:]
+        ok = same[:-2] & same[2:] & (a[:-4] >= 0x4E00) & (a[:-4] <= 0x9FFF)
+        for i in np.flatnonzero(ok[:block]).tolist():
+            i += lo
+            if i >= last:
+                m = match(text, i)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
     return out
