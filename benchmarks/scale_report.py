@@ -16,9 +16,12 @@ stays the template's. Then the real command runs in a fresh process::
     python -m govtext report FOLDER --metadata FOLDER/metadata.csv -o OUT --quiet --no-cache
 
 and the script records its wall time, its CPU time (user + system of the process and every
-descendant it waited for: ``RUSAGE_CHILDREN``), its peak memory (the largest sum of the RSS
-of the whole process tree, sampled every 0.2 s with psutil — worker processes included —
-and ``ru_maxrss``, the largest single process) and the size of the output folder.
+descendant it waited for: ``RUSAGE_CHILDREN``; with a cluster, the cluster's processes
+too), its peak memory (sampled every 0.2 s with psutil over the whole process tree, forked
+lanes and worker processes included: the summed PSS, which counts the pages forked
+processes share once, the summed RSS, which counts them in every process, and the largest
+single process) and the size of the output folder. A run whose tree holds more than
+``--max-mem`` GB (PSS, default 16) is stopped: the machine is shared.
 
 ``--scheduler local-cluster`` starts a 2-worker ``dask.distributed.LocalCluster`` in a
 helper process (a child of this script, so its CPU and memory are counted with the
@@ -35,11 +38,17 @@ Usage::
     python benchmarks/scale_report.py [CORPUS] [--sizes 100 300 1000] [--seed 0]
         [--scheduler none local-cluster] [--sections] [--keep DIR] [--write RESULTS.md]
 
-The table printed has N, wall s, CPU s, peak MB (tree), max process MB, s/report and output
-MB, and the log-log slope of wall and CPU time and of peak memory between consecutive sizes
-(1 = linear). With ``--write`` (default ``benchmarks/RESULTS_scale.md`` when the sizes
-include 1000 or more), the table, the machine, the load average and git HEAD replace the
-section of that file for the same mode.
+The table printed has N, characters, wall s, CPU s, peak PSS / RSS MB of the tree, the
+largest process MB, the number of processes, s/report, output MB and page MB, and the
+log-log slope of wall time, CPU time and peak PSS between consecutive sizes (1 = linear).
+With ``--write`` (default ``benchmarks/RESULTS_scale.md`` when the sizes include 1000 or
+more; ``--no-write``: none), the table, the machine, the load average and git HEAD replace
+the section of that file for the same mode and sizes.
+
+The synthetic folders are written under a temporary folder (removed at the end) or under
+``--keep DIR`` (kept and reused: a folder of the same size and seed is not written again),
+never inside the repository. Each report takes ~17 k characters (~60 kB) and its output
+~150 kB: 10,000 reports need ~2 GB of disk.
 """
 
 from __future__ import annotations
@@ -581,7 +590,11 @@ def main() -> int:
                     print(json.dumps(r), flush=True)
                 text = table(rows)
                 print(text)
-                label = "local (one process)" if sched == "none" else "2-worker LocalCluster"
+                label = (
+                    "this machine (the command's default --jobs)"
+                    if sched == "none"
+                    else "2-worker LocalCluster (--scheduler)"
+                )
                 if extra:
                     label += f", {' '.join(extra)}"
                 sections.append((label, text))

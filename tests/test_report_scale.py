@@ -193,3 +193,19 @@ def test_compact_explorer_raises_the_floor_to_fit(corpus, matrix, monkeypatch):
     assert 1 < floor and kept
     assert all(totals[t] >= floor for t in kept)
     assert all(totals[t] < floor for t in totals if t not in kept)
+
+
+def test_similarity_groups_stay_bounded_by_region(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(similarity_section, "MAX_MATRIX_REPORTS", 5)
+    monkeypatch.setattr(similarity_section, "MAX_SIMILARITY_LABELS", 3)
+    tmp_path.mkdir(exist_ok=True)
+    ctx = ReportContext.create(
+        corpus, tmp_path, by="region", tokenizer=None, top=5, n_topics=None, max_groups=12,
+        random_state=0,
+    )  # fmt: skip
+    sec = run_builder("similarity", similarity_section.build_similarity, ctx)
+    assert sec.status == "ok"
+    grouped = pd.read_csv(tmp_path / "data" / "similarity_by_region.csv", index_col=0)
+    assert grouped.shape == (5, 5)  # 12 regions: the 5 largest in the CSV
+    figure = next(b for b in sec.blocks if b.kind == "figure")
+    assert "3 of the 5 groups" in figure.caption and "5 largest of the 12 groups" in figure.caption

@@ -94,7 +94,7 @@ def _group_figure(
     ctx: ReportContext, groups: list[Any], gm: Any, n: int, *, limit: int | None = None
 ) -> tuple[Any, str, str]:
     """The heatmap of the mean similarity between groups, its caption and its CSV's link
-    (the CSV has every group; with ``limit``, the heatmap shows at most that many: the
+    (the CSV has every group given; with ``limit``, the heatmap shows at most that many: the
     latest years or the largest groups)."""
     import numpy as np
     import pandas as pd
@@ -110,7 +110,7 @@ def _group_figure(
         pick = [i for i, g in enumerate(groups) if g in keep]
         more = (
             f" The heatmap shows {len(pick)} of the {len(groups)} groups (the "
-            f"{'latest' if ctx.by == 'year' else 'largest'}); the CSV has them all."
+            f"{'latest' if ctx.by == 'year' else 'largest'}); the CSV has more."
         )
         groups = [groups[i] for i in pick]
         gm = np.asarray(gm)[np.ix_(pick, pick)]
@@ -146,12 +146,18 @@ def _build_large(ctx: ReportContext, sec: PageSection) -> PageSection:
     sec.files.append(link)
     keys = ctx.group_keys()
     groups = ctx.groups()
+    n_groups = len(groups)
+    if n_groups > MAX_MATRIX_REPORTS:  # (by region) a group × group table stays bounded
+        groups = ctx.groups(limit=MAX_MATRIX_REPORTS)
     pos: dict[Any, list[int]] = {g: [] for g in groups}
     for i, k in enumerate(keys):
         if k in pos:
             pos[k].append(i)
     gm = group_similarity(ctx.dtm, [pos[g] for g in groups])
     fig, cap, glink = _group_figure(ctx, groups, gm, len(names), limit=MAX_SIMILARITY_LABELS)
+    if n_groups > len(groups):
+        kind = "latest" if ctx.by == "year" else "largest"
+        cap += f" The CSV has the {len(groups)} {kind} of the {n_groups} groups."
     sec.files.append(glink)
     sec.blocks.append(
         ctx.figure("similarity", fig, alt="Similarity heatmap", caption=cap, data=glink)
