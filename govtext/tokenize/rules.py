@@ -349,7 +349,7 @@ def _longest_at(text: str, terms: set[str], block: int = 1 << 16) -> list[tuple[
     found = []
     for lo in range(0, len(text), block):
         chunk = text[lo : lo + block + 2]
-        a = np.frombuffer(chunk.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        a = _codepoints(chunk).astype(np.uint64)
         starts: set[int] = set()
         for size, k in keys.items():
             if len(k) and len(a) >= size:
@@ -364,6 +364,14 @@ def _longest_at(text: str, terms: set[str], block: int = 1 << 16) -> list[tuple[
                     found.append((i, -len(got)))
                     break
     return found
+
+
+def _codepoints(s: str) -> Any:
+    """The code points of a non-empty ``s`` as a numpy uint32 array (numpy stores strings
+    as UCS-4: no codec is looked up, which a process may not be able to import)."""
+    import numpy as np
+
+    return np.array([s]).view(np.uint32)
 
 
 def _window_keys(a: Any, size: int, rows: bool = False) -> Any:
@@ -397,7 +405,7 @@ def _reduplicated(text: str) -> list[re.Match[str]]:
     match = _REDUPLICATED.match
     block = 1 << 16  # bounded numpy memory on a long text
     for lo in range(0, len(text), block):
-        a = np.frombuffer(text[lo : lo + block + 4].encode("utf-32-le"), dtype=np.uint32)
+        a = _codepoints(text[lo : lo + block + 4])
         same = a[:-2] == a[2:]
         ok = same[:-2] & same[2:] & (a[:-4] >= 0x4E00) & (a[:-4] <= 0x9FFF)
         for i in np.flatnonzero(ok[:block]).tolist():
