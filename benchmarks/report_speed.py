@@ -273,7 +273,7 @@ def scheduler_check(runs: list[tuple[str, list[str]]], workers: int, rounds: int
     from dask.distributed import LocalCluster
 
     with LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         address = cluster.scheduler_address
         print(f"LocalCluster: {workers} worker processes, 1 thread each, at {address}")

@@ -103,7 +103,7 @@ def test_dask_local_cluster_equals_local_path(small, tok):
     distributed = pytest.importorskip("dask.distributed")
     ref = gt.dtm(small, tokenizer=tok)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         with distributed.Client(cluster) as client:
             vocab, mat = merge_counts(
@@ -173,7 +173,7 @@ def test_map_reports_on_a_cluster_keeps_input_order(small):
 
     names = small.names * 3
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     ) as cluster:
         with distributed.Client(cluster) as client:
             got = map_reports(_tagged, names, shared="t", client=client, chunksize=1)

@@ -68,7 +68,7 @@ def test_two_processes_give_the_same_bytes(one_process, tmp_path):
 def test_local_cluster_gives_the_same_bytes_and_the_caches_work(one_process, tmp_path):
     distributed = pytest.importorskip("dask.distributed")  # the dask extra is in CI
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         with distributed.Client(cluster) as client:
             cold: dict[str, int] = {}
@@ -100,7 +100,7 @@ def test_reading_on_a_cluster_gives_the_same_corpus(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"")
     here = gt.load_corpus(src)
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     ) as cluster:
         with distributed.Client(cluster) as client:
             there = gt.load_corpus(src, client=client)

@@ -34,6 +34,7 @@ __all__ = [
     "auto_jobs",
     "fork_call",
     "forked_workers",
+    "meanwhile",
     "can_fork",
 ]
 
@@ -236,6 +237,33 @@ def forked_workers() -> Iterator[None]:
         _PREFER_FORK.reset(token)
 
 
+_MEANWHILE: contextvars.ContextVar[list[Callable[[], Any]] | None] = contextvars.ContextVar(
+    "govtext_meanwhile", default=None
+)
+
+
+@contextmanager
+def meanwhile(fn: Callable[[], Any]) -> Iterator[None]:
+    """Inside the block, the first :func:`map_chunks` that forks its workers calls ``fn()``
+    in this process while they work (this process would only wait): for work that
+    processes forked later inherit, such as imports. ``fn``'s errors are ignored.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> with forked_workers(), meanwhile(lambda: seen.append("done")):
+    ...     map_chunks(lambda s, ch: len(ch), [[1, 2], [3]], n_jobs=2)
+    [2, 1]
+    >>> seen == ["done"] or not can_fork()
+    True
+    """
+    token = _MEANWHILE.set([fn])
+    try:
+        yield
+    finally:
+        _MEANWHILE.reset(token)
+
+
 def fork_preferred() -> bool:
     """Whether :func:`map_chunks` forks its workers here (see :func:`forked_workers`)."""
     return _PREFER_FORK.get() and can_fork()
@@ -256,7 +284,14 @@ def _map_forked(func: Any, chunks: list[Any], shared: Any, jobs: int) -> list[An
     _FORK_JOB = (func, chunks, shared)
     try:
         with mp.get_context("fork").Pool(jobs, initializer=_die_with_parent) as pool:
-            return pool.map(_fork_task, range(len(chunks)), chunksize=1)
+            pending = pool.map_async(_fork_task, range(len(chunks)), chunksize=1)
+            hooks = _MEANWHILE.get()
+            while hooks:  # (the workers exist already: nothing done here is forked into them)
+                try:
+                    hooks.pop()()
+                except Exception:  # noqa: BLE001 - only a head start, never needed
+                    pass
+            return pending.get()
     finally:
         _FORK_JOB = None
 
