@@ -59,6 +59,12 @@ def _env(src: Path | None) -> dict[str, str]:
     return env
 
 
+#: Where the timed processes start: a folder without a ``govtext`` package, so that
+#: ``PYTHONPATH`` decides which checkout runs (``python -m`` and ``python -c`` put the
+#: current folder first on ``sys.path``: started in a checkout, they would run it).
+NEUTRAL = tempfile.gettempdir()
+
+
 def run_cli(
     args: list[str], src: Path | None = None, extra: list[str] | None = None
 ) -> tuple[float, float, int, str]:
@@ -72,7 +78,7 @@ def run_cli(
         cmd += extra or []
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(src))
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(src), cwd=NEUTRAL)
         dt = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -188,7 +194,7 @@ def sections_in(src: Path | None, corpus_arg: str | None) -> dict[str, list[floa
         f"print(json.dumps(r.section_times({corpus_arg!r})))"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(src)
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(src), cwd=NEUTRAL
     )
     if proc.returncode != 0:
         print(proc.stderr, file=sys.stderr)
@@ -294,7 +300,9 @@ def scheduler_check(runs: list[tuple[str, list[str]]], workers: int, rounds: int
 
                         r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
                         t0 = time.perf_counter()
-                        proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(REPO))
+                        proc = subprocess.run(
+                            cmd, capture_output=True, text=True, env=_env(REPO), cwd=NEUTRAL
+                        )
                         walls[how].append(time.perf_counter() - t0)
                         r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
                         cpus[how].append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
