@@ -560,3 +560,20 @@ def test_graph_does_not_depend_on_the_string_hash_seed():
     assert outs[0] == outs[1] == outs[2]
     nodes, edges = __import__("json").loads(outs[0])
     assert len({d["community"] for _, d in nodes}) > 1 and edges
+
+
+def test_graphs_by_min_count_none_is_one_for_a_group_of_one_report():
+    import govtext as gt
+
+    c = gt.datasets.load_sample().filter(region="河北省保定市顺平县")  # one report a year
+    auto = gt.graphs_by(c, "year", top=20, min_count=None)
+    one = gt.graphs_by(c, "year", top=20, min_count=1)
+    two = gt.graphs_by(c, "year", top=20, min_count=2)
+    assert {k: sorted(g.edges) for k, g in auto.items()} == {
+        k: sorted(g.edges) for k, g in one.items()
+    }
+    assert sum(g.number_of_edges() for g in one.values()) > sum(
+        g.number_of_edges() for g in two.values()
+    )
+    with pytest.raises(gt.InputError, match="min_count"):
+        gt.graphs_by(c, "year", top=20, min_count=0)

@@ -362,7 +362,7 @@ def graphs_by(
     terms: Iterable[str] | None = None,
     select_by: str = "keyness",
     measure: str = "jaccard",
-    min_count: int = 2,
+    min_count: int | None = 2,
     min_weight: float | None = None,
     max_edges: int | None = None,
     backbone: str | None = None,
@@ -381,7 +381,8 @@ def graphs_by(
     ``top`` best over the whole corpus. Every graph has all of them as nodes (isolated
     ones included), so centralities compare across groups. Other parameters as in
     :func:`cooccurrence_graph` (``backbone`` defaults to None here so that edge changes
-    reflect the counts, not the filter). Unless ``keep_region``, place names (token type
+    reflect the counts, not the filter; ``min_count=None`` takes, per group, the rule of
+    :func:`cooccurrence_graph`: 1 for a group of one report, 2 for several). Unless ``keep_region``, place names (token type
     ``place``: the counties of a year's reports, their provinces …) are never selected:
     they say where the reports come from, not what they are about.
 
@@ -430,6 +431,8 @@ def graphs_by(
         shared = overall.top_terms(top, by=select_by, drop=drop)
     if not shared:
         raise InputError("no terms to build graphs from")
+    if min_count is not None and min_count < 1:
+        raise InputError(f"min_count must be at least 1, not {min_count}")
     out: dict[Any, nx.Graph] = {}
     for g in groups:
         docs = {d for d, v in enumerate(values) if v == g}
@@ -448,7 +451,7 @@ def graphs_by(
             c,
             shared,
             measure=measure,
-            min_count=min_count,
+            min_count=(1 if len(docs) == 1 else 2) if min_count is None else min_count,
             min_weight=min_weight,
             max_edges=max_edges,
             backbone=backbone,
