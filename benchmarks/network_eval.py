@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0)
     args = ap.parse_args(argv)
 
-    from terms_blind_eval import read_terms
+    from terms_blind_eval import read_terms, set_source
 
     import govtext as gt
 
@@ -52,14 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     blind = Path(args.blind)
     for tsv in sorted(blind.glob("[ab]_*.tsv")):
         name = tsv.stem[2:]
-        src = next(
-            (
-                p
-                for p in (corpus_dir / f"{name}.txt", blind / "texts" / f"{name}.txt")
-                if p.is_file()
-            ),
-            None,
-        )
+        src = set_source(name, corpus_dir, blind)
         if src is None:
             continue
         report = gt.load_corpus([str(src)])[0]

@@ -52,6 +52,14 @@ N_GENERIC = 100
 
 
 # ---------------------------------------------------------------- annotations
+def set_source(name: str, corpus_dir: Path, data: Path) -> Path | None:
+    """The text of a blind set: the corpus report of that name, else the set's own copy."""
+    for p in (corpus_dir / f"{name}.txt", data / "texts" / f"{name}.txt"):
+        if p.is_file():
+            return p
+    return None
+
+
 def read_terms(path: Path, normalize: Any) -> dict[str, str]:
     """``{normalised term: category}`` of one annotation file (first category wins)."""
     out: dict[str, str] = {}
@@ -197,14 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     skipped = []
     for tsv in sorted(data.glob("[ab]_*.tsv")):
         name = tsv.stem[2:]
-        src = next(
-            (
-                p
-                for p in (corpus_dir / f"{name}.txt", data / "texts" / f"{name}.txt")
-                if p.is_file()
-            ),
-            None,
-        )
+        src = set_source(name, corpus_dir, data)
         if src is None:
             skipped.append(tsv.name)
             continue
