@@ -24,6 +24,9 @@
   var index = {};
   terms.forEach(function (t, i) { index[t] = i; });
   var docs = data.docs;
+  /* a compact document (above 500 reports) appends group entries after its n_docs real
+     reports ("(other reports) 2019 county": the counts of the rest, no tokens, no text) */
+  var nDocs = data.n_docs || docs.length;
   var TEXT_LINK = /^texts\/[^\/\\:?#]+\.html$/; // links go to the folder's report texts only
   docs.forEach(function (d) { if (typeof d[4] !== "string" || !TEXT_LINK.test(d[4])) d[4] = ""; });
   var levels = data.levels.slice();
@@ -61,8 +64,10 @@
     var byYear = {}, byLevel = {};
     docs.forEach(function (d, j) {
       var c = got[j] || 0, lev = d[2];
-      var L = byLevel[lev] || (byLevel[lev] = { count: 0, tokens: 0, reports: 0 });
-      L.count += c; L.tokens += d[3]; if (c) L.reports += 1;
+      var L = byLevel[lev] || (byLevel[lev] = { count: 0, tokens: 0, reports: 0, more: false });
+      L.count += c; L.tokens += d[3];
+      if (c && j < nDocs) L.reports += 1;
+      else if (c) L.more = true; // reports summed in a group entry: at least one more
       if (d[1] === null) return;
       var key = lev + "\u0000" + d[1];
       var Y = byYear[key] || (byYear[key] = { level: lev, year: d[1], count: 0, tokens: 0 });
@@ -80,16 +85,19 @@
     }).filter(function (s) { return s.points.length; });
     var lv = levels.filter(function (lev) { return byLevel[lev]; }).map(function (lev) {
       var L = byLevel[lev];
-      return { level: lev, count: L.count, reports: L.reports,
+      return { level: lev, count: L.count, reports: L.reports, more: L.more,
                rate: L.tokens ? L.count / L.tokens * per : 0 };
     });
-    var top = [];
+    var top = [], total = 0;
     for (var k2 = 0; k2 < pairs.length; k2 += 2) {
+      total += pairs[k2 + 1];
+      if (pairs[k2] >= nDocs) continue; // a group entry is no report to list
       var d = docs[pairs[k2]];
       top.push({ doc: pairs[k2], count: pairs[k2 + 1], rate: d[3] ? pairs[k2 + 1] / d[3] * per : 0 });
     }
     top.sort(function (a, b) { return b.rate - a.rate || b.count - a.count || a.doc - b.doc; });
-    return { series: series, levels: lv, top: top };
+    var df = data.df ? data.df[i] : top.length; // reports using the term
+    return { series: series, levels: lv, top: top, total: total, df: df };
   }
 
   function colour(lev) { return COLOURS[levels.indexOf(lev) % COLOURS.length]; }
@@ -154,7 +162,8 @@
       svg("text", { x: L - 6, y: y + 14, "text-anchor": "end" }, box).textContent = x.level || "?";
       var bar = svg("rect", { x: L, y: y + 2, width: Math.max(w, 0.5).toFixed(1), height: row - 6,
                               fill: colour(x.level) }, box);
-      svg("title", {}, bar).textContent = x.count + " in " + x.reports + " report(s)";
+      svg("title", {}, bar).textContent = x.count + " in " + (x.more ? "more than " : "") +
+        x.reports + " report(s)";
       svg("text", { x: L + w + 4, y: y + 14 }, box).textContent = fmt(x.rate);
     });
     return box;
@@ -271,9 +280,8 @@
     clear(suggest);
     var r = rates(i);
     clear(result);
-    var total = r.top.reduce(function (s, t) { return s + t.count; }, 0);
-    result.appendChild(text("h3", term + " — " + total + " occurrence(s) in " + r.top.length +
-                            " of " + docs.length + " reports", "ex-title"));
+    result.appendChild(text("h3", term + " — " + r.total + " occurrence(s) in " + r.df +
+                            " of " + nDocs + " reports", "ex-title"));
     var charts = el("div", "ex-charts");
     var left = el("figure");
     if (r.series.length) {
