@@ -577,3 +577,27 @@ def test_graphs_by_min_count_none_is_one_for_a_group_of_one_report():
     )
     with pytest.raises(gt.InputError, match="min_count"):
         gt.graphs_by(c, "year", top=20, min_count=0)
+
+
+def test_spread_labels_removes_overlaps_deterministically():
+    from govtext.network.layout import CHAR_WIDTH, LINE_HEIGHT, spread_labels
+
+    labels = ["乡村振兴", "高质量发展", "营商环境", "新发展理念", "脱贫攻坚", "疫情防控"] * 4
+    P = np.zeros((len(labels), 2)) + np.linspace(0, 0.01, len(labels))[:, None]
+    Q = spread_labels(P, labels)
+    half = np.array([CHAR_WIDTH * len(t) + 0.03 for t in labels]) / 2
+    dx = np.abs(Q[:, 0][:, None] - Q[:, 0][None, :])
+    dy = np.abs(Q[:, 1][:, None] - Q[:, 1][None, :])
+    hit = (half[:, None] + half[None, :] - dx > 1e-6) & (LINE_HEIGHT - dy > 1e-6)
+    np.fill_diagonal(hit, False)
+    assert not hit.any()
+    assert np.abs(Q).max() <= 1.0
+    assert np.array_equal(Q, spread_labels(P, labels))
+    assert np.array_equal(P[:, 0], np.linspace(0, 0.01, len(labels)))  # input untouched
+
+
+def test_graphs_by_leaves_organisations_out(shunping_graphs, tok):
+    nodes = list(next(iter(shunping_graphs.values())).nodes)
+    assert "organisation" not in tok.types(nodes)
+    # single-report years get the one-report rule (min_count=1), so they have links
+    assert all(g.number_of_edges() > 0 for g in shunping_graphs.values())

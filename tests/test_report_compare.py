@@ -234,6 +234,25 @@ def test_network_figure_has_a_community_legend_and_the_shared_frame():
     assert "人才" in [t.get_text() for t in ax.texts]
 
 
+def test_network_figure_greys_unlinked_terms_and_hides_unused_ones():
+    import networkx as nx
+
+    from govtext.report.sections.network import draw_on_map
+
+    a = nx.Graph([("乡村振兴", "产业", {"weight": 1.0})])
+    b = nx.Graph([("营商环境", "科技创新", {"weight": 1.0}), ("营商环境", "人才", {"weight": 1.0})])
+    U = align_graphs({"a": a, "b": b})
+    a.add_node("人才", frequency=3)  # used in a, without a link there: grey
+    a.add_node("营商环境", frequency=0)  # never used in a: not drawn
+    for n in ("乡村振兴", "产业"):
+        a.nodes[n]["frequency"] = 2
+    fig = draw_on_map(a, U, community_names(U), title="a")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "人才" in texts and "科技创新" in texts  # map terms a lacks stay grey
+    assert "营商环境" not in texts
+    assert {"乡村振兴", "产业"} <= set(texts)
+
+
 def test_network_by_level_compares_neighbouring_levels(tmp_path):
     from govtext.report.sections.network import build_network
 

@@ -314,10 +314,14 @@ def _turns(
     drop: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Each group's policy terms (keyness against the genre) found in two groups or more,
-    taken in turn up to ``top`` (never one of ``drop``)."""
+    taken in turn up to ``top`` (never one of ``drop``, never an organisation: 市委 and
+    省委 lead every report's work and would sit at the centre of every group's graph)."""
     import scipy.sparse as sp
 
-    from govtext.stats.keywords import rank_terms
+    from govtext.stats.keywords import _token_types, rank_terms
+
+    kinds = _token_types(tokenizer, list(overall.vocab))
+    drop = drop | {w for w, k in zip(overall.vocab, kinds) if k == "organisation"}
 
     ti = overall.term_index
     gid = {g: k for k, g in enumerate(groups)}
@@ -362,7 +366,7 @@ def graphs_by(
     terms: Iterable[str] | None = None,
     select_by: str = "keyness",
     measure: str = "jaccard",
-    min_count: int | None = 2,
+    min_count: int | None = None,
     min_weight: float | None = None,
     max_edges: int | None = None,
     backbone: str | None = None,
@@ -381,10 +385,12 @@ def graphs_by(
     ``top`` best over the whole corpus. Every graph has all of them as nodes (isolated
     ones included), so centralities compare across groups. Other parameters as in
     :func:`cooccurrence_graph` (``backbone`` defaults to None here so that edge changes
-    reflect the counts, not the filter; ``min_count=None`` takes, per group, the rule of
-    :func:`cooccurrence_graph`: 1 for a group of one report, 2 for several). Unless ``keep_region``, place names (token type
+    reflect the counts, not the filter; ``min_count=None``, the default, takes per group
+    the rule of :func:`cooccurrence_graph`: 1 for a group of one report, 2 for several).
+    Unless ``keep_region``, place names (token type
     ``place``: the counties of a year's reports, their provinces …) are never selected:
-    they say where the reports come from, not what they are about.
+    they say where the reports come from, not what they are about; organisations (市委,
+    省委 …) are never selected by keyness either: every report names them.
 
     Returns
     -------

@@ -52,18 +52,20 @@ def build_network(ctx: ReportContext) -> PageSection:
     sec = PageSection(
         "network",
         f"Co-occurrence networks by {ctx.by} and their change",
-        "Two words are linked when they occur in the same sentences of a report at least "
-        "twice (weight: Jaccard coefficient, sentences with both / sentences with either; "
-        "thicker = stronger); a group's graph is the mean of its reports' graphs, with its "
+        "Two terms are linked when they occur in the same paragraph of a report (weight: "
+        "Jaccard coefficient, paragraphs with both / paragraphs with either; thicker = "
+        "stronger); a group's graph is the mean of its reports' graphs, with its "
         f"{MAX_LINKS} strongest links, so a group of many reports is not denser for that "
         "reason. Every group uses the same 40 terms, the policy terms most distinctive of "
         "each group against government work reports generally (keyness as for keywords; "
         "never one of the genre's 100 most frequent words), taken in turn from every group; "
         "each term has the same place and colour in every figure (layout and Louvain "
         "communities of all the groups together, named in the legend by their strongest "
-        "terms), and the change table compares only like with like.",
+        "terms; in grey, terms the group uses without a link; terms it never uses are not "
+        "shown), and the change table compares only like with like.",
         f"govtext.graphs_by(corpus, by={ctx.by!r}, top=40, measure='jaccard') (terms); "
-        f"govtext.network.groups.mean_graphs(..., max_edges={MAX_LINKS}), align_graphs, "
+        f"govtext.network.groups.mean_graphs(..., window={WINDOW!r}, min_count=1, "
+        f"max_edges={MAX_LINKS}), align_graphs, "
         "comparable_pairs; govtext.compare_graphs; govtext.draw_network",
     )
     groups = ctx.groups(limit=ctx.max_groups)
@@ -98,6 +100,8 @@ def build_network(ctx: ReportContext) -> PageSection:
         wanted,
         terms,
         tokenizer=ctx.tokenizer,
+        window=WINDOW,
+        min_count=1,
         max_edges=MAX_LINKS,
         random_state=ctx.random_state,
     )
@@ -131,6 +135,10 @@ def build_network(ctx: ReportContext) -> PageSection:
 #: links kept in every group's graph (the same number for all, so that no group gains
 #: links for having more reports; ≤ 60 terms and 60 links stay readable in a figure)
 MAX_LINKS = 60
+#: the window of a link in the report's group graphs: a report names a policy term a few
+#: times, seldom twice in a sentence with another, so sentence links leave the graphs of
+#: years with few reports empty; a paragraph is one topic of the report
+WINDOW = "paragraph"
 
 
 def _pairs(ctx: ReportContext, meta: Any, drawn: set[Any]) -> list[tuple[Any, Any]]:
@@ -207,7 +215,7 @@ def _draw_group(
             fig,
             alt=f"Co-occurrence network, {ctx.by} = {g}",
             caption=f"{ctx.by} = {g}: {G.number_of_edges()} links (mean of {n_docs} "
-            f"report{'s' if n_docs != 1 else ''}); grey: terms without a link here",
+            f"report{'s' if n_docs != 1 else ''}); grey: terms used here without a link",
             data=gexf,
             grid=True,
         )
@@ -228,7 +236,8 @@ def draw_on_map(
     """Draw one of several compared graphs on their shared map (see ``align_graphs``).
 
     The terms with links in ``G`` are drawn by :func:`govtext.draw_network` at their
-    places of the map ``union``, the other terms of the map in light grey, in the frame
+    places of the map ``union``, the terms ``G`` has without a link (or with ``frequency``
+    0: not shown) and the map's terms ``G`` lacks in light grey, in the frame
     ``box`` (default: the map's extent), with the legend of :func:`community_legend`.
 
     Examples
@@ -248,7 +257,16 @@ def draw_on_map(
     fig = draw_network(
         linked, title=title, random_state=random_state, figsize=figsize, font_size=font_size
     )
-    absent = sorted((n for n in union.nodes if n not in linked and "x" in union.nodes[n]), key=str)
+    absent = sorted(
+        (
+            n
+            for n in union.nodes
+            if n not in linked
+            and "x" in union.nodes[n]
+            and (n not in G or G.nodes[n].get("frequency", 1))  # used here, without a link
+        ),
+        key=str,
+    )
     community_legend(
         fig.axes[0],
         linked,
