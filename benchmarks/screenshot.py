@@ -276,7 +276,15 @@ def check_page(
 
 def screenshot(driver: Any, path: str | os.PathLike[str], *, height: int = 2400) -> Path:
     """Save the top ``height`` CSS pixels of the loaded page (full width) as a PNG of 256
-    colours."""
+    colours. Figures the page loads lazily (``loading="lazy"``: the network figures) are
+    loaded first, as a reader scrolling down would see them."""
+    driver.execute_script(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; });"
+    )
+    for _ in range(100):  # at most ~10 s
+        if driver.execute_script("return Array.from(document.images).every(i => i.complete);"):
+            break
+        time.sleep(0.1)
     total = driver.execute_script("return document.documentElement.scrollHeight;")
     h = int(min(height, total))
     shot = driver.execute_cdp_cmd(
