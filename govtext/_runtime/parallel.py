@@ -191,7 +191,7 @@ def map_chunks(
         futures = client.map(func, [shared_f] * len(chunks), chunks, pure=False)
         return client.gather(futures)
     jobs = effective_jobs(n_jobs)
-    if jobs == 1 or len(chunks) <= 1:
+    if jobs == 1 or len(chunks) <= 1 or _in_daemon():  # (a daemon may not have children)
         return [func(shared, ch) for ch in chunks]
     if fork_preferred():
         return _map_forked(func, chunks, shared, min(jobs, len(chunks)))
@@ -208,6 +208,14 @@ _PREFER_FORK: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "govtext_prefer_fork", default=False
 )
 _FORK_JOB: tuple[Any, list[Any], Any] | None = None
+
+
+def _in_daemon() -> bool:
+    """True in a daemonic process (a forked lane of :func:`fork_call`): it may not start
+    worker processes of its own, so its work runs in the process itself."""
+    import multiprocessing as mp
+
+    return bool(mp.current_process().daemon)
 
 
 def can_fork() -> bool:
@@ -283,7 +291,10 @@ def _map_forked(func: Any, chunks: list[Any], shared: Any, jobs: int) -> list[An
 
     _FORK_JOB = (func, chunks, shared)
     try:
-        with mp.get_context("fork").Pool(jobs, initializer=_die_with_parent) as pool:
+        pool = mp.get_context("fork").Pool(
+            jobs, initializer=_die_with_parent, initargs=(_parent_pid(),)
+        )
+        with pool:
             pending = pool.map_async(_fork_task, range(len(chunks)), chunksize=1)
             hooks = _MEANWHILE.get()
             while hooks:  # (the workers exist already: nothing done here is forked into them)
@@ -379,12 +390,35 @@ def map_reports(
 
 # ------------------------------------------------------------------------- forking
 class Forked:
-    """A function running in a forked child process; :meth:`result` waits for it."""
+    """A function running in a forked child process; :meth:`result` waits for it,
+    :meth:`terminate` ends it. ``name`` says what it runs, in error messages."""
 
-    def __init__(self, process: Any, conn: Any) -> None:
+    def __init__(self, process: Any, conn: Any, name: str = "a worker process") -> None:
         self._process, self._conn = process, conn
+        self.name = name
         self._done = False
         self._value: Any = None
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id."""
+        return self._process.pid
+
+    def terminate(self, timeout: float = 5.0) -> None:
+        """End the child (SIGTERM, then SIGKILL after ``timeout`` seconds) and wait for
+        it; :meth:`result` then raises a RuntimeError. Harmless once it has ended."""
+        if self._done:
+            return
+        proc = self._process
+        if proc.is_alive():
+            proc.terminate()
+            proc.join(timeout)
+            if proc.is_alive():  # pragma: no cover - a child that ignores SIGTERM
+                proc.kill()
+        proc.join()
+        self._conn.close()
+        self._done = True
+        self._value = ("error", RuntimeError(f"{self.name} was stopped"))
 
     def result(self) -> Any:
         """The function's return value; its exception is raised here. Warnings it gave
@@ -393,10 +427,17 @@ class Forked:
             try:
                 status, value, caught = self._conn.recv()
             except EOFError:
+                self._process.join()
                 status, caught = "error", []
                 value = RuntimeError(
-                    f"a worker process ended without a result (exit code "
+                    f"{self.name} ended without a result (exit code "
                     f"{self._process.exitcode}, or killed)"
+                )
+            except Exception as exc:  # noqa: BLE001 - e.g. an exception that cannot be unpickled
+                status, caught = "error", []
+                value = RuntimeError(
+                    f"{self.name} sent back a result or an error that cannot be read here "
+                    f"({type(exc).__name__}: {exc})"
                 )
             finally:
                 self._conn.close()
@@ -413,8 +454,16 @@ class Forked:
         return value
 
 
-def _die_with_parent() -> None:  # pragma: no cover - in the child
-    """Ask Linux to end this process when its parent ends (a killed run leaves nothing)."""
+def _parent_pid() -> int:
+    """This process's id, taken before forking (the child compares it with its parent)."""
+    return os.getpid()
+
+
+def _die_with_parent(parent: int | None = None) -> None:  # pragma: no cover - in the child
+    """Ask Linux to end this process when its parent ends (a killed run leaves nothing).
+
+    ``parent``: the parent's id taken before the fork; if the parent has already ended
+    (this process was re-parented before the request took effect), exit now."""
     try:
         import ctypes
         import signal
@@ -422,13 +471,15 @@ def _die_with_parent() -> None:  # pragma: no cover - in the child
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
-def _child(fn: Callable[[], Any], conn: Any) -> None:  # pragma: no cover - in the child
+def _child(fn: Callable[[], Any], conn: Any, parent: int) -> None:  # pragma: no cover - child
     import pickle
     import warnings
 
-    _die_with_parent()
+    _die_with_parent(parent)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("default")
@@ -444,13 +495,15 @@ def _child(fn: Callable[[], Any], conn: Any) -> None:  # pragma: no cover - in t
     conn.close()
 
 
-def fork_call(fn: Callable[[], Any]) -> Forked | None:
+def fork_call(fn: Callable[[], Any], *, name: str = "a worker process") -> Forked | None:
     """Start ``fn()`` in a forked child process (it sees this process's memory as it is
     now); None where ``fork`` is not available or not safe (macOS, Windows), and the
     caller then runs ``fn`` itself.
 
     The child's return value and exception travel back by pickle; its warnings are given
-    again by :meth:`Forked.result`. The child never runs this process's exit handlers.
+    again by :meth:`Forked.result` (a value that cannot be unpickled here becomes a
+    RuntimeError naming ``name``). The child never runs this process's exit handlers, ends
+    when this process ends, and is a daemon: it runs :func:`map_chunks` in itself.
 
     Examples
     --------
@@ -468,7 +521,7 @@ def fork_call(fn: Callable[[], Any]) -> Forked | None:
 
     with warnings.catch_warnings():  # Python 3.12 warns about fork with threads running
         warnings.simplefilter("ignore", DeprecationWarning)
-        proc = ctx.Process(target=_child, args=(fn, send), daemon=True)
+        proc = ctx.Process(target=_child, args=(fn, send, _parent_pid()), daemon=True)
         proc.start()
     send.close()
-    return Forked(proc, recv)
+    return Forked(proc, recv, name)

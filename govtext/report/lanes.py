@@ -21,7 +21,7 @@ from typing import Any
 from govtext.report.blocks import PageSection
 from govtext.report.context import ReportContext
 
-__all__ = ["SECTION_COST", "plan_lanes", "run_sections"]
+__all__ = ["SECTION_COST", "plan_lanes", "run_sections", "lanes_for", "fork_safe"]
 
 #: CPU seconds of each section on the 178 reports of the shared corpus, built in two lanes
 #: (indicators with their extraction, about 5 s of it; see
@@ -107,8 +107,11 @@ def _lane(
     ``alone``: in a forked lane, with no worker processes of its own."""
     from govtext.report.cache import run_section
 
-    if alone:
+    if alone:  # before any work: a forked lane is a daemon, it may start no processes
+        from govtext._runtime.config import set_config
+
         ctx.n_jobs = 1
+        set_config(n_jobs=1)
 
     seen = {k: json.dumps(v, sort_keys=True, default=str) for k, v in ctx.cache.items()}
     stats = dict(ctx.stats)
@@ -130,6 +133,92 @@ def _lane(
     return done, extra, delta
 
 
+#: Memory a forked lane adds, in MB: a fixed part and a part per report (the pages of
+#: the context it writes to, reference counts included; measured ~0.2 MB a report at
+#: 1,000 reports, see benchmarks/RESULTS_scale.md; taken with a margin).
+LANE_MB = 200.0
+LANE_MB_PER_REPORT = 0.5
+#: Share of the memory available when the run starts that extra lanes may take.
+LANE_MEMORY_SHARE = 0.15
+
+
+def available_mb() -> float | None:
+    """Memory available to new allocations, in MB (psutil, else ``/proc/meminfo``'s
+    MemAvailable); None where neither tells."""
+    try:
+        import psutil
+
+        return float(psutil.virtual_memory().available) / 2**20
+    except Exception:  # noqa: BLE001 - no psutil, or it cannot read the system
+        pass
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def lanes_for(lanes: int, n_reports: int, available: float | None) -> int:
+    """How many of ``lanes`` to use for ``n_reports`` reports with ``available`` MB free:
+    each lane beyond the first is a forked copy costing about :data:`LANE_MB` +
+    :data:`LANE_MB_PER_REPORT` per report, and together they may take
+    :data:`LANE_MEMORY_SHARE` of what is available (one lane always runs). The output is
+    the same bytes for any number of lanes.
+
+    Examples
+    --------
+    >>> lanes_for(4, 1000, 20_000), lanes_for(4, 3000, 20_000), lanes_for(4, 10_000, 20_000)
+    (4, 2, 1)
+    >>> lanes_for(4, 10_000, None)
+    4
+    """
+    if lanes <= 1 or available is None:
+        return max(1, lanes)
+    per_lane = LANE_MB + LANE_MB_PER_REPORT * n_reports
+    return max(1, min(lanes, 1 + int(available * LANE_MEMORY_SHARE // per_lane)))
+
+
+def fork_safe(ctx: ReportContext) -> bool:
+    """Whether lanes may be forked now: not with a dask Client in this process (its
+    threads' state, locks included, would be copied into the child half-way), nor with
+    dask.distributed imported and other threads running (a Client made elsewhere)."""
+    import sys
+    import threading
+
+    if ctx.client is not None:
+        return False
+    return not ("distributed" in sys.modules and threading.active_count() > 1)
+
+
+def _files(folder: Any) -> set[str]:
+    """Relative paths of the files in ``folder`` (before any lane starts)."""
+    from pathlib import Path
+
+    root = Path(folder)
+    if not root.is_dir():
+        return set()
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if not p.is_dir()}
+
+
+def _stop_lanes(ctx: ReportContext, jobs: list[tuple[list[str], Any]], before: set[str]) -> None:
+    """End every forked lane and remove the files they left (every file not there before
+    the lanes started and not written by this process or a lane already merged)."""
+    for _keys, job in jobs:
+        try:
+            job.terminate()
+        except Exception:  # noqa: BLE001 - keep ending the others
+            pass
+    mine = set(ctx.written)
+    for rel in sorted(_files(ctx.out) - before - mine):
+        try:
+            (ctx.out / rel).unlink()
+        except OSError:
+            pass
+
+
 def run_sections(
     ctx: ReportContext,
     builders: list[tuple[str, Builder]],
@@ -140,43 +229,74 @@ def run_sections(
     on_section: Callable[[str], None] | None = None,
 ) -> list[PageSection]:
     """Every section in page order, through the result cache ``results`` (if any), in up
-    to ``lanes`` processes side by side (see the module's description).
+    to ``lanes`` processes side by side (see the module's description): fewer when the
+    memory available would not hold them (:func:`lanes_for`), one with a dask Client in
+    this process (:func:`fork_safe`).
+
+    If this process fails or is interrupted (``KeyboardInterrupt``) while lanes run, the
+    lanes are ended and the files they wrote removed before the error goes on.
 
     Raises
     ------
     SectionError
         The first section in page order that failed, when ``keep_going`` is false.
     """
-    from govtext._runtime.parallel import can_fork, fork_call
+    from govtext._runtime.parallel import can_fork
 
     keys = [k for k, _ in builders]
     table = dict(builders)
     todo = keys
     if results is not None and lanes > 1:
         todo = [k for k in keys if results.get(ctx.section_key(k)) is None]
+    if lanes > 1 and len(todo) > 1:
+        lanes = lanes_for(lanes, len(ctx.corpus), available_mb())
     plan = plan_lanes(todo, lanes) if lanes > 1 and len(todo) > 1 else []
-    jobs = []
+    if len(plan) <= 1 or not can_fork() or not fork_safe(ctx):
+        return _in_page_order(ctx, keys, _here(ctx, table, keys, results, keep_going, on_section))
+    jobs: list[tuple[list[str], Any]] = []
     n_jobs = ctx.n_jobs
-    if len(plan) > 1 and can_fork():
-        early = [k for k in todo if k in WITHOUT_WORDS] if ctx._dtm is None else []
-        if early and ctx.client is None:  # started now, beside the cutting into words
-            job = fork_call(lambda: _lane(ctx, table, early, results, keep_going, alone=True))
-            if job is not None:
-                jobs.append((early, job))
-                plan = plan_lanes([k for k in todo if k not in early], lanes)
-        _prepare(ctx, todo)
-        ctx.n_jobs = 1  # each lane is one process: no workers of its own
-        for lane in plan[1:]:
-            job = fork_call(lambda lane=lane: _lane(ctx, table, lane, results, keep_going))
-            if job is not None:  # (None: no fork here; this process runs the lane)
-                jobs.append((lane, job))
-    forked = {k for lane, _ in jobs for k in lane}
+    before = _files(ctx.out)
     try:
-        done = _here(
-            ctx, table, [k for k in keys if k not in forked], results, keep_going, on_section
-        )
+        done = _forked(ctx, table, keys, todo, plan, results, keep_going, on_section, jobs)
+    except BaseException:
+        _stop_lanes(ctx, jobs, before)
+        raise
     finally:
         ctx.n_jobs = n_jobs
+    return _in_page_order(ctx, keys, done)
+
+
+def _forked(
+    ctx: ReportContext,
+    table: dict[str, Builder],
+    keys: list[str],
+    todo: list[str],
+    plan: list[list[str]],
+    results: Any,
+    keep_going: bool,
+    on_section: Callable[[str], None] | None,
+    jobs: list[tuple[list[str], Any]],
+) -> dict[str, tuple[Any, list[str]]]:
+    """Fork the lanes of ``plan`` after the first (each started one is appended to
+    ``jobs`` at once, so the caller can end it), run the first here, merge the others."""
+    from govtext._runtime.parallel import fork_call
+
+    def start(lane: list[str]) -> bool:
+        name = f"the process building the section(s) {', '.join(lane)}"
+        job = fork_call(lambda: _lane(ctx, table, lane, results, keep_going, alone=True), name=name)
+        if job is not None:  # (None: no fork here; this process runs the lane)
+            jobs.append((lane, job))
+        return job is not None
+
+    early = [k for k in todo if k in WITHOUT_WORDS] if ctx._dtm is None else []
+    if early and start(early):  # started now, beside the cutting into words
+        plan = plan_lanes([k for k in todo if k not in early], len(plan))
+    _prepare(ctx, todo)
+    ctx.n_jobs = 1  # each lane is one process: no workers of its own
+    for lane in plan[1:]:
+        start(lane)
+    forked = {k for lane, _ in jobs for k in lane}
+    done = _here(ctx, table, [k for k in keys if k not in forked], results, keep_going, on_section)
     for _lane_keys, job in jobs:
         got, extra, stats = job.result()
         for key, (_sec, written) in got.items():
@@ -187,7 +307,7 @@ def run_sections(
         ctx.cache.update(extra)
         for k, v in stats.items():
             ctx.stats[k] = ctx.stats.get(k, 0) + v
-    return _in_page_order(ctx, keys, done)
+    return done
 
 
 def _here(
