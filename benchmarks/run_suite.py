@@ -157,7 +157,10 @@ def run_area(name: str, corpus: str | None, cfg: dict[str, Any], out: Path) -> d
     if name == "report":
         import report_speed
 
-        return report_speed.cold_warm(corpus, cfg["report_warm_runs"])
+        res = report_speed.cold_warm(corpus, cfg["report_warm_runs"])
+        # where the time goes: one cold in-process build_report (n_jobs=1), per part
+        res["parts"] = report_speed.sections_in(None, corpus)
+        return res
     if name == "dask":
         import dask_dtm
 
@@ -377,7 +380,28 @@ def section_report(res: dict[str, Any]) -> list[str]:
             "",
             f"- warm vs cold: **{res['speed_up']:.2f}×** faster (issue 8 acceptance 2: >= 5×)",
         ]
+    if res.get("parts"):
+        out += ["", *report_parts(res["parts"])]
     return out
+
+
+def report_parts(parts: dict[str, list[float]]) -> list[str]:
+    """The "where the time goes" table of ``report_speed.section_times``."""
+    rows = [
+        {"part": k.strip(), "wall_s": round(w, 2), "cpu_s": round(c, 2)}
+        for k, (w, c) in parts.items()
+    ]
+    return [
+        "### Where the time goes",
+        "",
+        "One cold `gt.build_report` in a fresh process with `n_jobs=1` "
+        "(`report_speed.section_times`): each part's wall and CPU seconds, sections in page "
+        "order; figures are saved inside the sections (their time is part of each section's "
+        "and is also shown on its own); the command `govtext report` runs the same parts in "
+        "worker processes and side by side (see benchmarks/RESULTS_report_speed.md).",
+        "",
+        md_table(rows),
+    ]
 
 
 def section_dask(res: dict[str, Any], page: Path) -> list[str]:
