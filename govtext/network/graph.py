@@ -320,9 +320,6 @@ def _turns(
 
     from govtext.stats.keywords import _token_types, rank_terms
 
-    kinds = _token_types(tokenizer, list(overall.vocab))
-    drop = drop | {w for w, k in zip(overall.vocab, kinds) if k == "organisation"}
-
     ti = overall.term_index
     gid = {g: k for k, g in enumerate(groups)}
     row_of = np.array([gid.get(v, -1) if v == v else -1 for v in values], dtype=np.int64)
@@ -335,6 +332,9 @@ def _turns(
     X = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), len(overall.vocab)))
     # shared terms link groups: a term of one group only would be isolated in all the others
     spread = np.asarray((X > 0).sum(axis=0)).ravel() >= min(2, len(groups))
+    shared = [overall.vocab[j] for j in np.flatnonzero(spread)]
+    kinds = _token_types(tokenizer, shared) if shared else []
+    drop = drop | {w for w, k in zip(shared, kinds) if k == "organisation"}
     pooled = sp.csr_matrix(X.sum(axis=0))
     ranked = rank_terms(
         sp.vstack([pooled, X]).tocsr(),
