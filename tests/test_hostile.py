@@ -411,6 +411,17 @@ def test_output_folder_holding_the_input_is_refused(tmp_path, capsys):
     assert rc == 2 and "-o/--output" in err and "holds the input" in err
 
 
+def test_output_folder_holding_a_glob_of_inputs_is_refused(tmp_path, capsys):
+    src = _small_folder(tmp_path / "in")
+    before = sorted(p.name for p in src.iterdir())
+    for out in (src, tmp_path):  # the folder the glob matches in, and a folder above it
+        rc, _, err = _cli(capsys, "report", f"{src}/*.txt", "-o", out, "--force", "--no-cache")
+        assert rc == 2 and "-o/--output" in err and "holds the input" in err
+    assert sorted(p.name for p in src.iterdir()) == before  # nothing written beside them
+    rc, _, err = _cli(capsys, "report", f"{src}/*.txt", "-o", src / "out", "-q", "--no-cache")
+    assert rc == 0, err  # a new folder inside is fine: it is marked and never read back
+
+
 def _data_is_a_file(tmp_path: Path) -> Path:
     """An output folder where data/ cannot be written, whoever runs the test (root too)."""
     out = tmp_path / "out"

@@ -350,6 +350,7 @@ def input_outside(out: Any, args: Any, option: str = "-o/--output") -> None:
     would be read as reports, or the reports overwritten). An output folder *inside* an
     input folder is fine: it is marked (:data:`govtext.corpus.checks.OUTPUT_MARKER`) and
     never read back."""
+    import glob
     from pathlib import Path
 
     from govtext.errors import InputError
@@ -357,13 +358,18 @@ def input_outside(out: Any, args: Any, option: str = "-o/--output") -> None:
     out = Path(out).resolve()
     for item in getattr(args, "paths", None) or []:
         p = Path(item)
-        if not p.exists():
-            continue
-        p = p.resolve()
-        if p == out or out in p.parents:
-            raise InputError(
-                f"{option}: the output folder {out} holds the input {item}; choose another folder"
-            )
+        # a glob (reports/*.txt) names the files it matches, and the folder it starts in
+        found = [p] if p.exists() else [Path(m) for m in glob.glob(str(item), recursive=True)]
+        if not p.exists() and glob.has_magic(str(item)):
+            parts = p.parts
+            first = next(k for k, part in enumerate(parts) if glob.has_magic(part))
+            found.append(Path(*parts[:first]) if first else Path("."))
+        for q in (f.resolve() for f in found if f.exists()):
+            if q == out or out in q.parents:
+                raise InputError(
+                    f"{option}: the output folder {out} holds the input {item}; "
+                    "choose another folder"
+                )
 
 
 def tokenizer_for(args: Any, corpus: Any) -> Any:
