@@ -153,3 +153,29 @@ def test_report_from_text_and_sections_hook():
     assert r.meta["level"] == "township" and r.meta["year"] == 2023
     assert r.normalized.startswith("政府工作报告")
     assert len(r) == len(TOWNSHIP)
+
+
+def test_table_and_metadata_years_accept_float_cells_and_check_the_range(tmp_path):
+    table = tmp_path / "reports.csv"
+    table.write_text(
+        "name,year,text\n甲县,2023.0,乡村振兴。\n乙县,2024,营商环境。\n", encoding="utf-8"
+    )
+    c = gt.load_corpus(table)
+    assert c.meta["year"].tolist() == [2023, 2024]
+    meta = tmp_path / "meta.csv"
+    meta.write_text("name,year\n甲县,2021.0\n", encoding="utf-8")
+    assert gt.load_corpus(table, metadata=meta).meta["year"].tolist() == [2021, 2024]
+    for bad, why in (
+        ("20230", "between 1900 and 2100"),
+        ("2023.5", "whole number"),
+        ("二〇二三", "whole number"),
+    ):
+        table.write_text(f"name,year,text\n甲县,{bad},乡村振兴。\n", encoding="utf-8")
+        with pytest.raises(InputError, match=f"reports.csv: row 1: year .*{why}"):
+            gt.load_corpus(table)
+    table.write_text("name,year,text\n甲县,2023,乡村振兴。\n", encoding="utf-8")
+    meta.write_text("name,year\n甲县,1066\n", encoding="utf-8")
+    with pytest.raises(
+        InputError, match="metadata: year '1066' for '甲县' is not between 1900 and 2100"
+    ):
+        gt.load_corpus(table, metadata=meta)

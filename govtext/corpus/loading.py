@@ -174,14 +174,31 @@ def _rows_to_reports(
         name = Path(name).stem if name.lower().endswith(tuple(TEXT_SUFFIXES)) else name
         meta = {k: (None if v == "" else v) for k, v in row.items() if k not in (text_column,)}
         if "year" in meta and meta["year"] is not None:
-            try:
-                meta["year"] = int(meta["year"])
-            except (TypeError, ValueError):
-                raise InputError(
-                    f"{path}: row {i}: year {meta['year']!r} is not a number"
-                ) from None
+            meta["year"] = as_year(meta["year"], f"{path}: row {i}")
         reports.append(Report.from_text(text, name=name, meta=meta, path=str(path), clean=clean))
     return reports
+
+
+def as_year(value: Any, where: str, whose: str = "") -> int:
+    """A year from a table cell: ``2023``, ``2023.0`` (a CSV column pandas read as floats,
+    a JSON number) or ``"2023"``; anything else, or a year outside 1900–2100, is an
+    :class:`~govtext.errors.InputError` naming ``where`` (and ``whose`` after the value).
+
+    Examples
+    --------
+    >>> as_year("2023.0", "meta.csv: row 1"), as_year(2024, "x")
+    (2023, 2024)
+    """
+    try:
+        number = float(str(value).strip()) if not isinstance(value, (int, float)) else value
+    except ValueError:
+        number = None
+    if isinstance(value, bool) or number is None or not float(number).is_integer():
+        raise InputError(f"{where}: year {value!r}{whose} is not a whole number")
+    year = int(number)
+    if not 1900 <= year <= 2100:
+        raise InputError(f"{where}: year {value!r}{whose} is not between 1900 and 2100")
+    return year
 
 
 def _read_metadata(metadata: Any) -> pd.DataFrame:
@@ -320,12 +337,7 @@ def load_corpus(
                     if v is None or v == "" or _isnan(v):
                         continue
                     if k == "year":
-                        try:
-                            v = int(v)
-                        except (TypeError, ValueError):
-                            raise InputError(
-                                f"metadata: year {v!r} for {key!r} is not a number"
-                            ) from None
+                        v = as_year(v, "metadata", f" for {key!r}")
                     r.meta[k] = v
     corpus = Corpus(reports)
     corpus.skipped = skipped
