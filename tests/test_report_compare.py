@@ -340,6 +340,14 @@ def test_sample_keyness_labels_hebei_2026_against_2022(sample_ctx):
     shown = set(" ".join(regions.iloc[:, 2:].to_numpy().ravel()).split())
     tok = sample_ctx.tokenizer
     assert not [t for t, k in zip(sorted(shown), tok.types(sorted(shown))) if k == "place"]
+    # the page's lists: whole terms, none of the genre's 100 most frequent words
+    from govtext.stats.keywords import candidate_mask, genre_generic
+
+    listed = sorted(shown | set(" ".join(years.iloc[:, 1:].to_numpy().ravel()).split()))
+    assert listed and not set(listed) & genre_generic(100)
+    assert candidate_mask(listed, tok).all()
+    csv = pd.read_csv(sample_ctx.out / "data" / "keyness.csv")
+    assert csv["term"].isin(genre_generic(100)).any()  # the CSV keeps every word
 
 
 # -------------------------------------------------------------------- report: topics

@@ -95,6 +95,20 @@ def _keyness_lists(k: pd.DataFrame, top: int) -> tuple[list[str], list[str]]:
     return pos, neg["term"].tolist()
 
 
+def _page_terms(ctx: ReportContext) -> frozenset[str]:
+    """The words the page's keyness lists may show: keyword candidates (whole terms, no
+    function, time or adjective words, no fragments; see
+    :func:`govtext.stats.keywords.candidate_mask`) that are not among the genre's 100
+    most frequent words (发展, 建设, 更加 …: they shift with a report's length and style,
+    not with its policies). The CSV keeps every word."""
+    from govtext.stats.keywords import candidate_mask, genre_generic
+
+    vocab = list(ctx.dtm.vocab)
+    ok = candidate_mask(vocab, ctx.tokenizer, counts=ctx.dtm.term_counts())
+    generic = genre_generic(100)
+    return frozenset(w for w, keep in zip(vocab, ok) if keep and w not in generic)
+
+
 def build_keyness(ctx: ReportContext) -> PageSection:
     import numpy as np
     import pandas as pd
@@ -104,9 +118,11 @@ def build_keyness(ctx: ReportContext) -> PageSection:
     sec = PageSection(
         "keyness",
         "Keyness: consecutive years and regions of the same year",
-        "Each row compares a target with a reference: 'more in target' lists the words the "
+        "Each row compares a target with a reference: 'more in target' lists the terms the "
         "target uses significantly more often (log-odds z-score with an informative "
-        "Dirichlet prior, highest first), 'less in target' the words it uses less.",
+        "Dirichlet prior, highest first), 'less in target' the terms it uses less; the "
+        "lists show whole terms as keywords do, without the genre's 100 most frequent "
+        "words (the CSV has every word).",
         "govtext.keyness(dtm, target, reference, measure='log_odds')",
     )
     meta = ctx.dtm.meta
@@ -116,6 +132,7 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         raise NotApplicable("Keyness pairs need year and region metadata; these reports have none.")
     long_parts = []
     rows_years, rows_regions = [], []
+    shown = _page_terms(ctx)
 
     def run(
         kind: str,
@@ -131,7 +148,10 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         k = keyness(ctx.dtm, target, reference, "log_odds", min_count=2)
         if drop is not None:  # place names out (region against region)
             k = drop.drop(k, ctx.top)
-        more, less = _keyness_lists(k, ctx.top)
+        page = k[k["term"].isin(shown)].reset_index(drop=True)
+        if drop is not None:  # the page's rows may come from further down the table
+            page = drop.drop(page, ctx.top)
+        more, less = _keyness_lists(page, ctx.top)
         part = pd.concat([k[k["score"] > 0].head(50), k[k["score"] < 0].tail(50)])
         part.insert(0, "reference", rname)
         part.insert(0, "target", tname)
