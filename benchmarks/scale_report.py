@@ -39,8 +39,10 @@ Usage::
         [--scheduler none local-cluster] [--sections] [--keep DIR] [--write RESULTS.md]
 
 The table printed has N, characters, wall s, CPU s, peak PSS / RSS MB of the tree, the
-largest process MB, the number of processes, s/report, output MB and page MB, and the
-log-log slope of wall time, CPU time and peak PSS between consecutive sizes (1 = linear).
+largest process MB, the number of processes, s/report, output MB and page MB, the
+log-log slope of wall time, CPU time and peak PSS between consecutive sizes (1 = linear),
+and the machine's 1-minute load average when the run started, its highest value during
+the run and at its end (the run's own processes included: ~2 on 2 busy cores).
 With ``--write`` (default ``benchmarks/RESULTS_scale.md`` when the sizes include 1000 or
 more; ``--no-write``: none), the table, the machine, the load average and git HEAD replace
 the section of that file for the same mode and sizes.
@@ -176,6 +178,7 @@ class TreeSampler:
         self.peak_pss = 0
         self.peak_proc = 0
         self.procs = 0
+        self.load_max = 0.0  # highest 1-minute load average seen (the run's own included)
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._loop, daemon=True)
 
@@ -224,6 +227,7 @@ class TreeSampler:
             self.peak_pss = max(self.peak_pss, pss)
             self.peak_proc = max(self.peak_proc, top)
             self.procs = max(self.procs, n)
+            self.load_max = max(self.load_max, os.getloadavg()[0])
             if self.limit and pss > self.limit and not self.killed:
                 self._kill()
             self._stop.wait(self.interval)
@@ -296,6 +300,7 @@ def run_report(folder: Path, scheduler: str, extra: list[str], limit_mb: float =
             cluster, address = start_cluster()
             cmd += ["--scheduler", address]
             pids.append(cluster.pid)
+        load0 = os.getloadavg()[0]
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         with TreeSampler([proc.pid, *pids], limit_mb=limit_mb) as sampler:
@@ -318,6 +323,7 @@ def run_report(folder: Path, scheduler: str, extra: list[str], limit_mb: float =
             if (page / "index.html").exists()
             else 0.0,
             "exit": proc.returncode,
+            "load": (load0, sampler.load_max, os.getloadavg()[0]),
         }
         if sampler.killed:
             res["error"] = f"stopped: the process tree went above --max-mem {limit_mb:.0f} MB"
@@ -413,9 +419,9 @@ def table(rows: list[dict]) -> str:
     head = (
         "| N | chars M | wall s | CPU s | peak PSS MB (tree) | peak RSS MB (tree) "
         "| max process MB | processes | s/report | output MB | page MB | exit "
-        "| slope wall | slope CPU | slope peak PSS |"
+        "| slope wall | slope CPU | slope peak PSS | load avg 1 min (start / max / end) |"
     )
-    lines = [head, "|" + "---|" * 15]
+    lines = [head, "|" + "---|" * 16]
     prev = None
     for r in rows:
         s = ["", "", ""]
@@ -428,7 +434,11 @@ def table(rows: list[dict]) -> str:
             f"| {r['n']:,} | {r['chars'] / 1e6:.1f} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} "
             f"| {r['peak_pss_mb']:,.0f} | {r['peak_mb']:,.0f} | {r['max_proc_mb']:,.0f} "
             f"| {r['procs']} | {r['wall_s'] / r['n']:.3f} "
-            f"| {r['out_mb']:,.1f} | {r['page_mb']:.2f} | {r['exit']} | " + " | ".join(s) + " |"
+            f"| {r['out_mb']:,.1f} | {r['page_mb']:.2f} | {r['exit']} | "
+            + " | ".join(s)
+            + " | "
+            + " / ".join(f"{x:.1f}" for x in r.get("load", ()))
+            + " |"
         )
         prev = r
     return "\n".join(lines)
