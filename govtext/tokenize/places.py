@@ -338,19 +338,21 @@ def place_spans(text: str) -> list[tuple[int, int, str]]:
     hits.sort(key=lambda h: (h[0], -h[1]))
     out: list[tuple[int, int, str]] = []
     last = 0
+    organ = _heads_regex(ORGAN_HEADS).match  # as _head_after, looked up once per text
+    facility = _heads_regex(FACILITY_HEADS).match
     for s, e in hits:
         if s < last:
             continue
-        kind = "place"
-        e2 = _head_after(text, e, ORGAN_HEADS)
-        if e2 > e:
-            kind = "organisation"
+        m = organ(text, e)
+        if m is not None and m.end() > e:
+            e2, kind = m.end(), "organisation"
         else:
-            e2 = _head_after(text, e, FACILITY_HEADS)
+            m = facility(text, e)
+            e2 = e if m is None else m.end()
             if e2 > e and not (e2 < len(text) and text[e2] in "区场"):
                 kind = "facility"
             else:
-                e2 = e
+                e2, kind = e, "place"
         out.append((s, e2, kind))
         last = e2
     return _with_short_forms(text, out, short)
