@@ -1,0 +1,157 @@
+"""Where the time of ``PolicyTokenizer(backend="rjieba").cut`` goes, stage by stage.
+
+Usage::
+
+    python benchmarks/tokenize_parts.py [CORPUS_DIR] [--repeat 3]
+
+Each stage of ``cut`` is timed on its own over every report of the corpus (CPU seconds of
+this process, the median of ``--repeat`` rounds, so the table holds on a shared machine),
+and shown as a multiple of plain ``rjieba.cut`` on the normalised texts (the issue-17
+yardstick: ``cut`` must take at most 2x of it). The stages are run on the inputs ``cut``
+hands them (the normalised text, its protected spans, the engine's pieces), so they add up
+to ``cut`` up to the small glue between them (the last row).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _cpu(fn: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        fn()
+        times.append(time.process_time() - t0)
+    return statistics.median(times)
+
+
+def measure(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
+    """``[(stage, median CPU seconds)]`` over the reports of ``folder``.
+
+    Examples
+    --------
+    >>> rows = measure("../shared/corpus", repeat=1)  # doctest: +SKIP
+    >>> rows[0][0]
+    'rjieba.cut (normalised text)'
+    """
+    import rjieba
+
+    import govtext as gt
+    from govtext.tokenize import places, rules
+    from govtext.tokenize.compose import compose
+    from govtext.tokenize.policy import _SENTINEL, _with_sentinels
+    from govtext.tokenize.prenorm import normalize_for_cut
+    from govtext.tokenize.rules import is_number_token
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
+    tok = gt.PolicyTokenizer(backend="rjieba")
+    tok.cut("预热")
+    norm = [normalize_for_cut(t, simplify=tok.simplify) for t in texts]
+    spans = [tok._rule_spans(x) for x in norm]
+    sent = [_with_sentinels(x, s) for x, s in zip(norm, spans)]
+    engine = tok.engine
+    fast = tok._fast
+
+    def engine_cut() -> list[list[str]]:
+        from govtext.tokenize.engines import segment
+
+        return [segment(engine, fast, x, tok.hmm) for x in sent]
+
+    raw_pieces = engine_cut()
+    names = tok._names
+
+    def quoted(x: str) -> set[str]:
+        return {
+            m.group(1)
+            for m in rules._QUOTED_SCAN.finditer(x)
+            if rules._good_quote(m.group(1))
+            and (m.group(1) in names or not rules._glued(m.group(1), names))
+        }
+
+    qs = [quoted(x) for x in norm]
+
+    def restore() -> list[list[str]]:
+        out = []
+        for x, sp, pcs in zip(norm, spans, raw_pieces):
+            pieces = list(pcs)
+            at = -1
+            for s, e, _ in sp:
+                at = pieces.index(_SENTINEL, at + 1)
+                pieces[at] = x[s:e]
+            out.append(pieces)
+        return out
+
+    restored = restore()
+    divisions, short = places._divisions()[0], places.place_short_forms()
+    table = tok._type_table
+
+    def composing() -> None:
+        for x, sp, pieces in zip(norm, spans, restored):
+            maybe = {x[s:e] for s, e, num in sp if not num}
+            kept = {p for p in maybe if not is_number_token(p)}
+            compose(
+                pieces,
+                lambda p: p in kept or p in names or p in table or p in divisions or p in short,
+                lambda p: p not in names and p not in table and places.is_place(p),
+                (kept, names, table, divisions, short),
+            )
+
+    def all_rules(x: str) -> Any:
+        return tok._rule_spans(x)
+
+    stages: list[tuple[str, Callable[[], Any]]] = [
+        ("rjieba.cut (normalised text)", lambda: [rjieba.cut(x) for x in norm]),
+        ("PolicyTokenizer.cut (all)", lambda: [tok.cut(t) for t in texts]),
+        ("normalize_for_cut", lambda: [normalize_for_cut(t, simplify=tok.simplify) for t in texts]),
+        ("protected spans, all rules", lambda: [all_rules(x) for x in norm]),
+        ("  place names (place_spans)", lambda: [places.place_spans(x) for x in norm]),
+        ("  quoted terms: scan + filter", lambda: [quoted(x) for x in norm]),
+        (
+            "  quoted terms: occurrences",
+            lambda: [rules._occurrences(x, q) for x, q in zip(norm, qs)],
+        ),
+        (
+            "  special terms (anchored)",
+            lambda: [rules._anchored_finditer(tok._special, tok._anchors, x) for x in norm],
+        ),
+        ("  numbers (_NUMBER_SCAN)", lambda: [list(rules._NUMBER_SCAN.finditer(x)) for x in norm]),
+        ("  formulas", lambda: [rules._formulas(x) for x in norm]),
+        ("spans -> sentinels", lambda: [_with_sentinels(x, s) for x, s in zip(norm, spans)]),
+        ("engine on the sentinel text", engine_cut),
+        ("sentinels -> spans", restore),
+        ("compose (+ term sets)", composing),
+    ]
+    return [(name, _cpu(fn, repeat)) for name, fn in stages]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default="../shared/corpus")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    import os
+
+    rows = measure(args.corpus, args.repeat)
+    base = rows[0][1]
+    print(f"load average before: {'/'.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'stage':34s} {'cpu s':>7s} {'x rjieba':>9s}")
+    for name, sec in rows:
+        print(f"{name:34s} {sec:7.3f} {sec / base:9.2f}")
+    top = [sec for name, sec in rows[2:] if not name.startswith("  ")]
+    print(
+        f"{'glue (all - stages)':34s} {rows[1][1] - sum(top):7.3f} "
+        f"{(rows[1][1] - sum(top)) / base:9.2f}"
+    )
+    print(f"ratio rjieba / cut: {base / rows[1][1]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
