@@ -98,7 +98,9 @@ def measure(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
             kept = {p for p in maybe if not is_number_token(p)}
             compose(
                 pieces,
-                lambda p: p in kept or p in names or p in table or p in divisions or p in short,
+                lambda p, kept=kept: (
+                    p in kept or p in names or p in table or p in divisions or p in short
+                ),
                 lambda p: p not in names and p not in table and places.is_place(p),
                 (kept, names, table, divisions, short),
             )
