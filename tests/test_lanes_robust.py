@@ -22,11 +22,22 @@ from govtext.report.lanes import fork_safe, lanes_for, run_sections
 pytestmark = pytest.mark.skipif(not can_fork(), reason="lanes are forked on Linux only")
 
 
+def _explode() -> None:
+    raise TypeError("this object cannot be rebuilt here")
+
+
+class _Bomb:
+    """Pickles; unpickling it raises (whatever reducer pickles the exception holding it)."""
+
+    def __reduce__(self):
+        return (_explode, ())
+
+
 class Unreadable(BaseException):
-    """Pickles, but cannot be unpickled (its __init__ wants two arguments)."""
+    """Pickles, but cannot be unpickled: its argument is a :class:`_Bomb`."""
 
     def __init__(self, a: str, b: str) -> None:
-        super().__init__(f"{a} {b}")
+        super().__init__(_Bomb(), f"{a} {b}")
 
 
 def tiny_ctx(tmp_path) -> ReportContext:
@@ -50,6 +61,7 @@ def alive(pid: int) -> bool:
 
 def test_interrupted_parent_ends_its_lanes_and_removes_their_files(tmp_path):
     ctx = tiny_ctx(tmp_path)
+    assert fork_safe(ctx)
     seen: list[int] = []
 
     def sleeper(c):  # in the forked lane
@@ -117,6 +129,15 @@ def test_no_lanes_beside_a_dask_client(tmp_path):
 
     got = run_sections(ctx, [("a", rec("a")), ("b", rec("b"))], None, keep_going=False, lanes=2)
     assert [s.key for s in got] == ["a", "b"] and pids == [os.getpid()] * 2
+
+
+def test_no_lanes_while_another_dask_client_runs(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    ctx = tiny_ctx(tmp_path)
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as lc:
+        with distributed.Client(lc, set_as_default=False):
+            assert not fork_safe(ctx)  # its threads run in this process
+    assert fork_safe(ctx)  # closed: its leftover threads hold no state a lane would use
 
 
 def test_early_lane_is_one_process_with_no_workers(tmp_path):

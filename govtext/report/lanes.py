@@ -182,15 +182,23 @@ def lanes_for(lanes: int, n_reports: int, available: float | None) -> int:
 
 
 def fork_safe(ctx: ReportContext) -> bool:
-    """Whether lanes may be forked now: not with a dask Client in this process (its
-    threads' state, locks included, would be copied into the child half-way), nor with
-    dask.distributed imported and other threads running (a Client made elsewhere)."""
+    """Whether lanes may be forked now: not with a dask Client in use (``ctx.client``, or
+    any other dask.distributed Client of this process that is not closed): a fork would
+    copy its threads' state, locks included, half-way into the child."""
     import sys
-    import threading
 
     if ctx.client is not None:
         return False
-    return not ("distributed" in sys.modules and threading.active_count() > 1)
+    if "distributed" not in sys.modules:
+        return True
+    try:
+        from distributed import Client
+
+        return all(getattr(c, "status", "") == "closed" for c in list(Client._instances))
+    except Exception:  # noqa: BLE001 - cannot tell: fork only with no other thread
+        import threading
+
+        return threading.active_count() == 1
 
 
 def _files(folder: Any) -> set[str]:
