@@ -109,6 +109,7 @@ def _page_terms(ctx: ReportContext) -> frozenset[str]:
     return frozenset(w for w, keep in zip(vocab, ok) if keep and w not in generic)
 
 
+# long: one pass builds both tables (consecutive years, regions of a year) through run()
 def build_keyness(ctx: ReportContext) -> PageSection:
     import numpy as np
     import pandas as pd
