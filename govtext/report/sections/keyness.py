@@ -95,18 +95,38 @@ def _keyness_lists(k: pd.DataFrame, top: int) -> tuple[list[str], list[str]]:
     return pos, neg["term"].tolist()
 
 
-def _page_terms(ctx: ReportContext) -> frozenset[str]:
-    """The words the page's keyness lists may show: keyword candidates (whole terms, no
+class _PageTerms:
+    """Which words the page's keyness lists may show: keyword candidates (whole terms, no
     function, time or adjective words, no fragments; see
     :func:`govtext.stats.keywords.candidate_mask`) that are not among the genre's 100
     most frequent words (发展, 建设, 更加 …: they shift with a report's length and style,
-    not with its policies). The CSV keeps every word."""
-    from govtext.stats.keywords import candidate_mask, genre_generic
+    not with its policies). Only the words at the two ends of a table are asked about
+    (tagging the whole vocabulary took ~2 s on the corpus), and the answers are
+    remembered. The CSV keeps every word."""
 
-    vocab = list(ctx.dtm.vocab)
-    ok = candidate_mask(vocab, ctx.tokenizer, counts=ctx.dtm.term_counts())
-    generic = genre_generic(100)
-    return frozenset(w for w, keep in zip(vocab, ok) if keep and w not in generic)
+    def __init__(self, ctx: ReportContext) -> None:
+        from govtext.stats.keywords import genre_generic
+
+        self.ctx = ctx
+        self.generic = genre_generic(100)
+        self.known: dict[str, bool] = {}
+        self.counts = ctx.dtm.term_counts()
+
+    def filter(self, k: pd.DataFrame, top: int) -> pd.DataFrame:
+        """The rows of ``k`` the lists may show, among its first and last ``4 * top + 100``."""
+        import pandas as pd
+
+        from govtext.stats.keywords import candidate_mask
+
+        ends = pd.concat([k.head(4 * top + 100), k.tail(4 * top + 100)])
+        ask = [t for t in dict.fromkeys(ends["term"]) if t not in self.known]
+        if ask:
+            index = self.ctx.dtm.term_index
+            counts = [self.counts[index[t]] if t in index else 0 for t in ask]
+            ok = candidate_mask(ask, self.ctx.tokenizer, counts=counts)
+            self.known.update((t, bool(keep) and t not in self.generic) for t, keep in zip(ask, ok))
+        keep = [self.known.get(t, False) for t in ends["term"]]
+        return ends[keep].drop_duplicates().reset_index(drop=True)
 
 
 # long: one pass builds both tables (consecutive years, regions of a year) through run()
@@ -133,7 +153,7 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         raise NotApplicable("Keyness pairs need year and region metadata; these reports have none.")
     long_parts = []
     rows_years, rows_regions = [], []
-    shown = _page_terms(ctx)
+    shown = _PageTerms(ctx)
 
     def run(
         kind: str,
@@ -149,7 +169,7 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         k = keyness(ctx.dtm, target, reference, "log_odds", min_count=2)
         if drop is not None:  # place names out (region against region)
             k = drop.drop(k, ctx.top)
-        page = k[k["term"].isin(shown)].reset_index(drop=True)
+        page = shown.filter(k, ctx.top)
         if drop is not None:  # the page's rows may come from further down the table
             page = drop.drop(page, ctx.top)
         more, less = _keyness_lists(page, ctx.top)
