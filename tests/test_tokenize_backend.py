@@ -128,3 +128,27 @@ def test_missing_rjieba_names_the_fast_extra(monkeypatch):
     assert "rjieba" in str(err.value)
     assert isinstance(err.value, ImportError)
     assert PolicyTokenizer().cut("推进乡村振兴") == ["推进", "乡村振兴"]  # jieba still works
+
+
+def test_auto_backend_is_rjieba_when_installed_else_jieba(monkeypatch):
+    assert PolicyTokenizer(backend="auto").backend == "rjieba"  # rjieba: test extra
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # as if not installed
+    tok = PolicyTokenizer(backend="auto")
+    assert tok.backend == "jieba"
+    assert tok.cut("推进乡村振兴") == ["推进", "乡村振兴"]
+
+
+def test_report_tokenizer_defaults_to_auto(sample, tmp_path, monkeypatch):
+    import govtext as gt
+    from govtext.report import context
+
+    seen = []
+
+    def spy(cls, corpus, out, **kw):
+        seen.append(kw["tokenizer"])
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(context.ReportContext, "create", classmethod(spy))
+    with pytest.raises(Exception, match="stop here"):
+        gt.build_report(sample, tmp_path / "out", progress=False, cache_dir=False)
+    assert [t.backend for t in seen] == ["rjieba"]

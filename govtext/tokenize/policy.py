@@ -85,12 +85,16 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         Let jieba's HMM join unknown words.
     simplify : bool, default False
         Convert traditional to simplified characters while normalising (``zh`` extra).
-    backend : {"jieba", "rjieba"}, default "jieba"
+    backend : {"jieba", "rjieba", "auto"}, default "jieba"
         Segmentation engine. ``"rjieba"`` (extra ``fast``) runs jieba-rs on a private
         instance loaded with the same dictionary, lexicon and dictionary total, and hands
         the few blocks where jieba-rs departs from jieba (letters joined by ``-``, ``_``
         or ``.``; CJK-extension characters) to jieba: the same tokens, about four times
         faster. Without rjieba installed it raises :class:`~govtext.errors.MissingExtraError`.
+        ``"auto"`` is ``"rjieba"`` when rjieba is installed, else ``"jieba"`` (what
+        :func:`govtext.build_report` and ``govtext report`` use). The backend is not part of
+        :meth:`config`: both give the same tokens (checked on the whole corpus by
+        benchmarks/rjieba_identity.py and on the sample by the tests).
 
     Examples
     --------
@@ -122,8 +126,10 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
     ) -> None:
         if mode not in ("policy", "fine"):
             raise InputError(f"mode must be 'policy' or 'fine', not {mode!r}")
-        if backend not in ("jieba", "rjieba"):
-            raise InputError(f"backend must be 'jieba' or 'rjieba', not {backend!r}")
+        if backend not in ("jieba", "rjieba", "auto"):
+            raise InputError(f"backend must be 'jieba', 'rjieba' or 'auto', not {backend!r}")
+        if backend == "auto":
+            backend = "rjieba" if _has_rjieba() else "jieba"
         if min_len < 1:
             raise InputError(f"min_len must be at least 1, not {min_len}")
         if backend == "rjieba":  # fail here, not at the first cut
@@ -213,7 +219,6 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
             "canonical": self.canonical,
             "hmm": self.hmm,
             "simplify": self.simplify,
-            "backend": self.backend,
         }
 
     @property
@@ -424,3 +429,10 @@ def _file_hash(path: Path) -> str:
     h = hashlib.sha256()
     h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _has_rjieba() -> bool:
+    """Whether rjieba (extra ``fast``) can be imported."""
+    import importlib.util
+
+    return importlib.util.find_spec("rjieba") is not None
