@@ -57,6 +57,7 @@ class DocumentTermMatrix:
                 f"and {len(self.vocab)} terms"
             )
         self._term_index: dict[str, int] | None = None
+        self._vocab_sorted: tuple[list[str], np.ndarray, np.ndarray] | None = None
 
     # ------------------------------------------------------------------ basics
     @property
@@ -75,6 +76,26 @@ class DocumentTermMatrix:
         if self._term_index is None:
             self._term_index = {t: i for i, t in enumerate(self.vocab)}
         return self._term_index
+
+    def vocab_ranks(self) -> tuple[np.ndarray, np.ndarray]:
+        """The vocabulary as an object array and each term's rank in sorted (code point)
+        order, to sort tables by term with numbers; made once per vocabulary list.
+
+        Examples
+        --------
+        >>> import scipy.sparse as sp, pandas as pd
+        >>> m = DocumentTermMatrix(sp.csr_matrix([[1, 2]]), ["营商环境", "乡村振兴"], pd.DataFrame(index=[0]))
+        >>> terms, rank = m.vocab_ranks()
+        >>> list(terms), rank.tolist()
+        (['营商环境', '乡村振兴'], [1, 0])
+        """
+        got = self._vocab_sorted
+        if got is None or got[0] is not self.vocab or len(got[1]) != len(self.vocab):
+            terms = np.asarray(self.vocab, dtype=object)
+            rank = np.empty(len(terms), dtype=np.int64)
+            rank[np.argsort(terms, kind="stable")] = np.arange(len(terms))
+            got = self._vocab_sorted = (self.vocab, terms, rank)
+        return got[1], got[2]
 
     def doc_lengths(self) -> np.ndarray:
         """Number of analysis tokens per document."""

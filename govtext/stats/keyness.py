@@ -212,17 +212,18 @@ def keyness(
         nb=float(b.sum()),
         prior_total=None if pri is None else float(pri.sum()),
     )
+    terms, rank = m.vocab_ranks()
+    # score descending (NaN last, as pandas sorts), ties by term: one numeric sort
+    order = np.lexsort((rank[keep], -scores["score"]))
+    if top is not None:
+        order = order[:top]
     cols: dict[str, Any] = {
-        "term": np.asarray(m.vocab, dtype=object)[keep],
-        "score": scores["score"],
-        "target_count": a[keep].astype(np.int64),
-        "reference_count": b[keep].astype(np.int64),
+        "term": terms[keep][order],
+        "score": scores["score"][order],
+        "target_count": a[keep][order].astype(np.int64),
+        "reference_count": b[keep][order].astype(np.int64),
     }
     for extra in ("delta", "z", "p"):
         if extra in scores:
-            cols[extra] = scores[extra]
-    out = pd.DataFrame(cols)
-    out = out.sort_values(["score", "term"], ascending=[False, True], kind="mergesort")
-    if top is not None:
-        out = out.head(top)
-    return out.reset_index(drop=True)
+            cols[extra] = scores[extra][order]
+    return pd.DataFrame(cols)

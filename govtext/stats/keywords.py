@@ -324,11 +324,16 @@ def _of_region(term: str, parts: frozenset[str]) -> bool:
     >>> _of_region("涞源县人民政府", parts), _of_region("涞源", parts), _of_region("京雄保", parts)
     (True, True, False)
     """
-    if term in parts:
-        return True
+    return term in _with_organs(parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _with_organs(parts: frozenset[str]) -> frozenset[str]:
+    """``parts`` and each part followed by an organ head (涞源县 → 涞源县人民政府): the
+    terms :func:`_of_region` is true for, as one set to look terms up in."""
     from govtext.tokenize.places import ORGAN_HEADS
 
-    return any(term.endswith(h) and term[: -len(h)] in parts for h in ORGAN_HEADS)
+    return parts | frozenset(p + h for p in parts for h in ORGAN_HEADS)
 
 
 def _regions_of(m: Any) -> list[frozenset[str]]:
@@ -446,7 +451,8 @@ def keywords(
         keep = ok[idx] & (d >= floor)
         if regions[i]:  # (only the terms still kept are looked at)
             cand = np.flatnonzero(keep)
-            keep[cand] = [not _of_region(t, regions[i]) for t in vocab[idx[cand]]]
+            own = _with_organs(regions[i])
+            keep[cand] = [t not in own for t in vocab[idx[cand]]]
         idx, cnt, s = idx[keep], cnt[keep], s[keep]
         # terms under min_count only after all the others (a short text still gets some);
         # ties: higher count first, then the term itself (deterministic)

@@ -107,12 +107,27 @@ def _villages() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _below() -> dict[str, list[tuple[str, str, str]]]:
+    """Every division under each code (its code starts with that code), in file order."""
+    rows = _divisions()
+    lengths = sorted({len(r[2]) for r in rows})
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for r in rows:
+        for n in lengths:
+            if n < len(r[2]):
+                out.setdefault(r[2][:n], []).append(r)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _at_level(level: str) -> tuple[tuple[str, str, str], ...]:
+    """Every division of ``level``, in file order."""
+    return tuple(r for r in _divisions() if r[1] == level)
+
+
 def _children(code: str, level: str | None) -> list[tuple[str, str, str]]:
-    return [
-        r
-        for r in _divisions()
-        if r[2].startswith(code) and r[2] != code and (level is None or r[1] == level)
-    ]
+    return [r for r in _below().get(code, ()) if level is None or r[1] == level]
 
 
 def _locate(region: str) -> tuple[list[str], str | None, str | None]:
@@ -126,7 +141,7 @@ def _locate(region: str) -> tuple[list[str], str | None, str | None]:
         want = "province" if level is None else _LOWER.get(level)
         if want is None:
             break
-        pool = _children(code, want) if code else [r for r in _divisions() if r[1] == want]
+        pool = _children(code, want) if code else list(_at_level(want))
         if want == "city" and not any(r[0] == piece for r in pool):
             # municipalities (天津市) list no city; their counties hang under 市辖区
             pool = pool + _children(code, "county")
