@@ -10,7 +10,7 @@ back to its report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -183,40 +183,177 @@ def paragraph_dtm(
     """
     import pandas as pd
 
-    from govtext.features.hub import TokenizedCorpus
-    from govtext.features.matrix import from_token_lists
+    from govtext.features.hub import TokenizedCorpus, _as_corpus
+    from govtext.features.matrix import from_counts
 
     check_unit(unit)
     if isinstance(corpus, TokenizedCorpus):
-        hub = corpus
-        if tokenizer is not None and tokenizer is not hub.tokenizer:
+        if tokenizer is not None and tokenizer is not corpus.tokenizer:
             raise InputError("a TokenizedCorpus brings its own tokenizer: do not pass another")
+        hubs: Iterable[tuple[TokenizedCorpus, int]] = [(corpus, 0)]
+        whole, tok = corpus.corpus, corpus.tokenizer
     else:
-        hub = TokenizedCorpus(corpus, tokenizer)
-    filt = hub.tokenizer.filter
-    tokens: list[list[str]] = []
-    rows: list[dict[str, Any]] = []
-    for r, name in enumerate(hub.names):
+        from govtext.tokenize.policy import PolicyTokenizer
+
+        whole = _as_corpus(corpus)
+        tok = tokenizer or PolicyTokenizer()
+        hubs = _hub_blocks(whole, tok)
+    ids = _UnitIds()
+    for hub, first in hubs:  # a block of reports at a time: only its pieces are str lists
+        for r in range(len(hub)):
+            ids.add_report(
+                first + r, unit_pieces(hub, r, unit, max_chars), tok.filter, unit, procedural
+            )
+        del hub
+    if not ids.n_tokens:
+        raise InputError("no paragraph has any analysis token after filtering")
+    rmeta = whole.meta
+    names = np.array(whole.names, dtype=object)
+    meta = pd.DataFrame(
+        {
+            "report": names[ids.report_array()],
+            "paragraph": ids.column("paragraph"),
+            "chars": ids.column("chars"),
+        }
+    )
+    extra = rmeta.drop(columns=[c for c in ("name", "chars") if c in rmeta.columns])
+    meta = meta.join(extra, on="report")
+    meta.index = [f"{r}#{p}" for r, p in zip(meta["report"], meta["paragraph"])]
+    vocab, counts = ids.counts()
+    out = from_counts(vocab, counts, meta)
+    out._unit_tokens = ids.unit_tokens()  # type: ignore[attr-defined]  # text order, for windows
+    return out
+
+
+#: Reports cut per block by :func:`paragraph_dtm` (a corpus, not a token hub, given).
+UNIT_BLOCK = 256
+
+
+def _hub_blocks(corpus: Any, tok: Any) -> Iterable[tuple[Any, int]]:
+    """Token hubs of consecutive blocks of :data:`UNIT_BLOCK` reports, with the position of
+    each block's first report: the pieces of one block only are held as ``str`` lists."""
+    from govtext.features.hub import TokenizedCorpus
+
+    for a in range(0, len(corpus), UNIT_BLOCK):
+        yield TokenizedCorpus(corpus[a : a + UNIT_BLOCK], tok), a
+
+
+class _UnitIds:
+    """The analysis tokens of every unit as ids into one vocabulary (first-seen order),
+    with the report, number and length of each unit: 4 bytes a token instead of a list
+    of ``str`` per unit. :meth:`counts` gives exactly what
+    :func:`govtext.features.tokens.count_tokens` gives on the token lists."""
+
+    def __init__(self) -> None:
+        from array import array
+
+        self.index: dict[str, int] = {}
+        self.tokens = array("I")
+        self.indptr = array("q", [0])
+        self.report = array("q")
+        self.cols = {"paragraph": array("q"), "chars": array("q")}
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.tokens)
+
+    def add_report(
+        self, r: int, groups: list[list[str]], filt: Any, unit: str, procedural: bool
+    ) -> None:
+        """Add the units of report ``r`` (its groups of pieces, in text order)."""
+        index, tokens = self.index, self.tokens
         i = 0
-        for g in unit_pieces(hub, r, unit, max_chars):
+        for g in groups:
             text_len = sum(len(p.strip()) for p in g)
             if text_len == 0:
                 continue
             if unit == "paragraph" and not procedural and is_procedural("".join(g)):
                 continue
-            tokens.append(filt(g))
-            rows.append({"report": name, "paragraph": i, "chars": text_len})
+            tokens.extend([index.setdefault(t, len(index)) for t in filt(g)])
+            self.indptr.append(len(tokens))
+            self.report.append(r)
+            self.cols["paragraph"].append(i)
+            self.cols["chars"].append(text_len)
             i += 1
-    if not any(tokens):
-        raise InputError("no paragraph has any analysis token after filtering")
-    rmeta = hub.corpus.meta
-    meta = pd.DataFrame(rows)
-    extra = rmeta.drop(columns=[c for c in ("name", "chars") if c in rmeta.columns])
-    meta = meta.join(extra, on="report")
-    meta.index = [f"{r}#{p}" for r, p in zip(meta["report"], meta["paragraph"])]
-    out = from_token_lists(tokens, meta)
-    out._unit_tokens = tokens  # type: ignore[attr-defined]  # text order, for sliding windows
-    return out
+
+    def report_array(self) -> np.ndarray:
+        return (
+            np.frombuffer(self.report, dtype=np.int64)
+            if len(self.report)
+            else np.zeros(0, np.int64)
+        )
+
+    def column(self, name: str) -> np.ndarray:
+        col = self.cols[name]
+        return np.frombuffer(col, dtype=np.int64).copy() if len(col) else np.zeros(0, np.int64)
+
+    def counts(self) -> tuple[list[str], Any]:
+        """``(sorted vocabulary, csr counts)``, as ``count_tokens`` of the token lists."""
+        import scipy.sparse as sp
+
+        n = len(self.index)
+        indices = np.frombuffer(self.tokens, dtype=np.uint32).astype(np.int64)
+        indptr = np.frombuffer(self.indptr, dtype=np.int64)
+        mat = sp.csr_matrix(
+            (np.ones(len(indices), dtype=np.int64), indices, indptr),
+            shape=(len(indptr) - 1, n),
+        )
+        del indices
+        mat.sum_duplicates()
+        terms = np.array(list(self.index), dtype=object)
+        order = np.argsort(terms.astype(str), kind="stable")
+        inv = np.empty(n, dtype=np.int64)
+        inv[order] = np.arange(n)
+        mat = sp.csr_matrix((mat.data, inv[mat.indices], mat.indptr), shape=mat.shape)
+        mat.sort_indices()
+        return [str(t) for t in terms[order]], mat
+
+    def unit_tokens(self) -> UnitTokens:
+        return UnitTokens(
+            np.frombuffer(self.tokens, dtype=np.uint32)
+            if len(self.tokens)
+            else np.zeros(0, np.uint32),
+            np.frombuffer(self.indptr, dtype=np.int64),
+            list(self.index),
+        )
+
+
+class UnitTokens(Sequence[list[str]]):
+    """The analysis tokens of each unit, in text order, kept as ids (a read-only sequence
+    of lists of ``str``, each list made when asked for).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> u = UnitTokens(np.array([0, 1, 0], dtype=np.uint32), np.array([0, 2, 3]), ["乙", "甲"])
+    >>> len(u), u[0], list(u), u == [["乙", "甲"], ["乙"]]
+    (2, ['乙', '甲'], [['乙', '甲'], ['乙']], True)
+    """
+
+    def __init__(self, ids: np.ndarray, indptr: np.ndarray, vocab: list[str]) -> None:
+        self._ids, self._indptr, self._vocab = ids, indptr, vocab
+
+    def __len__(self) -> int:
+        return len(self._indptr) - 1
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a sequence of token lists holding the same tokens."""
+        if not isinstance(other, (UnitTokens, list, tuple)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == list(b) for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-like: compares by content
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("unit index out of range")
+        v = self._vocab
+        return [v[j] for j in self._ids[self._indptr[i] : self._indptr[i + 1]].tolist()]
 
 
 def matrix_units(X: Any) -> DocumentTermMatrix:
