@@ -39,11 +39,13 @@ def reference(corpus, tok, unit):
 def test_blocks_of_reports_give_the_matrix_of_all_token_lists(sample, tok, monkeypatch, unit):
     corpus = sample[:7]
     monkeypatch.setattr(units_mod, "UNIT_BLOCK", 3)  # blocks 3 + 3 + 1
+    monkeypatch.setattr(units_mod, "COUNT_ROWS", 5)  # counted 5 units at a time
     got = paragraph_dtm(corpus, tok, unit=unit)
     ref, tokens = reference(corpus, tok, unit)
     assert got.vocab == ref.vocab
     assert got.matrix.dtype == ref.matrix.dtype and (got.matrix != ref.matrix).nnz == 0
     assert np.array_equal(got.matrix.indptr, ref.matrix.indptr)
+    assert got.matrix.indices.dtype == ref.matrix.indices.dtype
     assert got.meta.equals(ref.meta) and list(got.meta.index) == list(ref.meta.index)
     assert (got.meta.dtypes == ref.meta.dtypes).all()
     assert got._unit_tokens == tokens and len(got._unit_tokens) == len(tokens)

@@ -228,6 +228,9 @@ def paragraph_dtm(
 #: Reports cut per block by :func:`paragraph_dtm` (a corpus, not a token hub, given).
 UNIT_BLOCK = 256
 
+#: Units counted at a time when the paragraph matrix is made from the token ids.
+COUNT_ROWS = 65536
+
 
 def _hub_blocks(corpus: Any, tok: Any) -> Iterable[tuple[Any, int]]:
     """Token hubs of consecutive blocks of :data:`UNIT_BLOCK` reports, with the position of
@@ -288,23 +291,41 @@ class _UnitIds:
         return np.frombuffer(col, dtype=np.int64).copy() if len(col) else np.zeros(0, np.int64)
 
     def counts(self) -> tuple[list[str], Any]:
-        """``(sorted vocabulary, csr counts)``, as ``count_tokens`` of the token lists."""
+        """``(sorted vocabulary, csr counts)``, as ``count_tokens`` of the token lists.
+
+        Counted :data:`COUNT_ROWS` units at a time, so that no array as long as every
+        token of the corpus is ever made but the ids themselves (4 bytes a token).
+        """
         import scipy.sparse as sp
 
         n = len(self.index)
-        indices = np.frombuffer(self.tokens, dtype=np.uint32).astype(np.int64)
+        ids = np.frombuffer(self.tokens, dtype=np.uint32)
         indptr = np.frombuffer(self.indptr, dtype=np.int64)
-        mat = sp.csr_matrix(
-            (np.ones(len(indices), dtype=np.int64), indices, indptr),
-            shape=(len(indptr) - 1, n),
-        )
-        del indices
-        mat.sum_duplicates()
+        n_rows = len(indptr) - 1
+        data, indices, row_nnz = [], [], []
+        for a in range(0, n_rows, COUNT_ROWS):
+            b = min(a + COUNT_ROWS, n_rows)
+            lo, hi = int(indptr[a]), int(indptr[b])
+            part = sp.csr_matrix(
+                (
+                    np.ones(hi - lo, dtype=np.int64),
+                    ids[lo:hi].astype(np.int64),
+                    indptr[a : b + 1] - lo,
+                ),
+                shape=(b - a, n),
+            )
+            part.sum_duplicates()
+            data.append(part.data)
+            indices.append(part.indices.astype(np.int64))
+            row_nnz.append(np.diff(part.indptr))
         terms = np.array(list(self.index), dtype=object)
         order = np.argsort(terms.astype(str), kind="stable")
         inv = np.empty(n, dtype=np.int64)
         inv[order] = np.arange(n)
-        mat = sp.csr_matrix((mat.data, inv[mat.indices], mat.indptr), shape=mat.shape)
+        new_indptr = np.concatenate([[0], np.cumsum(np.concatenate(row_nnz))]).astype(np.int64)
+        mat = sp.csr_matrix(
+            (np.concatenate(data), inv[np.concatenate(indices)], new_indptr), shape=(n_rows, n)
+        )
         mat.sort_indices()
         return [str(t) for t in terms[order]], mat
 
