@@ -187,9 +187,7 @@ def map_chunks(
     if client is not None:
         if not chunks:
             return []
-        shared_f = client.scatter(shared, broadcast=True, hash=False)
-        futures = client.map(func, [shared_f] * len(chunks), chunks, pure=False)
-        return client.gather(futures)
+        return dask_map(client, func, chunks, shared=shared)
     jobs = effective_jobs(n_jobs)
     if jobs == 1 or len(chunks) <= 1 or _in_daemon():  # (a daemon may not have children)
         return [func(shared, ch) for ch in chunks]
@@ -201,6 +199,78 @@ def map_chunks(
     return Parallel(n_jobs=min(jobs, len(chunks)), backend="loky")(
         delayed(_in_worker)(func, shared, ch, parent, shared_key) for ch in chunks
     )
+
+
+def client_workers(client: Any, default: int = 4) -> int:
+    """Threads of a dask ``client``'s workers (``default`` when the cluster does not say)."""
+    try:
+        return max(1, sum(client.nthreads().values()))
+    except Exception:  # pragma: no cover - a cluster that does not answer
+        return default
+
+
+def dask_map(
+    client: Any,
+    func: Callable[[Any, list[Any]], Any],
+    chunks: Sequence[list[Any]],
+    *,
+    shared: Any = None,
+    window: int | None = None,
+) -> list[Any]:
+    """``[func(shared, chunk) for chunk in chunks]`` on a dask cluster, in order, with at
+    most ``window`` chunks on the cluster at a time.
+
+    ``shared`` is scattered once to every worker. The tasks are submitted lazily: at most
+    ``window`` (default: twice the workers' threads) are out at a time, the next one
+    when a result comes back, and each task's future is released as soon as its result
+    is here. So the scheduler (which holds a task's chunk until the task is forgotten)
+    and the workers never hold more than ``window`` chunks and their results, whatever
+    the number of chunks; the scheduler still places each task on the free worker.
+
+    Examples
+    --------
+    >>> from dask.distributed import Client
+    >>> with Client(processes=False, n_workers=1, dashboard_address=None) as c:
+    ...     dask_map(c, lambda s, ch: [s + x for x in ch], [[1, 2], [3], [4]], shared=10, window=2)
+    [[11, 12], [13], [14]]
+    """
+    from dask.distributed import as_completed
+
+    chunks = list(chunks)
+    if not chunks:
+        return []
+    if window is None:
+        window = 2 * client_workers(client)
+    window = max(1, int(window))
+    # (in a list: a tuple or dict ``shared`` stays one object, one future)
+    (shared_f,) = client.scatter([shared], broadcast=True, hash=False)
+    out: list[Any] = [None] * len(chunks)
+    running: dict[str, int] = {}
+    done = as_completed()
+    nxt = 0
+
+    def submit() -> None:
+        nonlocal nxt
+        fut = client.submit(func, shared_f, chunks[nxt], pure=False)
+        running[fut.key] = nxt
+        done.add(fut)
+        chunks[nxt] = None  # type: ignore[call-overload]  # sent: not needed here now
+        nxt += 1
+
+    try:
+        while nxt < len(chunks) and len(running) < window:
+            submit()
+        for fut in done:
+            try:
+                out[running.pop(fut.key)] = fut.result()  # (raises the task's error)
+            finally:
+                fut.release()
+            if nxt < len(chunks):
+                submit()
+    finally:
+        done.clear()  # after an error: the futures still out are forgotten (cancelled)
+        shared_f.release()
+    return out
 
 
 # ----------------------------------------------------------------- forked workers
@@ -322,6 +392,12 @@ class _NoShared:
 _NO_SHARED = _NoShared()
 
 
+#: Largest number of items per task of :func:`map_reports` on a dask cluster (by default):
+#: :func:`dask_map` keeps a few tasks' items on the cluster at a time, so small tasks
+#: bound what the scheduler and the workers hold.
+CLUSTER_CHUNK = 32
+
+
 def map_reports(
     func: Callable[..., Any],
     items: Sequence[Any],
@@ -370,16 +446,11 @@ def map_reports(
     items = list(items)
     if not items:
         return []
-    workers = 1 if client is None else 4
-    if client is None:
-        workers = effective_jobs(n_jobs)
-    elif hasattr(client, "nthreads"):
-        try:
-            workers = max(1, sum(client.nthreads().values()))
-        except Exception:  # pragma: no cover - a cluster that does not answer: 4
-            workers = 4
+    workers = effective_jobs(n_jobs) if client is None else client_workers(client)
     if chunksize is None:
         chunksize = max(1, -(-len(items) // (4 * workers)))
+        if client is not None:  # chunks travel one by one (dask_map): keep each small
+            chunksize = min(chunksize, CLUSTER_CHUNK)
     chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
     key = None if shared_key is None else f"{shared_key}:{getattr(func, '__name__', '')}"
     parts = map_chunks(

@@ -99,10 +99,10 @@ def _map_chunks(
     client: Any,
 ) -> list[Any]:
     if backend == "dask":
-        c = _dask_client(client)
-        tok_future = c.scatter(tokenizer, broadcast=True, hash=False)
-        futures = c.map(func, [tok_future] * len(chunks), chunks, pure=False)
-        return c.gather(futures)
+        from govtext._runtime.parallel import dask_map
+
+        # a few chunks on the cluster at a time, each future released once its result is here
+        return dask_map(_dask_client(client), func, chunks, shared=tokenizer)
     if n_jobs in (None, 1) or len(chunks) <= 1:
         return [func(tokenizer, ch) for ch in chunks]
     from govtext._runtime.parallel import fork_preferred, map_chunks
@@ -389,10 +389,9 @@ def _workers(n_jobs: int | None, client: Any) -> int:
     from govtext._runtime.parallel import effective_jobs
 
     if client is not None:
-        try:
-            return max(1, sum(client.nthreads().values()))
-        except Exception:  # pragma: no cover - a cluster that does not answer
-            return 4
+        from govtext._runtime.parallel import client_workers
+
+        return client_workers(client)
     return effective_jobs(n_jobs)
 
 
