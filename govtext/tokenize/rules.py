@@ -270,10 +270,11 @@ def _rule_spans(
         spans.extend((m.start(), 0, -m.end()) for m in PLACEHOLDER_NUMBER.finditer(text))
     if special is not None:
         spans.extend((s, 1, -e) for s, e in _anchored_finditer(special, anchors, text))
+    # each distinct quoted string is judged once (findall and a set: no match objects)
     quoted = {
-        m.group(1)
-        for m in _QUOTED_SCAN.finditer(text)
-        if _good_quote(m.group(1)) and (m.group(1) in names or not _glued(m.group(1), names))
+        q
+        for q in set(_QUOTED_SCAN.findall(text))
+        if _good_quote(q) and (q in names or not _glued(q, names))
     }
     if quoted:
         spans.extend((s, 2, -e) for s, e in _occurrences(text, quoted))
