@@ -42,7 +42,9 @@ The table printed has N, characters, wall s, CPU s, peak PSS / RSS MB of the tre
 largest process MB, the number of processes, s/report, output MB and page MB, the
 log-log slope of wall time, CPU time and peak PSS between consecutive sizes (1 = linear),
 and the machine's 1-minute load average when the run started, its highest value during
-the run and at its end (the run's own processes included: ~2 on 2 busy cores).
+the run and at its end (the run's own processes included: ~2 on 2 busy cores), and the
+peak PSS of the command's process tree and of the LocalCluster's (scheduler and workers)
+apart.
 With ``--write`` (default ``benchmarks/RESULTS_scale.md`` when the sizes include 1000 or
 more; ``--no-write``: none), the table, the machine, the load average and git HEAD replace
 the section of that file for the same mode and sizes.
@@ -178,15 +180,16 @@ class TreeSampler:
         self.peak_pss = 0
         self.peak_proc = 0
         self.procs = 0
+        self.peak_roots = [0] * len(self.pids)  # peak PSS of each pid's own tree
         self.load_max = 0.0  # highest 1-minute load average seen (the run's own included)
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._loop, daemon=True)
 
-    def _tree(self) -> list:
+    def _tree(self, roots: list[int] | None = None) -> list:
         import psutil
 
         procs = []
-        for pid in self.pids:
+        for pid in self.pids if roots is None else roots:
             try:
                 p = psutil.Process(pid)
                 procs += [p, *p.children(recursive=True)]
@@ -198,15 +201,19 @@ class TreeSampler:
         import psutil
 
         rss = pss = n = top = 0
-        for q in self._tree():
-            try:
-                full = q.memory_full_info()
-            except psutil.Error:
-                continue
-            rss += full.rss
-            pss += getattr(full, "pss", full.rss)
-            top = max(top, full.rss)
-            n += 1
+        for k, root in enumerate(self.pids):
+            root_pss = 0
+            for q in self._tree([root]):
+                try:
+                    full = q.memory_full_info()
+                except psutil.Error:
+                    continue
+                rss += full.rss
+                root_pss += getattr(full, "pss", full.rss)
+                top = max(top, full.rss)
+                n += 1
+            self.peak_roots[k] = max(self.peak_roots[k], root_pss)
+            pss += root_pss
         return rss, pss, n, top
 
     def _kill(self) -> None:
@@ -318,6 +325,8 @@ def run_report(folder: Path, scheduler: str, extra: list[str], limit_mb: float =
             "peak_pss_mb": sampler.peak_pss / 2**20,
             "procs": sampler.procs,
             "max_proc_mb": sampler.peak_proc / 2**20,
+            # the command's tree, then the LocalCluster's (scheduler and workers)
+            "peak_by_tree_mb": [round(x / 2**20) for x in sampler.peak_roots],
             "out_mb": folder_mb(page) if page.exists() else 0.0,
             "page_mb": (page / "index.html").stat().st_size / 1e6
             if (page / "index.html").exists()
@@ -419,9 +428,10 @@ def table(rows: list[dict]) -> str:
     head = (
         "| N | chars M | wall s | CPU s | peak PSS MB (tree) | peak RSS MB (tree) "
         "| max process MB | processes | s/report | output MB | page MB | exit "
-        "| slope wall | slope CPU | slope peak PSS | load avg 1 min (start / max / end) |"
+        "| slope wall | slope CPU | slope peak PSS | load avg 1 min (start / max / end) "
+        "| peak PSS MB: command / cluster |"
     )
-    lines = [head, "|" + "---|" * 16]
+    lines = [head, "|" + "---|" * 17]
     prev = None
     for r in rows:
         s = ["", "", ""]
@@ -438,6 +448,8 @@ def table(rows: list[dict]) -> str:
             + " | ".join(s)
             + " | "
             + " / ".join(f"{x:.1f}" for x in r.get("load", ()))
+            + " | "
+            + " / ".join(f"{x:,}" for x in r.get("peak_by_tree_mb", ()))
             + " |"
         )
         prev = r

@@ -33,6 +33,16 @@ def _fails(shared: int, chunk: list[int]) -> list[int]:
     return chunk
 
 
+def test_a_client_that_is_not_the_default_one_is_used():
+    # (first in the module: no other Client of this process exists yet)
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
+    ) as cluster:
+        with distributed.Client(cluster, set_as_default=False) as c:
+            assert dask_map(c, _pair, [[1], [2]], shared=(0, "k"), window=1) == [["k1"], ["k2"]]
+            assert map_reports(_double, [1, 2, 3], client=c) == [2, 4, 6]
+
+
 @pytest.fixture(scope="module")
 def client():
     with distributed.LocalCluster(

@@ -246,7 +246,7 @@ def dask_map(
     (shared_f,) = client.scatter([shared], broadcast=True, hash=False)
     out: list[Any] = [None] * len(chunks)
     running: dict[str, int] = {}
-    done = as_completed()
+    done = as_completed(loop=client.loop)  # (this client's loop: it may not be the default)
     nxt = 0
 
     def submit() -> None:
