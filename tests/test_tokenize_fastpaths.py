@@ -226,3 +226,20 @@ def test_reduplicated_slogans_found_across_numpy_blocks():
     got = [m.span() for m in _reduplicated(text)]
     assert got == [m.span() for m in _REDUPLICATED.finditer(text)]
     assert len(got) > 100
+
+
+def test_one_class_led_scan_finds_the_blocks_jieba_rs_would_cut_differently():
+    import itertools
+
+    from govtext.tokenize.engines import _RJ_ANY_UNSAFE, _RJ_UNSAFE
+
+    alphabet = list("aZ09+#&._%-中文 \n，") + ["\u3400", "\u9fd6", "\uf900", "\U00020000"]
+    texts = ["".join(t) for n in (1, 2, 3) for t in itertools.product(alphabet, repeat=n)]
+    rng = random.Random(5)
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(4, 14))) for _ in range(20000)
+    ]
+    texts += ["建设U-Key平台", "增长4.7%", "M_M", "中文", "A--", "--B", "a+-#b"]
+    unsafe = [t for t in texts if _RJ_UNSAFE.search(t) is not None]
+    assert [t for t in texts if _RJ_ANY_UNSAFE.search(t) is not None] == unsafe
+    assert "建设U-Key平台" in unsafe and "--B" not in unsafe and len(unsafe) > 1000

@@ -37,7 +37,12 @@ _RJ_PAD = "\x00govtext-total"
 _RJ_EXOTIC = r"[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
 _RJ_ASCII = r"[A-Za-z0-9][+#&._%\-]+[A-Za-z0-9]"
 _RJ_UNSAFE = re.compile(f"({_RJ_EXOTIC})|{_RJ_ASCII}")
-_RJ_SUSPECT = re.compile(r"[+#&._%\-" + _RJ_EXOTIC[1:])  # one class: a 3x faster first scan
+# whether _RJ_UNSAFE matches anywhere, as one scan that starts with a character class: a
+# match of its second branch holds a joiner right after a letter or digit (found there)
+_RJ_ANY_UNSAFE = re.compile(
+    r"[+#&._%\-" + _RJ_EXOTIC[1:-1] + r"]"
+    r"(?:(?<=" + _RJ_EXOTIC + r")|(?<=[A-Za-z0-9][+#&._%\-])[+#&._%\-]*[A-Za-z0-9])"
+)
 _PY_BLOCK = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")  # jieba's re_han_default
 
 
@@ -221,7 +226,7 @@ def segment(engine: Any, fast: _FastEngine | None, text: str, hmm: bool = True) 
 
 def _segment(engine: Any, fast: _FastEngine | None, text: str, hmm: bool) -> list[str]:
     if fast is not None and fast.exact:
-        if _RJ_SUSPECT.search(text) is None or _RJ_UNSAFE.search(text) is None:
+        if _RJ_ANY_UNSAFE.search(text) is None:  # _RJ_UNSAFE.search(text) is None
             return fast.jb.cut(text, hmm)
         return _fast_cut_repaired(engine, fast, text, hmm)
     return list(engine.cut(text, HMM=hmm))
