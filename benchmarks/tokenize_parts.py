@@ -10,6 +10,13 @@ and shown as a multiple of plain ``rjieba.cut`` on the normalised texts (the iss
 yardstick: ``cut`` must take at most 2x of it). The stages are run on the inputs ``cut``
 hands them (the normalised text, its protected spans, the engine's pieces), so they add up
 to ``cut`` up to the small glue between them (the last row).
+
+``--in-flow`` adds a second table: the same stages timed *inside* one pass of ``cut``
+(a copy of ``PolicyTokenizer.cut_normalized`` with a clock between its steps, checked to
+give the same pieces), where the engine's pieces are fresh strings (compose hashes each
+one) and the rules' Python work runs between engine calls; and a floor: the C-level scans
+alone (every regex pass of the rules drained, the ``str.find`` of the quoted terms, the
+normalisation), which no rewrite of the Python around them removes.
 """
 
 from __future__ import annotations
@@ -67,12 +74,11 @@ def measure(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
     raw_pieces = engine_cut()
     names = tok._names
 
-    def quoted(x: str) -> set[str]:
+    def quoted(x: str) -> set[str]:  # as rules._rule_spans
         return {
-            m.group(1)
-            for m in rules._QUOTED_SCAN.finditer(x)
-            if rules._good_quote(m.group(1))
-            and (m.group(1) in names or not rules._glued(m.group(1), names))
+            q
+            for q in set(rules._QUOTED_SCAN.findall(x))
+            if rules._good_quote(q) and (q in names or not rules._glued(q, names))
         }
 
     qs = [quoted(x) for x in norm]
@@ -133,10 +139,127 @@ def measure(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
     return [(name, _cpu(fn, repeat)) for name, fn in stages]
 
 
+def in_flow(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
+    """``[(step, median CPU seconds)]`` of the steps of ``cut`` timed inside one pass.
+
+    Examples
+    --------
+    >>> rows = in_flow("../shared/corpus", repeat=1)  # doctest: +SKIP
+    >>> rows[0][0]
+    'rjieba.cut (normalised text)'
+    """
+    from collections import deque
+
+    import rjieba
+
+    import govtext as gt
+    from govtext.tokenize import places, rules
+    from govtext.tokenize.compose import compose
+    from govtext.tokenize.policy import _SENTINEL, _with_sentinels, is_place_piece
+    from govtext.tokenize.prenorm import normalize_for_cut
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
+    tok = gt.PolicyTokenizer(backend="rjieba")
+    tok.cut("预热")
+    norm = [normalize_for_cut(t, simplify=tok.simplify) for t in texts]
+    names, table = tok._names, tok._type_table
+    divisions, short = places._divisions()[0], places.place_short_forms()
+    clock = time.process_time
+
+    def one(x: str, acc: dict[str, float]) -> list[str]:  # policy.cut_normalized, clocked
+        t0 = clock()
+        spans = tok._rule_spans(x)
+        t1 = clock()
+        protected = [x[s:e] for s, e, _ in spans]
+        sent = _with_sentinels(x, spans)
+        t2 = clock()
+        pieces = tok._jieba_cut(sent)
+        t3 = clock()
+        at = -1
+        for piece in protected:
+            at = pieces.index(_SENTINEL, at + 1)
+            pieces[at] = piece
+        maybe = {p for p, (_, _, num) in zip(protected, spans) if not num}
+        kept = {p for p in maybe if not rules.is_number_token(p)}
+        t4 = clock()
+        out = compose(
+            pieces,
+            lambda p: p in kept or p in names or p in table or p in divisions or p in short,
+            lambda p: p not in names and p not in table and is_place_piece(p, kept),
+            (kept, names, table, divisions, short),
+        )
+        t5 = clock()
+        for k, d in (("spans", t1 - t0), ("sent", t2 - t1), ("engine", t3 - t2)):
+            acc[k] += d
+        acc["back"] += t4 - t3
+        acc["compose"] += t5 - t4
+        return out
+
+    check = {"spans": 0.0, "sent": 0.0, "engine": 0.0, "back": 0.0, "compose": 0.0}
+    assert [one(x, check) for x in norm] == [tok.cut(t) for t in texts], "copy out of date"
+    rounds: list[dict[str, float]] = []
+    for _ in range(repeat):
+        acc = dict.fromkeys(check, 0.0)
+        t0 = clock()
+        for t in texts:
+            one(normalize_for_cut(t, simplify=tok.simplify), acc)
+        acc["all"] = clock() - t0
+        t0 = clock()
+        for t in texts:
+            normalize_for_cut(t, simplify=tok.simplify)
+        acc["norm"] = clock() - t0
+        t0 = clock()
+        for x in norm:
+            rjieba.cut(x)
+        acc["rjieba"] = clock() - t0
+        rounds.append(acc)
+
+    quoted = [{q for q in set(rules._QUOTED_SCAN.findall(x)) if rules._good_quote(q)} for x in norm]
+    scans = [
+        rules._NUMBER_SCAN,
+        rules._PLUS_SCAN,
+        rules._FORMULA_SCAN,
+        rules._QUOTED_SCAN,
+        tok._anchors[0] if tok._anchors else rules._QUOTED_SCAN,
+        places._suffix_ends(),
+        places._VILLAGE_SUFFIX,
+    ]
+    if places._SHORT_FACILITY is not None:
+        scans.append(places._SHORT_FACILITY)
+
+    def floor() -> None:
+        for x, qs in zip(norm, quoted):
+            for rx in scans:
+                deque(rx.finditer(x), 0)
+            for q in qs:
+                find = x.find
+                i = find(q)
+                while i >= 0:
+                    i = find(q, i + 1)
+
+    floor_s = _cpu(floor, repeat)
+
+    def med(k: str) -> float:
+        return statistics.median(r[k] for r in rounds)
+
+    return [
+        ("rjieba.cut (normalised text)", med("rjieba")),
+        ("normalize_for_cut + cut_normalized", med("all")),
+        ("normalize_for_cut", med("norm")),
+        ("protected spans (_rule_spans)", med("spans")),
+        ("spans -> sentinels", med("sent")),
+        ("engine (segment) on the sentinel text", med("engine")),
+        ("sentinels -> spans, kept terms", med("back")),
+        ("compose (fresh pieces)", med("compose")),
+        ("floor: the rules' C-level scans alone", floor_s),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default="../shared/corpus")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--in-flow", action="store_true", help="also time the steps inside cut")
     args = ap.parse_args(argv)
     import os
 
@@ -152,6 +275,13 @@ def main(argv: list[str] | None = None) -> int:
         f"{(rows[1][1] - sum(top)) / base:9.2f}"
     )
     print(f"ratio rjieba / cut: {base / rows[1][1]:.3f}")
+    if args.in_flow:
+        flow = in_flow(args.corpus, args.repeat)
+        base = flow[0][1]
+        print(f"\n{'step inside cut':40s} {'cpu s':>7s} {'x rjieba':>9s}")
+        for name, sec in flow:
+            print(f"{name:40s} {sec:7.3f} {sec / base:9.2f}")
+        print(f"ratio rjieba / cut (this table): {base / flow[1][1]:.3f}")
     return 0
 
 
