@@ -38,6 +38,10 @@ FONT_FACE = re.compile(
 )
 
 
+#: what the page reports of its web fonts: each slice of the embedded font, loaded
+LOADED = ", ".join(["govtext Noto Sans CJK SC loaded"] * 2)
+
+
 @pytest.fixture(scope="module")
 def sample_page(tmp_path_factory) -> Path:
     """``govtext report --sample`` as a user runs it."""
@@ -67,23 +71,26 @@ def checked(browser, sample_page):
 def test_page_embeds_a_subset_covering_every_character_it_shows(sample_page):
     from fontTools.ttLib import TTFont
 
-    from govtext.report.fonts import FONT_FAMILY, unicode_ranges
+    from govtext.report.fonts import FONT_FAMILY, FONT_SLICES, unicode_ranges
 
     html = sample_page.read_text(encoding="utf-8")
     faces = FONT_FACE.findall(html)
-    assert len(faces) == 1
-    family, data, ranges = faces[0]
-    assert family == FONT_FAMILY
+    assert len(faces) == FONT_SLICES  # one rule per slice of the characters
     # listed first in the body's font-family, before any system font
     assert re.search(r'body \{[^}]*font: 15px/1\.55 "govtext Noto Sans CJK SC",', html)
-    woff2 = base64.b64decode(data)
-    assert woff2[:4] == b"wOF2"
-    cmap = TTFont(io.BytesIO(woff2)).getBestCmap()
-    body = html.replace(data, "")
+    body, covered = html, set()
+    for family, data, ranges in faces:
+        assert family == FONT_FAMILY
+        woff2 = base64.b64decode(data)
+        assert woff2[:4] == b"wOF2"
+        cmap = set(TTFont(io.BytesIO(woff2)).getBestCmap())
+        assert ranges == unicode_ranges(cmap)  # each rule names exactly its characters
+        assert not covered & cmap  # the slices do not overlap
+        covered |= cmap
+        body = body.replace(data, "")
     shown = {ord(c) for c in body if ord(c) > 0x7E and c.isprintable()}
-    assert shown - set(cmap) == set()  # every character the page shows has its glyph...
-    assert len(cmap) < len(shown) + 0x7F  # ...and (nearly) only those: a subset
-    assert ranges == unicode_ranges(cmap)
+    assert shown - covered == set()  # every character the page shows has its glyph...
+    assert len(covered) < len(shown) + 0x7F  # ...and (nearly) only those: a subset
     # small: the page with its font (and the explorer's data) stays below 1.5 MB
     assert sample_page.stat().st_size < 1_500_000
 
@@ -140,7 +147,7 @@ def test_no_javascript_error_in_the_console(checked):
 
 
 def test_every_chinese_text_is_drawn_with_the_embedded_font(checked):
-    assert checked.family == "govtext Noto Sans CJK SC loaded"
+    assert checked.family == LOADED  # every slice of the page's font, loaded
     assert checked.n_text_nodes > 300 and checked.n_cjk > 300  # the page was really read
     assert checked.other_fonts == []
     # the control character (not on the page, so not in the subset) is drawn by a
@@ -206,7 +213,7 @@ def test_report_text_pages_use_the_same_font(browser, checked, sample_page):
     assert FONT_FACE.match(css) and css in sample_page.read_text(encoding="utf-8")
     page = max(texts, key=lambda p: p.stat().st_size)  # the longest text: most characters
     res = shot.check_page(browser, page, root=sample_page.parent)
-    assert res.n_cjk > 1000 and res.family == "govtext Noto Sans CJK SC loaded"
+    assert res.n_cjk > 1000 and res.family == LOADED
     assert res.other_fonts == [] and res.bad_links == [] and res.console_errors == []
 
 
@@ -226,3 +233,12 @@ def test_screenshot(browser, checked, sample_page, tmp_path):
     assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 100
     if os.environ.get("GOVTEXT_UPDATE_SCREENSHOTS") and not shot.cjk_system_fonts():
         shutil.copyfile(png, ROOT / "docs" / "img" / "report_sample.png")
+
+
+def test_font_slices_made_side_by_side_give_the_same_css():
+    from govtext.report.fonts import font_face_css, font_slices
+
+    text = "政府工作报告 2024 乡村振兴 高质量发展"
+    css = font_face_css(text, parallel=True)
+    assert css == font_face_css(text)
+    assert css.count("@font-face") == len(font_slices(ord(c) for c in text)) == 2

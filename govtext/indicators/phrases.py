@@ -38,6 +38,8 @@ _STRIP_TAIL = [
 ]  # fmt: skip
 
 _STRIP_TAIL.sort(key=len, reverse=True)
+_TAIL_SET = frozenset(_STRIP_TAIL)
+_TAIL_LENS = sorted({len(w) for w in _STRIP_TAIL}, reverse=True)
 
 _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中", "力争", "确保", "争取", "并", "谋划",
                "累计", "计划", "实施", "完成", "实现", "达到", "同时", "还", "共", "使", "让",
@@ -48,6 +50,8 @@ _STRIP_HEAD = ["预计", "初步预计", "全年", "今年", "去年", "其中",
                "平均每年"]  # fmt: skip
 
 _STRIP_HEAD.sort(key=len, reverse=True)
+_HEAD_SET = frozenset(_STRIP_HEAD)
+_HEAD_LENS = sorted({len(w) for w in _STRIP_HEAD}, reverse=True)
 
 _TIME_WORDS = {"全年", "今年", "去年", "计划", "其中"}
 
@@ -139,16 +143,17 @@ def strip_tail(s: str) -> str:
     >>> strip_tail("地区生产总值比上年增长")
     '地区生产总值'
     """
-    changed = True
-    while changed and s:
-        changed = False
+    # the longest word of _STRIP_TAIL that ends s (the list is sorted longest first), by
+    # looking up s's last n characters for each length n
+    while s:
         if s in _KEEP_WHOLE or s.endswith(("经济增长", "经济增速", "经济总量")):
             break
-        for w in _STRIP_TAIL:
-            if s.endswith(w) and not s.endswith(_PROTECT):
-                s = s[: -len(w)]
-                changed = True
-                break
+        if s.endswith(_PROTECT):
+            break
+        n = next((n for n in _TAIL_LENS if n <= len(s) and s[-n:] in _TAIL_SET), 0)
+        if not n:
+            break
+        s = s[:-n]
     return s
 
 
@@ -162,8 +167,9 @@ def _strip_head(s: str) -> str:
     changed = True
     while changed and s:
         changed = False
-        for w in _STRIP_HEAD:
-            if s.startswith(w) and len(s) - len(w) >= (
+        # the words of _STRIP_HEAD that start s, longest first (the list's order)
+        for w in [s[:n] for n in _HEAD_LENS if n <= len(s) and s[:n] in _HEAD_SET]:
+            if len(s) - len(w) >= (
                 3 if w in _TIME_WORDS and w != "其中" else 2 if w == "其中" else 1
             ):
                 if w == "使" and s.startswith("使用"):

@@ -23,20 +23,20 @@ from govtext.report.context import ReportContext
 
 __all__ = ["SECTION_COST", "plan_lanes", "run_sections", "lanes_for", "fork_safe"]
 
-#: CPU seconds of each section on the 178 reports of the shared corpus, built in two lanes
-#: (indicators with their extraction, about 5 s of it; see
-#: benchmarks/RESULTS_report_speed.md); only their ratios matter, to balance the lanes.
+#: CPU seconds of each section on the 178 reports of the shared corpus, one process
+#: (indicators with their extraction, about 5 s of it; `python benchmarks/report_speed.py
+#: --corpus CORPUS --sections`, 2026-12-04); only their ratios matter, to balance the lanes.
 SECTION_COST: dict[str, float] = {
-    "overview": 1.0,
-    "keywords": 2.9,
-    "keyness": 4.2,
-    "emerging": 3.2,
-    "topics": 5.5,
-    "network": 4.5,
+    "overview": 1.4,
+    "keywords": 2.2,
+    "keyness": 3.6,
+    "emerging": 2.5,
+    "topics": 5.6,
+    "network": 5.9,
     "indicators": 7.9,
     "similarity": 1.0,
-    "dictionary": 0.55,
-    "explorer": 1.15,
+    "dictionary": 0.9,
+    "explorer": 1.3,
 }
 
 Builder = Callable[[ReportContext], PageSection]
@@ -55,7 +55,7 @@ def plan_lanes(keys: list[str], lanes: int) -> list[list[str]]:
     Examples
     --------
     >>> plan_lanes(["overview", "topics", "network", "keyness"], 2)
-    [['overview', 'topics'], ['network', 'keyness']]
+    [['overview', 'network'], ['topics', 'keyness']]
     """
     lanes = max(1, min(lanes, len(keys)))
     load = [0.0] * lanes

@@ -54,7 +54,7 @@ def render_page(
     # the page carries the glyphs it shows (govtext.report.fonts): render once to know
     # the characters, then again with the @font-face of their subset
     shown = page_characters(tpl.render(font_face="", **page))
-    font_css = font_face_css(shown)
+    font_css = font_face_css(shown, parallel=_can_fork(ctx))
     html = tpl.render(font_face=markupsafe.Markup(font_css), **page)
     if any(rel.startswith("texts/") for rel in ctx.written):  # the explorer's text pages
         ctx.write_file("texts/font.css", font_css)  # the same font, one copy; never via a link
@@ -74,3 +74,12 @@ def render_page(
         json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
     )
     return atomic_write_text(ctx.out / "index.html", html)
+
+
+def _can_fork(ctx: ReportContext) -> bool:
+    """Whether the font's slices may be made in forked processes: two or more jobs, and
+    no dask Client (or other threads) in use (:func:`govtext.report.lanes.fork_safe`)."""
+    from govtext._runtime.parallel import effective_jobs
+    from govtext.report.lanes import fork_safe
+
+    return effective_jobs(ctx.n_jobs) > 1 and fork_safe(ctx)
