@@ -94,6 +94,20 @@ def test_local_cluster_gives_the_same_bytes_and_the_caches_work(one_process, tmp
     assert (tmp_path / "c" / "index.html").is_file()
 
 
+def test_an_address_alone_gives_the_same_bytes(one_process, tmp_path):
+    """Only the address: the Client govtext makes is not the process's default one (no
+    other Client exists here), as with ``govtext report --scheduler ADDRESS``."""
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        gt.build_report(
+            six(), tmp_path / "a", progress=False, scheduler=cluster.scheduler_address,
+            cache_dir=False,
+        )  # fmt: skip
+    same_files(one_process, tmp_path / "a")
+
+
 def test_reading_on_a_cluster_gives_the_same_corpus(tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     src = gt.datasets.sample_path()
