@@ -182,21 +182,30 @@ def _typed_terms(vocab: list[str], tokenizer: Any) -> np.ndarray:
 
 
 def _token_types(tokenizer: Any, vocab: list[str]) -> list[str]:
-    """Token types from the tokenizer's ``types`` where it has them, else ``""`` (the last
-    answer is kept: :func:`keywords` asks twice for the whole vocabulary)."""
+    """Token types from the tokenizer's ``types`` where it has them, else ``""``.
+
+    Each term's answer is remembered for as long as the tokenizer keeps its dictionary
+    (a tokenizer rebuilds it when words are added or fitted, and is then asked again):
+    keywords, keyness and networks of one report ask about many of the same terms."""
     tok = tokenizer if tokenizer is not None else _default_tokenizer()
     types = getattr(tok, "types", None)
     if types is None:
         return [""] * len(vocab)
-    key = (id(tok), getattr(tok, "config_hash", None), tuple(vocab))
-    if _LAST_TYPES and _LAST_TYPES[0][0] == key:
-        return list(_LAST_TYPES[0][1])
-    out = list(types(vocab))
-    _LAST_TYPES[:] = [(key, tuple(out))]
-    return out
+    engine = getattr(tok, "engine", None)
+    hit = _TYPE_MEMO.get(id(tok))
+    if hit is None or hit[0] is not tok or hit[1] is not engine:
+        if len(_TYPE_MEMO) >= 4:  # a few tokenizers at a time
+            _TYPE_MEMO.pop(next(iter(_TYPE_MEMO)))
+        hit = _TYPE_MEMO[id(tok)] = (tok, engine, {})
+    memo = hit[2]
+    ask = [w for w in dict.fromkeys(vocab) if w not in memo]
+    if ask:
+        memo.update(zip(ask, types(ask)))
+    return [memo[w] for w in vocab]
 
 
-_LAST_TYPES: list[tuple[Any, tuple[str, ...]]] = []
+#: id(tokenizer) -> (tokenizer, its dictionary when asked, {term: type})
+_TYPE_MEMO: dict[int, tuple[Any, Any, dict[str, str]]] = {}
 
 
 _POS_TABLES: dict[int, tuple[Any, dict[str, str]]] = {}

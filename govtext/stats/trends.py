@@ -222,8 +222,11 @@ def emerging_terms(
     if nested:
         from govtext.stats.nested import nested_counts
 
-        Xn = nested_counts(m)
-        col = k["term"].map(m.term_index).to_numpy()
+        # only the terms of the two windows can nest in them: the same counts, from a
+        # nesting matrix over those terms instead of the whole vocabulary
+        used = m.select(np.asarray(m.matrix[rec | base].sum(axis=0)).ravel() > 0)
+        Xn = nested_counts(used)
+        col = k["term"].map(used.term_index).to_numpy()
         a = np.asarray(Xn[rec].sum(axis=0)).ravel()[col]
         b = np.asarray(Xn[base].sum(axis=0)).ravel()[col]
         nratio = ((a + 0.5) / nr) / ((b + 0.5) / nb)

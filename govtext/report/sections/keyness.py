@@ -66,7 +66,7 @@ class _Places:
     def __init__(self, ctx: ReportContext) -> None:
         from govtext.stats.regions import region_parts
 
-        self.types = getattr(ctx.tokenizer, "types", None)
+        self.tokenizer = ctx.tokenizer
         self.known: dict[str, bool] = {}
         self.parts: set[str] = set()
         meta = ctx.corpus.meta
@@ -80,9 +80,11 @@ class _Places:
         """``k`` without place names among the rows that could be shown or written."""
         import pandas as pd
 
+        from govtext.stats.keywords import _token_types
+
         ends = pd.concat([k.head(4 * top + 100), k.tail(4 * top + 100)])
         ask = [t for t in dict.fromkeys(ends["term"]) if t not in self.known]
-        kinds = list(self.types(ask)) if callable(self.types) and ask else [""] * len(ask)
+        kinds = _token_types(self.tokenizer, ask) if ask else []
         for t, kind in zip(ask, kinds):
             self.known[t] = kind == "place" or t in self.parts
         out = k[[not self.known.get(t, t in self.parts) for t in k["term"]]]
