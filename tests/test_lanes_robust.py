@@ -63,6 +63,10 @@ def test_interrupted_parent_ends_its_lanes_and_removes_their_files(tmp_path):
     ctx = tiny_ctx(tmp_path)
     assert fork_safe(ctx)
     seen: list[int] = []
+    parent = os.getpid()
+
+    def either(c):  # each lane takes one of the two sections: it behaves by where it runs
+        return stop(c) if os.getpid() == parent else sleeper(c)
 
     def sleeper(c):  # in the forked lane
         c.write_file("data/sleeper.json", json.dumps(os.getpid()))
@@ -83,7 +87,7 @@ def test_interrupted_parent_ends_its_lanes_and_removes_their_files(tmp_path):
 
     start = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        run_sections(ctx, [("stop", stop), ("sleeper", sleeper)], None, keep_going=False, lanes=2)
+        run_sections(ctx, [("one", either), ("two", either)], None, keep_going=False, lanes=2)
     assert time.monotonic() - start < 60  # not waiting for the sleeping lane
     assert seen and seen[0] != os.getpid()
     assert not alive(seen[0])  # ended and reaped
@@ -92,16 +96,17 @@ def test_interrupted_parent_ends_its_lanes_and_removes_their_files(tmp_path):
 
 def test_unreadable_error_of_a_lane_names_its_sections(tmp_path):
     ctx = tiny_ctx(tmp_path)
+    parent = os.getpid()
 
-    def fine(c):
-        return section("fine")
-
-    def odd(c):  # in the forked lane
+    def odd(c):  # here: slow and fine; in the forked lane: an error that cannot be read
+        if os.getpid() == parent:
+            time.sleep(1.0)  # (the forked lane takes the other section meanwhile)
+            return section("here")
         c.write_file("data/odd.json", "{}")
         raise Unreadable("a", "b")
 
-    with pytest.raises(RuntimeError, match=r"section\(s\) odd.*cannot be read"):
-        run_sections(ctx, [("fine", fine), ("odd", odd)], None, keep_going=False, lanes=2)
+    with pytest.raises(RuntimeError, match=r"section\(s\) a, b.*cannot be read"):
+        run_sections(ctx, [("a", odd), ("b", odd)], None, keep_going=False, lanes=2)
     assert not (ctx.out / "data" / "odd.json").exists()
 
 
@@ -176,3 +181,22 @@ def test_lanes_for_memory():
     assert lanes_for(4, 10_000, 20_000) == 1  # a forked copy would not fit
     assert lanes_for(2, 10_000, 200_000) == 2
     assert lanes_for(1, 10, None) == 1 and lanes_for(3, 10_000, None) == 3
+
+
+def test_a_free_lane_takes_the_next_section(tmp_path):
+    """Lanes take sections as they become free: while one lane builds a slow section, the
+    other builds all the rest (a fixed plan would queue one of them behind the slow one)."""
+    ctx = tiny_ctx(tmp_path)
+
+    def build(key, wait):
+        def run(c):
+            time.sleep(wait)
+            return section(key, json.dumps(os.getpid()))
+
+        return run
+
+    builders = [("slow", build("slow", 1.5)), ("b", build("b", 0)), ("c", build("c", 0))]
+    got = run_sections(ctx, builders, None, keep_going=False, lanes=2)
+    pid = {s.key: json.loads(s.note) for s in got}
+    assert [s.key for s in got] == ["slow", "b", "c"]  # page order
+    assert pid["b"] == pid["c"] != pid["slow"]

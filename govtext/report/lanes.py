@@ -1,8 +1,9 @@
 """Building the sections of the page one after another, or side by side in forked processes.
 
-With ``n_jobs`` of 2 or more (and ``fork``, i.e. on Linux), the sections that are not read
-back from the result cache are shared out over that many *lanes*: this process runs one,
-forked children the others. Before forking, the per-report steps every lane needs are
+With ``n_jobs`` of 2 or more (and ``fork``, i.e. on Linux), the sections are built in
+that many *lanes*: this process runs one, forked children the others, and each lane takes
+the costliest section not yet taken whenever it is free (:data:`SECTION_COST`; sections
+read back from the result cache last). Before forking, the per-report steps every lane needs are
 made once (the words of every report, the document-term matrix, the indicators of every
 report), in worker processes or on the dask cluster, so that a child starts with them in
 its memory and never talks to a cluster itself. Each section writes its own files, so
@@ -15,7 +16,7 @@ section at a time would have left).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from govtext.report.blocks import PageSection
@@ -97,13 +98,17 @@ def _prepare(ctx: ReportContext, todo: list[str]) -> None:
 def _lane(
     ctx: ReportContext,
     builders: dict[str, Builder],
-    keys: list[str],
+    keys: Iterable[str],
     results: Any,
     keep_going: bool,
     alone: bool = False,
+    on_section: Callable[[str], None] | None = None,
+    stop: bool = True,
 ) -> tuple[dict[str, tuple[Any, list[str]]], dict[str, Any], dict[str, int]]:
-    """Run the sections ``keys`` in order (stopping at an error, as one lane does); return
-    each one's section (or exception) and files, the context entries set, the counters.
+    """Run the sections ``keys`` in order; return each one's section (or exception) and
+    files, the context entries set, the counters. ``stop``: stop at an error, as one lane
+    in page order does (``keys`` taken with :func:`_taken` do not follow page order: all
+    run, and :func:`_in_page_order` keeps what a run in page order would have kept).
     ``alone``: in a forked lane, with no worker processes of its own."""
     from govtext.report.cache import run_section
 
@@ -122,8 +127,12 @@ def _lane(
             sec: Any = run_section(key, builders[key], ctx, results, keep_going=keep_going)
         except Exception as exc:  # noqa: BLE001 - raised again in page order
             done[key] = (exc, list(ctx.written[start:]))
-            break
+            if stop:
+                break
+            continue
         done[key] = (sec, list(ctx.written[start:]))
+        if on_section is not None:
+            on_section(key)
     extra = {
         k: v
         for k, v in ctx.cache.items()
@@ -274,6 +283,19 @@ def run_sections(
     return _in_page_order(ctx, keys, done)
 
 
+def _taken(queue: list[str], counter: Any) -> Iterator[str]:
+    """The sections of ``queue`` that no other lane has taken, one at a time: each lane
+    takes the next one when it is free (``counter``, shared by the forked lanes, is the
+    index of the next section not taken), so no lane waits while another has a backlog."""
+    while True:
+        with counter.get_lock():
+            i = counter.value
+            counter.value = i + 1
+        if i >= len(queue):
+            return
+        yield queue[i]
+
+
 def _forked(
     ctx: ReportContext,
     table: dict[str, Builder],
@@ -285,26 +307,37 @@ def _forked(
     on_section: Callable[[str], None] | None,
     jobs: list[tuple[list[str], Any]],
 ) -> dict[str, tuple[Any, list[str]]]:
-    """Fork the lanes of ``plan`` after the first (each started one is appended to
-    ``jobs`` at once, so the caller can end it), run the first here, merge the others."""
+    """Fork a lane for the sections that need no words (:data:`WITHOUT_WORDS`) before the
+    reports are cut, then ``len(plan) - 1`` more lanes after; every lane, this process's
+    included, takes the costliest section not yet taken (:data:`SECTION_COST`,
+    :func:`_taken`) until none is left. Each started lane is appended to ``jobs`` at once
+    (so the caller can end it); the others' results are merged here."""
+    import multiprocessing as mp
+
     from govtext._runtime.parallel import fork_call
 
-    def start(lane: list[str]) -> bool:
-        name = f"the process building the section(s) {', '.join(lane)}"
-        job = fork_call(lambda: _lane(ctx, table, lane, results, keep_going, alone=True), name=name)
+    def start(lane: Iterable[str], name: str, keys: list[str], stop: bool = True) -> bool:
+        job = fork_call(
+            lambda: _lane(ctx, table, lane, results, keep_going, alone=True, stop=stop), name=name
+        )
         if job is not None:  # (None: no fork here; this process runs the lane)
-            jobs.append((lane, job))
+            jobs.append((keys, job))
         return job is not None
 
     early = [k for k in todo if k in WITHOUT_WORDS] if ctx._dtm is None else []
-    if early and start(early):  # started now, beside the cutting into words
-        plan = plan_lanes([k for k in todo if k not in early], len(plan))
+    if early and start(early, f"the process building the section(s) {', '.join(early)}", early):
+        todo = [k for k in todo if k not in early]  # started now, beside the cutting into words
     _prepare(ctx, todo)
     ctx.n_jobs = 1  # each lane is one process: no workers of its own
-    for lane in plan[1:]:
-        start(lane)
-    forked = {k for lane, _ in jobs for k in lane}
-    done = _here(ctx, table, [k for k in keys if k not in forked], results, keep_going, on_section)
+    # costliest first; sections read back from the result cache (not in todo) last
+    rest = [k for k in keys if k not in early]
+    queue = sorted(rest, key=lambda k: (k not in todo, -SECTION_COST.get(k, 1.0), keys.index(k)))
+    counter = mp.get_context("fork").Value("i", 0)
+    for _ in plan[1:]:
+        name = f"a process building some of the section(s) {', '.join(queue)}"
+        start(_taken(queue, counter), name, queue, stop=False)
+    here = _taken(queue, counter)
+    done, _, _ = _lane(ctx, table, here, results, keep_going, on_section=on_section, stop=False)
     for _lane_keys, job in jobs:
         got, extra, stats = job.result()
         for key, (_sec, written) in got.items():
