@@ -246,13 +246,23 @@ class TopicModel(TopicResults, BaseEstimator):
         units, plain = self._units(X)
         if plain:
             check_counts(units.matrix, self.method)
+        n_features = units.shape[1]
         self.__dict__.pop("n_features_in_", None)
-        self._fit_units(units, pos=not plain)
+        box = [units]
+        del units  # _fit_box lets the units go once their selected columns are taken
+        self._fit_box(box, pos=not plain)
         if plain:
-            self.n_features_in_ = units.shape[1]
+            self.n_features_in_ = n_features
         return self
 
     def _fit_units(self, units: DocumentTermMatrix, *, pos: bool = True) -> TopicModel:
+        return self._fit_box([units], pos=pos)
+
+    def _fit_box(self, box: list[DocumentTermMatrix], *, pos: bool = True) -> TopicModel:
+        """Fit on the units held (alone) by ``box``: they are dropped from memory as soon
+        as the columns kept are taken (the paragraph matrix over every word is the
+        largest object of a fit on a big corpus), before the decomposition runs."""
+        units = box.pop()
         n_units = units.shape[0]
         if n_units == 0:
             raise InputError("nothing to model: no documents")
@@ -280,6 +290,8 @@ class TopicModel(TopicResults, BaseEstimator):
                 f"only {int(keep.sum())} distinct words for k={self.k} topics; lower k"
             )
         U = units.select(keep)
+        unit_tokens = getattr(units, "_unit_tokens", None)
+        del units
         lengths = U.doc_lengths()
         counts = U.matrix.astype(np.float64)
         self.estimator_, self.tfidf_ = fit_decomposition(
@@ -298,7 +310,7 @@ class TopicModel(TopicResults, BaseEstimator):
         self.unit_topic_ = self._unit_shares(counts)
         self.topic_counts_ = np.asarray(counts.T @ self.unit_topic_, dtype=np.float64).T
         self.unit_dtm_ = U
-        self._unit_tokens = getattr(units, "_unit_tokens", None)
+        self._unit_tokens = unit_tokens
         self.unit_lengths_ = lengths.astype(np.float64)
         self.doc_topic_, self.doc_lengths_, self.meta_ = to_reports(
             self.unit_topic_, self.unit_lengths_, U.meta
