@@ -26,7 +26,7 @@ __all__ = ["SECTION_COST", "plan_lanes", "run_sections", "lanes_for", "fork_safe
 
 #: CPU seconds of each section on the 178 reports of the shared corpus, one process
 #: (indicators with their extraction, about 5 s of it; `python benchmarks/report_speed.py
-#: --corpus CORPUS --sections`, 2026-12-04); only their ratios matter, to balance the lanes.
+#: --corpus CORPUS --sections`, 2026-12-04); only their order matters: a free lane takes the costliest left.
 SECTION_COST: dict[str, float] = {
     "overview": 1.4,
     "keywords": 2.2,
