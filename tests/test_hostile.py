@@ -533,7 +533,7 @@ def test_read_only_data_folder_fails_the_run(open_tmp, capsys):
     rc, err = _unprivileged(
         ["report", src, "-o", out, "--force", "--no-cache", "-q", "--keep-going"]
     )
-    assert rc == 0 and (out / "index.html").is_file()
+    assert rc == 0 and (out / "index.html").is_file(), err
     assert not list((out / "data").iterdir())
     assert not (out / "network").exists() or not list((out / "network").iterdir())
 

@@ -289,17 +289,20 @@ def run_sections(
     return _in_page_order(ctx, keys, done)
 
 
-def _taken(queue: list[str], counter: Any) -> Iterator[str]:
+def _taken(queue: list[str], fd: int) -> Iterator[str]:
     """The sections of ``queue`` that no other lane has taken, one at a time: each lane
-    takes the next one when it is free (``counter``, shared by the forked lanes, is the
-    index of the next section not taken), so no lane waits while another has a backlog."""
+    takes the next one when it is free. ``fd`` is the read end of a pipe that holds one
+    byte per section index (written, and the write end closed, before any lane forks):
+    reading one byte is atomic, so two lanes never take the same section, and an empty
+    pipe reads as its end. No file, semaphore or shared memory is needed, so it also works
+    where the process may not create files (a read-only temporary folder)."""
+    import os
+
     while True:
-        with counter.get_lock():
-            i = counter.value
-            counter.value = i + 1
-        if i >= len(queue):
+        got = os.read(fd, 1)
+        if not got:
             return
-        yield queue[i]
+        yield queue[got[0]]
 
 
 def _forked(
@@ -318,7 +321,7 @@ def _forked(
     included, takes the costliest section not yet taken (:data:`SECTION_COST`,
     :func:`_taken`) until none is left. Each started lane is appended to ``jobs`` at once
     (so the caller can end it); the others' results are merged here."""
-    import multiprocessing as mp
+    import os
 
     from govtext._runtime.parallel import fork_call
 
@@ -338,12 +341,19 @@ def _forked(
     # costliest first; sections read back from the result cache (not in todo) last
     rest = [k for k in keys if k not in early]
     queue = sorted(rest, key=lambda k: (k not in todo, -SECTION_COST.get(k, 1.0), keys.index(k)))
-    counter = mp.get_context("fork").Value("i", 0)
-    for _ in plan[1:]:
-        name = f"a process building some of the section(s) {', '.join(queue)}"
-        start(_taken(queue, counter), name, queue, stop=False)
-    here = _taken(queue, counter)
-    done, _, _ = _lane(ctx, table, here, results, keep_going, on_section=on_section, stop=False)
+    if len(queue) > 255:  # pragma: no cover - one byte per section index
+        raise RuntimeError("too many report sections for the lanes")
+    fd, w = os.pipe()
+    try:
+        os.write(w, bytes(range(len(queue))))
+        os.close(w)
+        for _ in plan[1:]:
+            name = f"a process building some of the section(s) {', '.join(queue)}"
+            start(_taken(queue, fd), name, queue, stop=False)
+        here = _taken(queue, fd)
+        done, _, _ = _lane(ctx, table, here, results, keep_going, on_section=on_section, stop=False)
+    finally:
+        os.close(fd)
     for _lane_keys, job in jobs:
         got, extra, stats = job.result()
         for key, (_sec, written) in got.items():
