@@ -299,20 +299,36 @@ def font_face_css(text: str, *, family: str = FONT_FAMILY, parallel: bool = Fals
     >>> "U+4E2D" in css and "U+56FD" in css and "font/woff2" in css
     True
     """
-    parts = font_slices(ord(c) for c in text)
+    keys = [frozenset(cps) for cps in font_slices(ord(c) for c in text)]
+    todo = [k for k in keys if k not in _MADE]
     jobs = []
-    if parallel and len(parts) > 1:
+    if parallel and len(todo) > 1:
         from govtext._runtime.parallel import fork_call
 
-        for cps in parts[1:]:
-            job = fork_call(lambda cps=cps: _subset(frozenset(cps)), name="a font subset")
+        for key in todo[1:]:
+            job = fork_call(lambda key=key: _subset(key), name="a font subset")
             if job is None:
                 break
-            jobs.append(job)
-    fonts = [_subset(frozenset(parts[0]))] if parts else []
-    fonts += [job.result() for job in jobs]
-    fonts += [_subset(frozenset(cps)) for cps in parts[len(fonts) :]]
-    return "".join(_font_face_rule(woff2, family) for woff2 in fonts)
+            jobs.append((key, job))
+    if todo:
+        _remember(todo[0], _subset(todo[0]))
+    for key, job in jobs:  # remembered here too: a later page with the same characters
+        _remember(key, job.result())  # needs no font file (it may no longer be readable)
+    for key in todo:
+        if key not in _MADE:
+            _remember(key, _subset(key))
+    return "".join(_font_face_rule(_MADE[key], family) for key in keys)
+
+
+#: The subsets made in this process or its forked slices, by characters (the last few).
+_MADE: dict[frozenset[int], bytes] = {}
+
+
+def _remember(key: frozenset[int], woff2: bytes) -> None:
+    _MADE.pop(key, None)
+    _MADE[key] = woff2
+    while len(_MADE) > 8:
+        _MADE.pop(next(iter(_MADE)))
 
 
 def _font_face_rule(woff2: bytes, family: str) -> str:
