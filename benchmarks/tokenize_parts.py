@@ -39,6 +39,17 @@ def _cpu(fn: Callable[[], Any], repeat: int) -> float:
     return statistics.median(times)
 
 
+def _prepared(folder: str | Path) -> tuple[list[str], object, list[str]]:
+    """The reports of ``folder``, a warmed rjieba-backed tokenizer and the normalised texts."""
+    import govtext as gt
+    from govtext.tokenize.prenorm import normalize_for_cut
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
+    tok = gt.PolicyTokenizer(backend="rjieba")
+    tok.cut("预热")
+    return texts, tok, [normalize_for_cut(t, simplify=tok.simplify) for t in texts]
+
+
 def measure(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
     """``[(stage, median CPU seconds)]`` over the reports of ``folder``.
 
@@ -50,17 +61,13 @@ def measure(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
     """
     import rjieba
 
-    import govtext as gt
     from govtext.tokenize import places, rules
     from govtext.tokenize.compose import compose
     from govtext.tokenize.policy import _SENTINEL, _with_sentinels
     from govtext.tokenize.prenorm import normalize_for_cut
     from govtext.tokenize.rules import is_number_token
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
-    tok = gt.PolicyTokenizer(backend="rjieba")
-    tok.cut("预热")
-    norm = [normalize_for_cut(t, simplify=tok.simplify) for t in texts]
+    texts, tok, norm = _prepared(folder)
     spans = [tok._rule_spans(x) for x in norm]
     sent = [_with_sentinels(x, s) for x, s in zip(norm, spans)]
     engine = tok.engine
@@ -152,16 +159,12 @@ def in_flow(folder: str | Path, repeat: int = 3) -> list[tuple[str, float]]:
 
     import rjieba
 
-    import govtext as gt
     from govtext.tokenize import places, rules
     from govtext.tokenize.compose import compose
     from govtext.tokenize.policy import _SENTINEL, _with_sentinels, is_place_piece
     from govtext.tokenize.prenorm import normalize_for_cut
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
-    tok = gt.PolicyTokenizer(backend="rjieba")
-    tok.cut("预热")
-    norm = [normalize_for_cut(t, simplify=tok.simplify) for t in texts]
+    texts, tok, norm = _prepared(folder)
     names, table = tok._names, tok._type_table
     divisions, short = places._divisions()[0], places.place_short_forms()
     clock = time.process_time
