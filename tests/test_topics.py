@@ -258,7 +258,7 @@ def test_window_coherence_uses_text_order(model, national, tok):
     assert len(m._unit_tokens[0]) >= 2
     w = model.coherence(window=10)
     assert len(w) == model.k and ((w["npmi"] >= -1) & (w["npmi"] <= 1)).all()
-    d = gt.fit_topics(gt.dtm(national[:3], tokenizer=tok), k=2, min_df=1, max_df=1.0)
+    d = gt.fit_topics(gt.dtm(national[:3], tokenizer=tok), k=2, min_df=1, unit="report")
     with pytest.raises(InputError, match="token order"):
         d.coherence(window=10)
 
@@ -431,11 +431,11 @@ def test_sklearn_estimator_checks(tok):
 
 
 # ------------------------------------------------- issue 14: representative terms
-def test_report_level_dtm_ranks_terms_by_frequency_not_exclusivity(national, tok):
+def test_report_rows_rank_terms_by_frequency_not_exclusivity(national, tok):
     from govtext.stats.keywords import genre_generic
 
     m = gt.dtm(national, tok)
-    model = gt.fit_topics(m, k=3)
+    model = gt.fit_topics(m, k=3, unit="report")
     assert model.ranking_ == "frequency"
     words = model.top_terms(10)
     generic = genre_generic(100)
@@ -444,7 +444,7 @@ def test_report_level_dtm_ranks_terms_by_frequency_not_exclusivity(national, tok
     for k, t in enumerate(words):
         counts = model.topic_counts_[k, [model.vocab_.index(w) for w in t]]
         assert (np.diff(counts) <= 1e-9).all()
-    frex = gt.fit_topics(m, k=3, ranking="frex")
+    frex = gt.fit_topics(m, k=3, ranking="frex", unit="report")
     assert frex.ranking_ == "frex"
     tf = dict(zip(model.vocab_, model.term_frequency_))
     mean_tf = np.mean([tf[w] for t in words for w in t])
@@ -466,3 +466,33 @@ def test_procedural_paragraphs_left_out_by_default(national, tok):
     model = gt.fit_topics(hub, k=4)
     assert model.ranking_ == "frex"
     assert not any({"请予", "审议", "感谢"} & set(t) for t in model.top_terms(10))
+
+
+# ------------------------------------- issue 14: a report matrix is fitted on paragraphs
+def test_report_matrix_from_a_corpus_is_fitted_on_its_paragraphs(national, tok):
+    m = gt.dtm(national, tok)
+    via_matrix = gt.fit_topics(m, k=4)
+    via_corpus = gt.fit_topics(national, k=4, tokenizer=tok)
+    assert via_matrix.unit_dtm_.shape[0] > 5 * len(national)  # paragraphs, not reports
+    assert via_matrix.top_terms(10) == via_corpus.top_terms(10)
+    assert np.allclose(via_matrix.doc_topic_, via_corpus.doc_topic_)
+    assert list(via_matrix.meta_.index) == m.docs and via_matrix.ranking_ == "frex"
+    assert np.allclose(via_matrix.transform(m), via_matrix.doc_topic_, atol=1e-6)
+    rows = gt.fit_topics(m, k=4, unit="report")
+    assert rows.unit_dtm_.shape[0] == len(national)
+
+
+def test_report_matrix_keeps_its_corpus_through_subset_and_select(national, tok):
+    m = gt.dtm(national, tok, max_features=300)
+    later = m.subset(m.meta["year"] >= 2020)
+    assert 1 <= later.shape[0] < m.shape[0]
+    model = gt.fit_topics(later, k=2, min_df=2)
+    assert list(model.meta_.index) == later.docs
+    assert set(model.vocab_) <= set(m.vocab)  # the matrix's words only
+    assert model.unit_dtm_.shape[0] > later.shape[0]
+    few = m.select(m.vocab[:150])
+    assert set(gt.fit_topics(few, k=2, min_df=2).vocab_) <= set(m.vocab[:150])
+    by_year = m.group_by("year")  # rows are no longer reports: fitted row by row
+    assert gt.fit_topics(by_year, k=2, min_df=1).unit_dtm_.shape[0] == by_year.shape[0]
+    with pytest.raises(InputError, match="brings its own tokenizer"):
+        gt.fit_topics(m, k=2, tokenizer=gt.PolicyTokenizer(lexicon=False))

@@ -419,7 +419,10 @@ class TokenizedCorpus:
                 reports = [reports[k] for k in keep]
                 ids = [ids[k] for k in keep]
             meta = self._unit_meta(meta, unit, reports, ids)
-        return from_token_lists(lists, meta, **bounds)
+        out = from_token_lists(lists, meta, **bounds)
+        if unit == "report" and not drop_empty:  # rows = the corpus's reports, in order
+            out._source = (self.corpus, self.tokenizer)
+        return out
 
     def _unit_meta(
         self, meta: pd.DataFrame, unit: str, reports: list[int], ids: list[int]

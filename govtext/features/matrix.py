@@ -58,6 +58,14 @@ class DocumentTermMatrix:
             )
         self._term_index: dict[str, int] | None = None
         self._vocab_sorted: tuple[list[str], np.ndarray, np.ndarray] | None = None
+        # (corpus, tokenizer) of a report matrix made from a corpus (govtext.dtm): its
+        # rows' paragraphs can be cut again, e.g. as topic-model units; kept by subset
+        # and select, not by group_by
+        self._source: tuple[Any, Any] | None = None
+
+    def _keeping_source(self, other: DocumentTermMatrix) -> DocumentTermMatrix:
+        other._source = self._source
+        return other
 
     # ------------------------------------------------------------------ basics
     @property
@@ -177,7 +185,9 @@ class DocumentTermMatrix:
         1
         """
         m = self.mask(condition)
-        return DocumentTermMatrix(self.matrix[m], list(self.vocab), self.meta[m])
+        return self._keeping_source(
+            DocumentTermMatrix(self.matrix[m], list(self.vocab), self.meta[m])
+        )
 
     def select(self, terms: Any) -> DocumentTermMatrix:
         """Terms (columns): a term, a list of terms (in that order) or a boolean column mask.
@@ -213,8 +223,10 @@ class DocumentTermMatrix:
         else:
             ti = self.term_index
             cols = np.array([ti[t] for t in terms if t in ti], dtype=int)
-        return DocumentTermMatrix(
-            self.matrix[:, cols].tocsr(), [self.vocab[i] for i in cols], self.meta
+        return self._keeping_source(
+            DocumentTermMatrix(
+                self.matrix[:, cols].tocsr(), [self.vocab[i] for i in cols], self.meta
+            )
         )
 
     def select_terms(self, terms_or_mask: Any) -> DocumentTermMatrix:

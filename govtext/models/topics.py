@@ -59,8 +59,12 @@ class TopicModel(TopicResults, BaseEstimator):
         NMF on sublinear TF-IDF (scikit-learn ``NMF``, ``nndsvd`` start) or LDA on counts
         (scikit-learn ``LatentDirichletAllocation``, batch variational Bayes).
     unit : {"paragraph", "section", "report"}, default "paragraph"
-        Modelling unit when fitting a corpus. A :class:`DocumentTermMatrix` is modelled row
-        by row; if its metadata has a ``report`` column, rows are aggregated by it.
+        Modelling unit when fitting a corpus. A report matrix made from a corpus
+        (:func:`govtext.dtm`, kept through ``subset`` and ``select``) is a corpus too: its
+        reports are cut into these units again, restricted to the matrix's words, and the
+        unit shares are aggregated back to its rows (``unit="report"`` fits its rows as
+        they are). Any other :class:`DocumentTermMatrix` is modelled row by row; if its
+        metadata has a ``report`` column, rows are aggregated by it.
     random_state : int, numpy RandomState or None, default 0
         Seed of NMF / LDA.
     tokenizer : PolicyTokenizer, optional
@@ -206,7 +210,7 @@ class TopicModel(TopicResults, BaseEstimator):
         from govtext.features.matrix import DocumentTermMatrix
 
         if isinstance(X, DocumentTermMatrix):
-            return X, False
+            return self._matrix_units(X), False
         if isinstance(X, np.ndarray) or sp.issparse(X):
             return matrix_units(X), True
         if isinstance(X, TokenizedCorpus):  # already cut: use it and its tokenizer
@@ -215,6 +219,32 @@ class TopicModel(TopicResults, BaseEstimator):
             self._default_tok = X.tokenizer
             return paragraph_dtm(X, unit=self.unit, procedural=self.procedural), False
         return paragraph_dtm(X, self._tok(), unit=self.unit, procedural=self.procedural), False
+
+    def _matrix_units(self, X: DocumentTermMatrix) -> DocumentTermMatrix:
+        """The units of a document-term matrix: the paragraphs (sections) of its reports
+        when it is a report matrix made from a corpus (:func:`govtext.dtm`) and ``unit``
+        is not ``"report"``, restricted to its words; otherwise its rows."""
+        from govtext.corpus.reports import Corpus
+
+        source = X._source
+        if source is None or self.unit == "report" or "report" in X.meta.columns:
+            return X
+        corpus, tok = source
+        by_name = {r.name: r for r in corpus}
+        names = X.docs
+        if not names or any(n not in by_name for n in names):
+            return X  # rows renamed: they no longer name the corpus's reports
+        if self.tokenizer is not None and self.tokenizer is not tok:
+            raise InputError(
+                "a matrix made by govtext.dtm brings its own tokenizer: set tokenizer=None"
+            )
+        self._default_tok = tok
+        units = paragraph_dtm(
+            Corpus([by_name[n] for n in names]), tok, unit=self.unit, procedural=self.procedural
+        )
+        kept = units.select(X.vocab)
+        kept._unit_tokens = getattr(units, "_unit_tokens", None)  # type: ignore[attr-defined]
+        return kept
 
     def _tok(self) -> Any:
         """The tokenizer in use (a default ``PolicyTokenizer`` built once per model)."""
