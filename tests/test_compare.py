@@ -265,3 +265,18 @@ def test_keywords_leave_out_the_regions_own_government_bodies():
     assert not any(t.startswith("顺平") for t in terms)
     kept = gt.keywords(c, top=20, keep_region=True)["term"].tolist()
     assert any(t.startswith("顺平") for t in kept)
+
+
+def test_counts_in_chinese_numerals_are_numbers_not_keywords():
+    # the 1950s reports write numbers in characters: 一百四十一个, 一九五三年 (cut 一|九五三年)
+    from govtext.stats.keywords import candidate_mask
+
+    tok = gt.PolicyTokenizer()
+    counts = ["一百四十一个", "九五三年", "三点三倍", "二十五个", "一万五千"]
+    assert tok.types(counts) == ["number_unit"] * len(counts)
+    assert tok.types(["十四五", "二十条", "六稳六保"]) == ["policy"] * 3  # formulas, lexicon
+    assert not candidate_mask(counts, tok).any()
+    text = "一九五三年共建成一百四十一个项目，增长三点三倍。（热烈鼓掌）发展农业合作社。"
+    words = gt.keywords(gt.corpus_from_texts([text * 3]), top=10)["term"].tolist()
+    assert "农业合作社" in words
+    assert not set(words) & {*counts, "热烈鼓掌", "九五三年"}

@@ -131,7 +131,8 @@ def candidate_mask(
 ) -> np.ndarray:
     """Which terms of ``vocab`` can be keywords (or default graph nodes).
 
-    A candidate has two characters or more, is not a number, a stopword or a policy
+    A candidate has two characters or more, is not a number (nor, unless a policy term, a
+    count in Chinese numerals with its classifier: 二十五个, 三十二年), a stopword or a policy
     boilerplate word, nor in ``drop``; its type, where the tokenizer gives token types, is
     not a function word, punctuation or a number; and its jieba part-of-speech tag (in
     the tokenizer's dictionary) is not one of :data:`NON_TERM_POS` (function words, time
@@ -144,9 +145,11 @@ def candidate_mask(
     --------
     >>> candidate_mask(["下半年", "不振", "乡村振兴", "1.5%", "两重", "工作", "涞源"], drop={"涞源"}).tolist()
     [False, False, True, False, True, False, False]
+    >>> candidate_mask(["一百四十一个", "九五三年", "三点三倍", "一万五千", "两会", "十四五"]).tolist()
+    [False, False, False, False, True, True]
     """
     from govtext.tokenize.lexicon import load_boilerplate, load_stopwords
-    from govtext.tokenize.rules import is_number_token
+    from govtext.tokenize.rules import CN_COUNT, is_number_token
 
     lexicon = _lexicon_terms()
     generic = load_stopwords() | load_boilerplate() | frozenset(drop)
@@ -162,6 +165,8 @@ def candidate_mask(
         if len(w) < 2 or w in generic or kind in _NON_TERM_TYPES or is_number_token(w):
             continue
         term = w in lexicon or kind in _TERM_TYPES
+        if not term and CN_COUNT.fullmatch(w):  # 一百四十一个, 九五三年, 三点三倍
+            continue
         if not term and tag in bad:
             continue
         if not term and tag == "x" and w not in ref and cnt[j] < 3:

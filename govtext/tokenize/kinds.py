@@ -96,7 +96,7 @@ class TokenTypes:
         from govtext.tokenize.compose import cores
         from govtext.tokenize.lexicon import load_stopwords
         from govtext.tokenize.places import is_place, place_spans
-        from govtext.tokenize.rules import _FORMULA, _REDUPLICATED, is_number_token
+        from govtext.tokenize.rules import _FORMULA, _PLAN, _REDUPLICATED, CN_COUNT, is_number_token
 
         self.engine  # noqa: B018  (the type table is filled by the build)
         if not token.strip() or _PUNCT.match(token):
@@ -116,6 +116,8 @@ class TokenTypes:
             return whole
         if token in _ORGANS:
             return "organisation"
+        if CN_COUNT.fullmatch(token) and not _PLAN.fullmatch(token):  # 二十五个, 九五三年
+            return "number_unit"
         if _FORMULA.fullmatch(token) or _REDUPLICATED.fullmatch(token):
             return "policy"
         if cores(token, self._is_term):

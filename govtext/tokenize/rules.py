@@ -46,12 +46,20 @@ PLACEHOLDER_NUMBER = re.compile(
     + _MULT
     + r"]))"
 )
+# a count in Chinese numerals, with its classifier or unit where it has one (二十五个,
+# 九五三年, 三点三倍, 一万五千): typed as a number unless a lexicon or user term (二十条)
+CN_COUNT = re.compile(
+    "[零〇一二两三四五六七八九十百千万亿点多余几]*[一二两三四五六七八九十百千万亿]"
+    "[零〇一二两三四五六七八九十百千万亿点多余几]*"
+    "[个年月日天次项条家名人户座所批种类件位口场层元倍届期号周岁吨亩米度成辆台套只头株篇部本处段份片间轮季]?"
+)
 _PURE_NUMBER = re.compile(r"^[\d.,%‰" + _CN_NUM + _MULT + r"多余]+$")
 
 _NUMERAL = "一二两三四五六七八九十"
 # numbered formulas: 十四五, 两个维护, 三张好牌, 六稳六保, 三去一降一补, 二十届三中全会, 党的二十大
+_PLAN = re.compile(r"十[一二三四五]五")  # 十四五: the five-year plans since 2001
 _FORMULAS = [
-    r"十[一二三四五]五",
+    _PLAN.pattern,
     r"[" + _NUMERAL + r"]{1,3}届[" + _NUMERAL + r"]{1,2}中全会",
     r"党的[" + _NUMERAL + r"]{2,3}大",
     r"(?:[" + _NUMERAL + r"][\u4e00-\u9fff]){2,4}(?=[”’，、。；：）\s]|$)",
@@ -97,11 +105,14 @@ def is_number_token(tok: str) -> bool:
     --------
     >>> is_number_token("4.7亿元"), is_number_token("463万人次"), is_number_token("乡村振兴")
     (True, True, False)
+    >>> is_number_token("一万五千"), is_number_token("十四五")
+    (True, False)
     """
     if not tok:
         return False
     if _PURE_NUMBER.match(tok):
-        if _FORMULA.fullmatch(tok):  # 十四五 is a plan, not a number
+        # 十四五 is a plan, not a number; 一万五千 (numeral + 万, numeral + 千) is a number
+        if _FORMULA.fullmatch(tok) and not any(c in _MULT for c in tok[1:]):
             return False
         return any(c.isdigit() or c in _CN_NUM for c in tok)
     if PLACEHOLDER_NUMBER.fullmatch(tok):
