@@ -72,3 +72,19 @@ def test_phrases_always_between_boundaries():
     assert "桃溪锦带" in set(df["term"])
     row = df[df["term"] == "桃溪锦带"].iloc[0]
     assert row["left_entropy"] > 1.5 and row["right_entropy"] > 1.5
+
+
+def test_fit_keeps_no_adverb_or_subject_led_phrase():
+    # 逐步解决 / 我代表 recur as often as the local term 桃溪锦带, with free edges: mined,
+    # they would become words no reference table knows and top every keyword list
+    from govtext.tokenize.mining import nominal_phrases
+
+    texts = [
+        "我代表县政府，逐步解决桃溪锦带的难题。",
+        "我代表大家，逐步解决供水问题，建设桃溪锦带。",
+        "我代表全县，逐步解决就业问题，打造桃溪锦带。",
+    ] * 3
+    tok = gt.PolicyTokenizer().fit(texts, min_count=3, min_pmi=0.5, min_entropy=0.3)
+    assert "桃溪锦带" in tok.discovered_
+    assert not {"我代表", "逐步解决"} & set(tok.discovered_)
+    assert nominal_phrases(tok, ["严格落实", "牢牢守住", "比上年增加", "河道治理"]) == ["河道治理"]

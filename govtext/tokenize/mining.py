@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["supervised_phrases"]
+__all__ = ["supervised_phrases", "nominal_phrases"]
 
 _TERM_TYPES = frozenset({"policy", "place", "facility", "organisation", "indicator"})
 
@@ -92,3 +92,43 @@ def supervised_phrases(
     return [
         p for p in phrases if total[p] and agree[p] >= min_agreement * total[p] and not crossed[p]
     ]
+
+
+# jieba part-of-speech tags a policy term does not start with: adverbs (逐步, 牢牢, 严格),
+# pronouns (我, 他们), prepositions (比, 同, 关于), conjunctions and particles
+_NOT_FIRST = frozenset({"d", "ad", "r", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "y"})
+# ... nor ends with: prepositions, conjunctions and particles
+_NOT_LAST = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "y"})
+
+
+def nominal_phrases(tokenizer: Any, phrases: Sequence[str]) -> list[str]:
+    """The ``phrases`` that do not start with an adverb, a pronoun, a preposition or a
+    conjunction, nor end with a preposition, conjunction or particle, by the jieba
+    dictionary's part-of-speech tag of their first and last piece as ``tokenizer`` cuts
+    them (pieces the dictionary does not know pass).
+
+    Mined phrases such as 严格落实, 逐步解决, 自觉接受, 我代表 or 比上年增加 are cohesive and
+    recur, but they are an adverb or a subject glued onto a verb, not terms: kept whole,
+    they become words no reference table knows, and rank as keywords of every report.
+
+    Examples
+    --------
+    >>> from govtext import PolicyTokenizer
+    >>> nominal_phrases(PolicyTokenizer(), ["逐步解决", "我代表", "桃溪锦带", "河道治理"])
+    ['桃溪锦带', '河道治理']
+    """
+    import jieba.posseg
+
+    dt = jieba.posseg.dt
+    if not getattr(dt.tokenizer, "initialized", True):
+        dt.tokenizer.initialize()
+    tags = dt.word_tag_tab
+    kept = []
+    for phrase in phrases:
+        pieces = tokenizer.cut(phrase)
+        if len(pieces) > 1 and (
+            tags.get(pieces[0], "x") in _NOT_FIRST or tags.get(pieces[-1], "x") in _NOT_LAST
+        ):
+            continue
+        kept.append(phrase)
+    return kept

@@ -172,7 +172,7 @@ class Vocabulary:
         (True, True)
         """
         from govtext.tokenize.discover import discover_terms
-        from govtext.tokenize.mining import supervised_phrases
+        from govtext.tokenize.mining import nominal_phrases, supervised_phrases
 
         texts = [getattr(r, "text", r) for r in corpus]
         min_agreement = kwargs.pop("min_agreement", 0.9)
@@ -185,6 +185,7 @@ class Vocabulary:
         terms = sorted(t for t in terms if not _glued(t, names))
         if min_agreement is not None:  # distant supervision by the known vocabulary
             terms = supervised_phrases(self, texts, terms, min_agreement)
+        terms = nominal_phrases(self, terms)  # not 逐步解决, 我代表: adverb/subject + verb
         self.discovered_ = terms
         with self._lock:
             self._engine = None
