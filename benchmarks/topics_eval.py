@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/topics_eval.py --corpus /work/shared/corpus [--years 1978-2025] [-k 10]
 
-Two models, both with ``random_state=0``:
+Five fits, all with ``random_state=0``:
 
 * **report matrix**: ``gt.fit_topics(gt.dtm(reports), k)`` — the matrix's reports cut
   into paragraphs again (its default), with ``ranking="frequency"``, and with

@@ -236,7 +236,7 @@ def test_fine_mode_has_no_term_layer():
 
 def test_config_hash_names_the_term_layer(tok):
     cfg = tok.config()
-    assert cfg["version"] == 2 and cfg["places"] and cfg["indicators"]
+    assert cfg["version"] == 3 and cfg["places"] and cfg["indicators"]
 
 
 def test_memoized_copy_keeps_its_own_types():

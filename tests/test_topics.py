@@ -491,8 +491,46 @@ def test_report_matrix_keeps_its_corpus_through_subset_and_select(national, tok)
     assert set(model.vocab_) <= set(m.vocab)  # the matrix's words only
     assert model.unit_dtm_.shape[0] > later.shape[0]
     few = m.select(m.vocab[:150])
-    assert set(gt.fit_topics(few, k=2, min_df=2).vocab_) <= set(m.vocab[:150])
+    on_few = gt.fit_topics(few, k=2, min_df=2)
+    assert set(on_few.vocab_) <= set(m.vocab[:150]) and on_few.unit_dtm_.shape[0] > few.shape[0]
     by_year = m.group_by("year")  # rows are no longer reports: fitted row by row
     assert gt.fit_topics(by_year, k=2, min_df=1).unit_dtm_.shape[0] == by_year.shape[0]
-    with pytest.raises(InputError, match="brings its own tokenizer"):
+    with pytest.raises(InputError, match="tokenizer differs"):
         gt.fit_topics(m, k=2, tokenizer=gt.PolicyTokenizer(lexicon=False))
+    same = gt.fit_topics(m, k=2, tokenizer=gt.PolicyTokenizer())  # same config: accepted
+    assert same.unit_dtm_.shape[0] > m.shape[0]
+
+
+def test_report_matrix_rows_keep_their_order_metadata_and_reports_without_units(national, tok):
+    import pickle
+
+    opening = "现在，我代表国务院，向大会报告政府工作，请予审议。"  # procedural only: no unit
+    texts = [r.text for r in national[:3]] + [opening]
+    c = gt.corpus_from_texts(texts)
+    m = gt.dtm(c, tok)
+    m.meta["score"] = [1.0, 2.0, 3.0, 4.0]
+    model = gt.fit_topics(m, k=2, min_df=1)
+    assert model.doc_topic_.shape == (4, 2) and list(model.meta_.index) == m.docs
+    assert model.meta_["score"].tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert np.allclose(model.doc_topic_[3], 0.5) and model.doc_lengths_[3] == 0
+    assert np.allclose(model.transform(m), model.doc_topic_, atol=1e-6)
+    again = pickle.loads(pickle.dumps(m))  # a copy's tokenizer is another object
+    assert np.allclose(model.transform(again), model.doc_topic_, atol=1e-6)
+    # a model fitted on rows transforms a corpus matrix row by row, as before
+    rows = gt.fit_topics(m, k=2, min_df=1, unit="report")
+    plain = gt.fit_topics(gt.stream_dtm(list(c)), k=2, min_df=1)
+    assert rows.transform(m).shape == (4, 2)
+    assert np.allclose(plain.transform(m), plain.transform(gt.stream_dtm(list(c))))
+
+
+def test_changed_tokenizer_or_renamed_rows_fall_back_to_rows_with_a_warning(national):
+    tok = gt.PolicyTokenizer()
+    m = gt.dtm(national[:3], tok)
+    tok.add_words(["桃溪锦带"])
+    with pytest.warns(UserWarning, match="tokenizer was changed"):
+        model = gt.fit_topics(m, k=2, min_df=1)
+    assert model.unit_dtm_.shape[0] == 3
+    fresh = gt.dtm(national[:3], gt.PolicyTokenizer())
+    fresh.meta.index = ["x", "y", "z"]
+    with pytest.warns(UserWarning, match="no longer name"):
+        assert gt.fit_topics(fresh, k=2, min_df=1).unit_dtm_.shape[0] == 3

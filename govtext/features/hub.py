@@ -421,7 +421,7 @@ class TokenizedCorpus:
             meta = self._unit_meta(meta, unit, reports, ids)
         out = from_token_lists(lists, meta, **bounds)
         if unit == "report" and not drop_empty:  # rows = the corpus's reports, in order
-            out._source = (self.corpus, self.tokenizer)
+            out._source = (self.corpus, self.tokenizer, self.tokenizer.config_hash)
         return out
 
     def _unit_meta(

@@ -58,10 +58,10 @@ class DocumentTermMatrix:
             )
         self._term_index: dict[str, int] | None = None
         self._vocab_sorted: tuple[list[str], np.ndarray, np.ndarray] | None = None
-        # (corpus, tokenizer) of a report matrix made from a corpus (govtext.dtm): its
-        # rows' paragraphs can be cut again, e.g. as topic-model units; kept by subset
-        # and select, not by group_by
-        self._source: tuple[Any, Any] | None = None
+        # (corpus, tokenizer, its config hash then) of a report matrix made from a corpus
+        # (govtext.dtm): its rows' paragraphs can be cut again, as topic-model units; kept
+        # by subset and select, not by group_by (a matrix holding it keeps its corpus alive)
+        self._source: tuple[Any, Any, str] | None = None
 
     def _keeping_source(self, other: DocumentTermMatrix) -> DocumentTermMatrix:
         other._source = self._source

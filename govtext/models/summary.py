@@ -177,7 +177,8 @@ class TopicResults:
             if ref is None:
                 raise InputError(
                     "sliding-window coherence needs the token order: fit the model on a corpus "
-                    "(or on govtext.models.units.paragraph_dtm(...)), not on a document-term matrix"
+                    "(or on govtext.models.units.paragraph_dtm(...) or a govtext.dtm matrix), "
+                    "not on the rows of a document-term matrix"
                 )
         t = _coherence(words, ref, measure=measure, window=window)
         t.insert(1, "label", self.labels_)

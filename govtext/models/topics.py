@@ -7,9 +7,10 @@ gives sharper, more coherent topics (measured in ``benchmarks/topics_vs_gensim.p
 ``docs/topics.md``).
 
 The default method is NMF on sublinear TF-IDF of the paragraph counts (deterministic
-``nndsvd`` start), with each topic's words ranked by frequency — their expected count in
-the topic — among the words the topic holds more of than an even share
-(:mod:`govtext.models.words`; ``ranking="frex"`` when exclusivity is wanted). The
+``nndsvd`` start), with each topic's words ranked by FREX (frequency and exclusivity) for
+paragraph units and by frequency — their expected count in the topic — for whole
+reports (:mod:`govtext.models.words`). A report matrix made by :func:`govtext.dtm` is
+fitted on its reports' paragraphs (``unit="report"`` fits its rows). The
 procedural opening and closing paragraphs (请予审议, 表示诚挚感谢 …) are left out. :class:`TopicModel` is a scikit-learn estimator:
 ``sklearn.base.clone`` works, ``get_params``/``set_params`` return the constructor
 arguments, and ``transform`` uses the TF-IDF weighting learned in ``fit``.
@@ -76,8 +77,8 @@ class TopicModel(TopicResults, BaseEstimator):
         paragraph or section units — a word present in one paragraph out of five (发展,
         建设, 改革 ...) says little about any one subject; lower values (0.05) give slightly
         higher coherence on long series but leave one large catch-all topic on short ones
-        (see ``docs/topics.md``) — and 1.0 for whole reports (a matrix without a
-        ``report`` column, or ``unit="report"``), where a subject's words are in many
+        (see ``docs/topics.md``) — and 1.0 for whole reports (``unit="report"``, or a
+        matrix modelled row by row without a ``report`` column), where a subject's words are in many
         reports and ``drop_generic`` removes the words of every report.
     drop_generic : int or None, default 100
         Leave out the genre's this many most frequent words (发展, 建设, 改革 …:
@@ -91,8 +92,8 @@ class TopicModel(TopicResults, BaseEstimator):
     ranking : {"frequency", "weight", "frex"}, optional
         How :meth:`top_terms` orders words (the choice made is ``ranking_``). Default:
         ``"frequency"`` for whole reports, ``"frex"`` for paragraph or section units, whose
-        exclusive words are also their most coherent ones (mean paragraph NPMI 0.45
-        against 0.26 for ``"frequency"`` on the State Council's reports 1978–2025, k=10;
+        exclusive words are also their most coherent ones (mean paragraph NPMI 0.44
+        against 0.29 for ``"frequency"`` on the State Council's reports 1978–2025, k=10;
         see ``docs/topics.md``). ``"frequency"`` by the word's expected count in
         the topic (each unit's counts shared out by its topic shares), the words the topic
         holds more of than an even share first — representative, frequent words;
@@ -202,7 +203,7 @@ class TopicModel(TopicResults, BaseEstimator):
         if not 0.0 <= self.frex_weight <= 1.0:
             raise InputError(f"frex_weight must be between 0 and 1, not {self.frex_weight!r}")
 
-    def _units(self, X: Any) -> tuple[DocumentTermMatrix, bool]:
+    def _units(self, X: Any, fitting: bool = True) -> tuple[DocumentTermMatrix, bool]:
         """The modelling units of ``X`` and whether ``X`` was a plain count matrix."""
         import scipy.sparse as sp
 
@@ -210,7 +211,7 @@ class TopicModel(TopicResults, BaseEstimator):
         from govtext.features.matrix import DocumentTermMatrix
 
         if isinstance(X, DocumentTermMatrix):
-            return self._matrix_units(X), False
+            return self._matrix_units(X, fitting), False
         if isinstance(X, np.ndarray) or sp.issparse(X):
             return matrix_units(X), True
         if isinstance(X, TokenizedCorpus):  # already cut: use it and its tokenizer
@@ -220,30 +221,51 @@ class TopicModel(TopicResults, BaseEstimator):
             return paragraph_dtm(X, unit=self.unit, procedural=self.procedural), False
         return paragraph_dtm(X, self._tok(), unit=self.unit, procedural=self.procedural), False
 
-    def _matrix_units(self, X: DocumentTermMatrix) -> DocumentTermMatrix:
+    def _matrix_units(self, X: DocumentTermMatrix, fitting: bool) -> DocumentTermMatrix:
         """The units of a document-term matrix: the paragraphs (sections) of its reports
-        when it is a report matrix made from a corpus (:func:`govtext.dtm`) and ``unit``
-        is not ``"report"``, restricted to its words; otherwise its rows."""
+        when it is a report matrix made from a corpus (:func:`govtext.dtm`), ``unit`` is
+        not ``"report"`` and (in :meth:`transform`) the model was fitted that way,
+        restricted to its words; otherwise its rows."""
+        import warnings
+
         from govtext.corpus.reports import Corpus
 
+        if not fitting and not getattr(self, "_source_fit", False):
+            return X  # a model fitted on rows transforms rows
         source = X._source
         if source is None or self.unit == "report" or "report" in X.meta.columns:
             return X
-        corpus, tok = source
+        corpus, tok, config = source
         by_name = {r.name: r for r in corpus}
         names = X.docs
+        why = None
         if not names or any(n not in by_name for n in names):
-            return X  # rows renamed: they no longer name the corpus's reports
-        if self.tokenizer is not None and self.tokenizer is not tok:
-            raise InputError(
-                "a matrix made by govtext.dtm brings its own tokenizer: set tokenizer=None"
+            why = "its rows no longer name the reports of its corpus"
+        elif tok.config_hash != config:
+            why = "its tokenizer was changed (fit, add_words ...) after the matrix was made"
+        if why is not None:
+            warnings.warn(
+                f"the document-term matrix is fitted row by row (whole reports), not on its "
+                f"reports' {self.unit}s: {why}",
+                UserWarning,
+                stacklevel=4,
             )
-        self._default_tok = tok
+            return X
+        if fitting:
+            mine = self.tokenizer
+            if mine is not None and mine is not tok and mine.config_hash != config:
+                raise InputError(
+                    "tokenizer differs from the one the document-term matrix was made with: "
+                    "set tokenizer=None (the matrix's own is used)"
+                )
+            self._default_tok = tok
+            self._source_fit = True
         units = paragraph_dtm(
             Corpus([by_name[n] for n in names]), tok, unit=self.unit, procedural=self.procedural
         )
         kept = units.select(X.vocab)
         kept._unit_tokens = getattr(units, "_unit_tokens", None)  # type: ignore[attr-defined]
+        kept._rows = (list(names), X.meta)  # type: ignore[attr-defined]
         return kept
 
     def _tok(self) -> Any:
@@ -273,6 +295,7 @@ class TopicModel(TopicResults, BaseEstimator):
             ``self``.
         """
         self._check()
+        self._source_fit = False
         units, plain = self._units(X)
         if plain:
             check_counts(units.matrix, self.method)
@@ -321,6 +344,7 @@ class TopicModel(TopicResults, BaseEstimator):
             )
         U = units.select(keep)
         unit_tokens = getattr(units, "_unit_tokens", None)
+        rows = getattr(units, "_rows", None)
         del units
         lengths = U.doc_lengths()
         counts = U.matrix.astype(np.float64)
@@ -342,8 +366,8 @@ class TopicModel(TopicResults, BaseEstimator):
         self.unit_dtm_ = U
         self._unit_tokens = unit_tokens
         self.unit_lengths_ = lengths.astype(np.float64)
-        self.doc_topic_, self.doc_lengths_, self.meta_ = to_reports(
-            self.unit_topic_, self.unit_lengths_, U.meta
+        self.doc_topic_, self.doc_lengths_, self.meta_ = _as_rows(
+            *to_reports(self.unit_topic_, self.unit_lengths_, U.meta), rows
         )
         self.labels_ = ["/".join(t) for t in self.top_terms(3)]
         self.term_frequency_ = U.term_counts()
@@ -355,8 +379,10 @@ class TopicModel(TopicResults, BaseEstimator):
     def transform(self, X: Any) -> np.ndarray:
         """Topic shares (rows sum to one) of new reports, or of a matrix's rows.
 
-        A corpus is split into units like the training data and aggregated to reports;
-        a :class:`DocumentTermMatrix` is transformed row by row and aggregated by its
+        A corpus is split into units like the training data and aggregated to reports.
+        A report matrix made from a corpus is split into its reports' units too when the
+        model was fitted on such a matrix's units (one row per matrix row); any other
+        :class:`DocumentTermMatrix` is transformed row by row and aggregated by its
         ``report`` column if it has one (words outside ``vocab_`` are ignored). Nothing
         is refitted: the TF-IDF weighting and the topics are those learned in
         :meth:`fit`, so ``transform`` of the training data equals :meth:`fit_transform`.
@@ -367,7 +393,7 @@ class TopicModel(TopicResults, BaseEstimator):
             ``(n_reports, k)``.
         """
         self._fitted()
-        units, plain = self._units(X)
+        units, plain = self._units(X, fitting=False)
         n_in = getattr(self, "n_features_in_", None)
         if plain and units.shape[1] != n_in:
             raise InputError(
@@ -378,7 +404,8 @@ class TopicModel(TopicResults, BaseEstimator):
         if U.shape[1] != len(self.vocab_):  # some training words absent: pad columns
             U = align(units, self.vocab_)
         W = self._unit_shares(U.matrix.astype(np.float64))
-        return to_reports(W, U.doc_lengths().astype(np.float64), U.meta)[0]
+        shares = to_reports(W, U.doc_lengths().astype(np.float64), U.meta)
+        return _as_rows(*shares, getattr(units, "_rows", None))[0]
 
     def fit_transform(self, X: Any, y: Any = None) -> np.ndarray:
         """:meth:`fit`, then return ``doc_topic_``."""
@@ -389,6 +416,25 @@ class TopicModel(TopicResults, BaseEstimator):
             f", fitted on {self.unit_dtm_.shape[0]} units" if hasattr(self, "components_") else ""
         )
         return f"TopicModel(k={self.k}, method={self.method!r}, unit={self.unit!r}{state})"
+
+
+def _as_rows(
+    shares: np.ndarray, lengths: np.ndarray, meta: Any, rows: tuple[list[str], Any] | None
+) -> tuple[np.ndarray, np.ndarray, Any]:
+    """Report shares, lengths and metadata in the order (and with the metadata) of a
+    matrix's rows: a report without any unit to model gets even shares and length 0."""
+    if rows is None:
+        return shares, lengths, meta
+    names, row_meta = rows
+    pos = {str(n): i for i, n in enumerate(meta.index)}
+    k = shares.shape[1]
+    out = np.full((len(names), k), 1.0 / k)
+    out_len = np.zeros(len(names))
+    for i, n in enumerate(names):
+        j = pos.get(n)
+        if j is not None:
+            out[i], out_len[i] = shares[j], lengths[j]
+    return out, out_len, row_meta.copy()
 
 
 # ---------------------------------------------------------------- public functions

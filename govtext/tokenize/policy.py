@@ -200,7 +200,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         elif lex not in (False, None):
             lex_id = _file_hash(Path(lex))
         return {
-            "version": 2,  # 2: gazetteer places, indicators, composed compounds
+            "version": 3,  # 2: gazetteer places, indicators, composed compounds; 3: 一万五千 a number
             "mode": self.mode,
             "lexicon": lex_id,
             "userdict": _file_hash(Path(self.userdict)) if self.userdict else None,

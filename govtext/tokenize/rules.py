@@ -46,11 +46,12 @@ PLACEHOLDER_NUMBER = re.compile(
     + _MULT
     + r"]))"
 )
-# a count in Chinese numerals, with its classifier or unit where it has one (二十五个,
-# 九五三年, 三点三倍, 一万五千): typed as a number unless a lexicon or user term (二十条)
+# a count in Chinese numerals (two numerals at least), with its classifier or unit where
+# it has one (二十五个, 九五三年, 三点三倍, 一万五千; not 百年, 一号, 一批): typed as a number
+# unless a lexicon or user term (二十条); tokenize() keeps it, as it keeps 三十多年
+_CN_DIGIT = "[零〇一二两三四五六七八九十百千万亿]"
 CN_COUNT = re.compile(
-    "[零〇一二两三四五六七八九十百千万亿点多余几]*[一二两三四五六七八九十百千万亿]"
-    "[零〇一二两三四五六七八九十百千万亿点多余几]*"
+    _CN_DIGIT + "(?:[点多余几]?" + _CN_DIGIT + ")+[多余几]?"
     "[个年月日天次项条家名人户座所批种类件位口场层元倍届期号周岁吨亩米度成辆台套只头株篇部本处段份片间轮季]?"
 )
 _PURE_NUMBER = re.compile(r"^[\d.,%‰" + _CN_NUM + _MULT + r"多余]+$")
