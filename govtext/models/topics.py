@@ -265,7 +265,7 @@ class TopicModel(TopicResults, BaseEstimator):
         )
         kept = units.select(X.vocab)
         kept._unit_tokens = getattr(units, "_unit_tokens", None)  # type: ignore[attr-defined]
-        kept._rows = (list(names), X.meta)  # type: ignore[attr-defined]
+        kept._rows = X.meta  # type: ignore[attr-defined]  # the rows results follow
         return kept
 
     def _tok(self) -> Any:
@@ -419,13 +419,14 @@ class TopicModel(TopicResults, BaseEstimator):
 
 
 def _as_rows(
-    shares: np.ndarray, lengths: np.ndarray, meta: Any, rows: tuple[list[str], Any] | None
+    shares: np.ndarray, lengths: np.ndarray, meta: Any, rows: Any
 ) -> tuple[np.ndarray, np.ndarray, Any]:
-    """Report shares, lengths and metadata in the order (and with the metadata) of a
-    matrix's rows: a report without any unit to model gets even shares and length 0."""
+    """Report shares, lengths and metadata in the order of a matrix's rows, with its
+    metadata ``rows`` (``None``: as they are): a report without any unit to model gets
+    even shares and length 0."""
     if rows is None:
         return shares, lengths, meta
-    names, row_meta = rows
+    names = [str(n) for n in rows.index]
     pos = {str(n): i for i, n in enumerate(meta.index)}
     k = shares.shape[1]
     out = np.full((len(names), k), 1.0 / k)
@@ -434,7 +435,7 @@ def _as_rows(
         j = pos.get(n)
         if j is not None:
             out[i], out_len[i] = shares[j], lengths[j]
-    return out, out_len, row_meta.copy()
+    return out, out_len, rows.copy()
 
 
 # ---------------------------------------------------------------- public functions

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +27,6 @@ __all__ = ["FUNCTION_POS", "frex_order", "pos_tags", "vocab_mask"]
 # particles, interjections, onomatopoeia. They carry no subject matter.
 FUNCTION_POS = ("c", "d", "ad", "m", "p", "q", "r", "t", "u", "y", "e", "o", "zg")
 
-_POS_TABLES: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
-
 
 def pos_tags(tokenizer: Any, words: Sequence[str]) -> list[str]:
     """Dictionary part-of-speech tag of each word (``"x"`` when unknown).
@@ -40,18 +37,14 @@ def pos_tags(tokenizer: Any, words: Sequence[str]) -> list[str]:
     >>> pos_tags(gt.PolicyTokenizer(), ["进一步", "没有这个词"])
     ['d', 'x']
     """
-    import jieba.posseg
-
+    from govtext.tokenize.kinds import pos_table
     from govtext.tokenize.policy import PolicyTokenizer
 
     tok = tokenizer if tokenizer is not None else PolicyTokenizer()
     engine = getattr(tok, "engine", None)
     if engine is None:  # pragma: no cover - a foreign tokenizer
         return ["x"] * len(words)
-    table = _POS_TABLES.get(engine)
-    if table is None:
-        table = jieba.posseg.POSTokenizer(engine).word_tag_tab
-        _POS_TABLES[engine] = table
+    table = pos_table(engine)
     return [table.get(w, "x") for w in words]
 
 

@@ -131,8 +131,8 @@ def candidate_mask(
 ) -> np.ndarray:
     """Which terms of ``vocab`` can be keywords (or default graph nodes).
 
-    A candidate has two characters or more, is not a number (nor, unless a policy term, a
-    count in Chinese numerals with its classifier: 二十五个, 三十二年), a stopword or a policy
+    A candidate has two characters or more, is not a number (token type ``number_unit``
+    covers counts in Chinese numerals: 二十五个, 三十二年), a stopword or a policy
     boilerplate word, nor in ``drop``; its type, where the tokenizer gives token types, is
     not a function word, punctuation or a number; and its jieba part-of-speech tag (in
     the tokenizer's dictionary) is not one of :data:`NON_TERM_POS` (function words, time
@@ -149,7 +149,7 @@ def candidate_mask(
     [False, False, False, False, True, True]
     """
     from govtext.tokenize.lexicon import load_boilerplate, load_stopwords
-    from govtext.tokenize.rules import CN_COUNT, is_number_token
+    from govtext.tokenize.rules import is_number_token
 
     lexicon = _lexicon_terms()
     generic = load_stopwords() | load_boilerplate() | frozenset(drop)
@@ -165,8 +165,6 @@ def candidate_mask(
         if len(w) < 2 or w in generic or kind in _NON_TERM_TYPES or is_number_token(w):
             continue
         term = w in lexicon or kind in _TERM_TYPES
-        if not term and CN_COUNT.fullmatch(w):  # 一百四十一个, 九五三年, 三点三倍
-            continue
         if not term and tag in bad:
             continue
         if not term and tag == "x" and w not in ref and cnt[j] < 3:
@@ -213,9 +211,6 @@ def _token_types(tokenizer: Any, vocab: list[str]) -> list[str]:
 _TYPE_MEMO: dict[int, tuple[Any, Any, dict[str, str]]] = {}
 
 
-_POS_TABLES: dict[int, tuple[Any, dict[str, str]]] = {}
-
-
 def pos_tags(tokenizer: Any, words: list[str]) -> list[str]:
     """Dictionary part-of-speech tag of each word in the tokenizer's jieba (``"x"`` if unknown).
 
@@ -224,20 +219,14 @@ def pos_tags(tokenizer: Any, words: list[str]) -> list[str]:
     >>> pos_tags(None, ["进一步", "没有这个词"])
     ['d', 'x']
     """
-    import jieba.posseg
-
+    from govtext.tokenize.kinds import pos_table
     from govtext.tokenize.policy import PolicyTokenizer
 
     tok = tokenizer if tokenizer is not None else _default_tokenizer()
     engine = getattr(tok, "engine", None) if isinstance(tok, PolicyTokenizer) else None
     if engine is None:  # pragma: no cover - a foreign tokenizer
         return ["x"] * len(words)
-    hit = _POS_TABLES.get(id(engine))
-    if hit is None or hit[0] is not engine:
-        hit = (engine, jieba.posseg.POSTokenizer(engine).word_tag_tab)
-        _POS_TABLES.clear()  # one table at a time (it holds the whole dictionary)
-        _POS_TABLES[id(engine)] = hit
-    table = hit[1]
+    table = pos_table(engine)
     return [table.get(w, "x") for w in words]
 
 

@@ -23,10 +23,11 @@ context), so a token has the same type wherever it occurs.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["TYPES", "TokenTypes", "type_table"]
+__all__ = ["TYPES", "TokenTypes", "pos_table", "type_table"]
 
 TYPES = (
     "policy",
@@ -55,6 +56,29 @@ _ORGAN_SUFFIX = re.compile(
     r"法院|检察院|研究院|研究所|协会|商会|[局厅署办]|委)$"
 )
 _PUNCT = re.compile(r"^[\W_]+$")
+
+
+def pos_table(engine: Any) -> dict[str, str]:
+    """The jieba part-of-speech tag of every word of a tokenizer's dictionary (its
+    ``engine``), made once per dictionary: the one table the tokenizer, keywords, topic
+    vocabularies and phrase mining look tags up in.
+
+    Examples
+    --------
+    >>> from govtext import PolicyTokenizer
+    >>> pos_table(PolicyTokenizer().engine).get("进一步")
+    'd'
+    """
+    import jieba.posseg
+
+    table = _POS_TABLES.get(engine)
+    if table is None:
+        table = _POS_TABLES[engine] = jieba.posseg.POSTokenizer(engine).word_tag_tab
+    return table
+
+
+#: engine -> its tag table (kept while the engine lives)
+_POS_TABLES: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def type_table(

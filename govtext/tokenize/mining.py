@@ -103,9 +103,9 @@ _NOT_LAST = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "y"})
 
 def nominal_phrases(tokenizer: Any, phrases: Sequence[str]) -> list[str]:
     """The ``phrases`` that do not start with an adverb, a pronoun, a preposition or a
-    conjunction, nor end with a preposition, conjunction or particle, by the jieba
-    dictionary's part-of-speech tag of their first and last piece as ``tokenizer`` cuts
-    them (pieces the dictionary does not know pass).
+    conjunction, nor end with a preposition, conjunction or particle, by the
+    tokenizer's dictionary tag (:func:`govtext.tokenize.kinds.pos_table`) of their first
+    and last piece as ``tokenizer`` cuts them (pieces the dictionary does not know pass).
 
     Mined phrases such as 严格落实, 逐步解决, 自觉接受, 我代表 or 比上年增加 are cohesive and
     recur, but they are an adverb or a subject glued onto a verb, not terms: kept whole,
@@ -117,12 +117,9 @@ def nominal_phrases(tokenizer: Any, phrases: Sequence[str]) -> list[str]:
     >>> nominal_phrases(PolicyTokenizer(), ["逐步解决", "我代表", "桃溪锦带", "河道治理"])
     ['桃溪锦带', '河道治理']
     """
-    import jieba.posseg
+    from govtext.tokenize.kinds import pos_table
 
-    dt = jieba.posseg.dt
-    if not getattr(dt.tokenizer, "initialized", True):
-        dt.tokenizer.initialize()
-    tags = dt.word_tag_tab
+    tags = pos_table(tokenizer.engine)
     kept = []
     for phrase in phrases:
         pieces = tokenizer.cut(phrase)
