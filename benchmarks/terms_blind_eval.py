@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/terms_blind_eval.py [--corpus CORPUS_DIR] [--data BLIND_DIR] [--fit]
 
-``BLIND_DIR`` (default ``tests/data/terms_blind``) holds ``a_<name>.tsv`` / ``b_<name>.tsv``
+``BLIND_DIR`` (default ``tests/data/terms_blind``) holds ``<set>_<name>.tsv`` (``a_``, ``b_``, ``c_`` …)
 files (``term<TAB>category``, header line) annotated without reading govtext's code or
 lexicon (see the ``NOTES_*.md`` there). The text of ``<x>_<name>.tsv`` is
 ``CORPUS_DIR/<name>.txt`` or ``BLIND_DIR/texts/<name>.txt``; a set whose text is in
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     # ---- the sets and their texts
     sets = []  # (set name, report name, report, normalised text, {term: category})
     skipped = []
-    for tsv in sorted(data.glob("[ab]_*.tsv")):
+    for tsv in sorted(data.glob("[a-z]_*.tsv")):
         name = tsv.stem[2:]
         src = set_source(name, corpus_dir, data)
         if src is None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "candidate_mask",
+    "fitted_counts",
     "genre_generic",
     "genre_keyness",
     "keywords",
@@ -258,6 +259,7 @@ def genre_keyness(
     *,
     reference: Mapping[str, int] | None = None,
     prior_mass: float = 1000.0,
+    tokenizer: Any = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Log-odds (and its z-score) of each count against the genre's reference counts.
 
@@ -281,6 +283,12 @@ def genre_keyness(
         Default: :func:`reference_counts` (the shipped genre table).
     prior_mass : float, default 1000
         α0, in tokens.
+    tokenizer : PolicyTokenizer, optional
+        A tokenizer fitted on a corpus (:meth:`~govtext.PolicyTokenizer.fit`): a phrase it
+        discovered that the shipped reference does not know gets as genre count its count
+        in that corpus, scaled to the reference's size (:func:`fitted_counts`), not 0 —
+        so a phrase the fitted corpus uses everywhere (全力推动) is not a keyword of every
+        report, while a report's own programme still is.
 
     Returns
     -------
@@ -303,7 +311,8 @@ def genre_keyness(
         ref, n_ref = reference, int(sum(reference.values()))
     X = sp.csr_matrix(counts, dtype=np.float64)
     N = _reference_total(vocab, ref, n_ref) if reference is None else float(n_ref)
-    r = np.array([ref.get(w, 0) for w in vocab], dtype=np.float64)
+    extra = fitted_counts(tokenizer) if reference is None else {}
+    r = np.array([ref.get(w, 0) or extra.get(w, 0) for w in vocab], dtype=np.float64)
     pi = (r + 0.5) / (N + 0.5)
     rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
     n = np.asarray(lengths, dtype=np.float64).ravel()[rows]
@@ -315,6 +324,51 @@ def genre_keyness(
     D = sp.csr_matrix((delta, X.indices, X.indptr), shape=X.shape)
     Z = sp.csr_matrix((z, X.indices, X.indptr), shape=X.shape)
     return D, Z
+
+
+def _matrix_tokenizer(m: Any) -> Any:
+    """The tokenizer a report matrix was made with, if it has not changed since."""
+    source = getattr(m, "_source", None)
+    if source is not None and source[1].config_hash == source[2]:
+        return source[1]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_chars() -> int:
+    return sum(len(w) * c for w, c in reference_counts()[1].items())
+
+
+def fitted_counts(tokenizer: Any) -> dict[str, float]:
+    """Genre counts of the phrases a fitted tokenizer discovered and the reference lacks.
+
+    A phrase's count in the corpus the tokenizer was fitted on, times the characters of
+    the shipped reference over those of that corpus: the same share of the text in the
+    genre as in the fitted corpus. Empty for a tokenizer that was not fitted.
+
+    Parameters
+    ----------
+    tokenizer : PolicyTokenizer or None
+
+    Returns
+    -------
+    dict of str to float
+
+    Examples
+    --------
+    >>> from govtext import PolicyTokenizer
+    >>> texts = ["实施桃溪锦带工程，桃溪锦带初见成效。", "打造桃溪锦带样板，桃溪锦带受益。"] * 3
+    >>> tok = PolicyTokenizer().fit(texts, min_count=3, min_pmi=1.0, min_entropy=0.5)
+    >>> fitted_counts(tok)["桃溪锦带"] > 1000, fitted_counts(PolicyTokenizer())
+    (True, {})
+    """
+    counts = getattr(tokenizer, "discovered_counts_", None)
+    chars = getattr(tokenizer, "fit_chars_", 0)
+    if not counts or not chars:
+        return {}
+    _, ref = reference_counts()
+    scale = _reference_chars() / chars
+    return {w: c * scale for w, c in counts.items() if w not in ref}
 
 
 def _of_region(term: str, parts: frozenset[str]) -> bool:
@@ -437,11 +491,18 @@ def keywords(
     if top < 1:
         raise InputError(f"top must be at least 1, not {top}")
     m = as_dtm(x, tokenizer)
+    if tokenizer is None:  # a matrix of gt.dtm(corpus, tokenizer=...) knows its tokenizer
+        tokenizer = _matrix_tokenizer(m)
     vocab = np.asarray(m.vocab, dtype=object)
     ok = candidate_mask(m.vocab, tokenizer, counts=m.matrix.max(axis=0).toarray())
     typed = _typed_terms(m.vocab, tokenizer) if term_weight != 1 else np.zeros(len(vocab), bool)
     delta, z = genre_keyness(
-        m.matrix, m.doc_lengths(), m.vocab, reference=reference, prior_mass=prior_mass
+        m.matrix,
+        m.doc_lengths(),
+        m.vocab,
+        reference=reference,
+        prior_mass=prior_mass,
+        tokenizer=tokenizer,
     )
     X = m.matrix.tocsr()
     regions = [frozenset()] * len(m) if keep_region else _regions_of(m)
@@ -518,7 +579,7 @@ def rank_terms(
     ok = candidate_mask(vocab, tokenizer, drop=set(drop) | common, counts=X.max(axis=0).toarray())
     # terms of the lexicon or of a term type before plain words
     typed = _typed_terms(vocab, tokenizer) if terms_first else np.zeros(len(vocab), bool)
-    delta, z = genre_keyness(X, np.asarray(X.sum(axis=1)).ravel(), vocab)
+    delta, z = genre_keyness(X, np.asarray(X.sum(axis=1)).ravel(), vocab, tokenizer=tokenizer)
     floor = np.log(min_ratio) if min_ratio > 0 else -np.inf
     words = np.asarray(vocab, dtype=object)
     out = np.empty(X.shape[0], dtype=object)

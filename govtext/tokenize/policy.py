@@ -159,6 +159,10 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         self.backend = backend
         self._user_words: list[tuple[str, int | None, str | None]] = []
         self.discovered_: list[str] = []
+        # each discovered phrase's count in the fitted corpus, and that corpus's characters
+        self.discovered_counts_: dict[str, int] = {}
+        self.fit_chars_ = 0
+        self._generic_discovered: set[str] = set()
         self._engine: Any = None
         self._lock = threading.Lock()
         self._special: re.Pattern[str] | None = None
@@ -395,6 +399,9 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
         # absent in pickles of older versions
         for name in ("_kept", "_anchors", "_memo", "_drop_settings"):
             state.setdefault(name, None)
+        state.setdefault("discovered_counts_", {})
+        state.setdefault("fit_chars_", 0)
+        state.setdefault("_generic_discovered", set())
         self.__dict__.update(state)
         self._lock = threading.Lock()
 

@@ -37,6 +37,9 @@ class Vocabulary:
     userdict: str | None
     backend: str
     discovered_: list[str]
+    discovered_counts_: dict[str, int]
+    fit_chars_: int
+    _generic_discovered: set[str]
     engine: Any
     _user_words: list[tuple[str, int | None, str | None]]
     _engine: Any
@@ -76,7 +79,9 @@ class Vocabulary:
         )
         self._names = built.names
         self._canon.update(built.canonical)
-        self._type_table = type_table(self._terms(), self.discovered_, self._user_words)
+        generic = getattr(self, "_generic_discovered", None) or set()
+        typed = [t for t in self.discovered_ if t not in generic]
+        self._type_table = type_table(self._terms(), typed, self._user_words)
         if built.special:
             self._special = re.compile(_trie_regex(built.special))
             self._anchors = _special_anchors(built.special)
@@ -161,7 +166,13 @@ class Vocabulary:
         Returns
         -------
         PolicyTokenizer
-            ``self``, with the phrases in ``discovered_``.
+            ``self``, with the phrases in ``discovered_``, their counts in ``corpus`` in
+            ``discovered_counts_`` and the characters of ``corpus`` in ``fit_chars_``
+            (keywords take them as the genre's use of a phrase the shipped reference
+            counts do not know: :func:`govtext.stats.keywords.genre_keyness`). A phrase
+            the tokenizer already keeps as one piece is not added; one found in more
+            than half the reports of a corpus of ten or more is kept whole but typed
+            ``"word"``, not ``"policy"`` (the genre's wording: 接续奋斗, 总投资).
 
         Examples
         --------
@@ -186,7 +197,19 @@ class Vocabulary:
         if min_agreement is not None:  # distant supervision by the known vocabulary
             terms = supervised_phrases(self, texts, terms, min_agreement)
         terms = nominal_phrases(self, terms)  # not 逐步解决, 我代表: adverb/subject + verb
+        # one piece already (贯彻落实, 坚定不移 are jieba words): adding them changes no
+        # token, only their type, which would call a genre word a policy term
+        terms = [t for t in terms if len(self.cut(t)) > 1]
         self.discovered_ = terms
+        count_of = dict(zip(found["term"], found["count"]))
+        df_of = dict(zip(found["term"], found["doc_freq"]))
+        self.discovered_counts_ = {t: int(count_of[t]) for t in terms}
+        self.fit_chars_ = sum(map(len, texts))
+        # in most reports of a corpus of ten or more: the genre's wording (接续奋斗, 总投资),
+        # kept whole but typed as an ordinary word, not as a policy term
+        self._generic_discovered = (
+            {t for t in terms if df_of[t] > len(texts) / 2} if len(texts) >= 10 else set()
+        )
         with self._lock:
             self._engine = None
             if self._memo is not None:
