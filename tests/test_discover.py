@@ -88,3 +88,47 @@ def test_fit_keeps_no_adverb_or_subject_led_phrase():
     assert "桃溪锦带" in tok.discovered_
     assert not {"我代表", "逐步解决"} & set(tok.discovered_)
     assert nominal_phrases(tok, ["严格落实", "牢牢守住", "比上年增加", "河道治理"]) == ["河道治理"]
+
+
+def _fit_texts() -> list[str]:
+    # 桃溪锦带: a local programme of three reports; 青山画廊: wording of every report
+    out = []
+    for i in range(30):
+        local = "打造桃溪锦带，桃溪锦带见效。" if i < 3 else "推进乡村振兴。"
+        out.append(f"贯彻落实部署，建设青山画廊，{local}我们贯彻落实任务，完善青山画廊。")
+    return out
+
+
+def test_fit_adds_no_phrase_already_whole_and_types_corpus_wide_wording_as_word():
+    plain = gt.PolicyTokenizer()
+    assert plain.cut("贯彻落实") == ["贯彻落实"]  # a jieba word: adding it changes no token
+    assert len(plain.cut("青山画廊")) > 1 and len(plain.cut("桃溪锦带")) > 1
+    tok = gt.PolicyTokenizer().fit(_fit_texts(), min_count=3, min_pmi=0.5, min_entropy=0.3)
+    assert {"桃溪锦带", "青山画廊"} <= set(tok.discovered_)
+    assert "贯彻落实" not in tok.discovered_
+    assert tok.token_type("桃溪锦带") == "policy"
+    assert tok.token_type("青山画廊") == "word"  # in all 30 reports: kept whole, not a term
+    assert "青山画廊" in tok.cut("建设青山画廊")
+    assert tok.discovered_counts_["青山画廊"] == 60 and tok.discovered_counts_["桃溪锦带"] == 6
+    assert tok.fit_chars_ == sum(map(len, _fit_texts()))
+
+
+def test_fitted_phrases_get_a_genre_count_in_keywords():
+    from govtext.stats.keywords import fitted_counts, genre_keyness
+
+    tok = gt.PolicyTokenizer().fit(_fit_texts(), min_count=3, min_pmi=0.5, min_entropy=0.3)
+    prior = fitted_counts(tok)
+    # a phrase used ten times as often in the fitted reports has ten times the count
+    assert prior["青山画廊"] == pytest.approx(10 * prior["桃溪锦带"])
+    assert fitted_counts(gt.PolicyTokenizer()) == {}
+    # same counts in a report: the corpus-wide wording scores lower than the local term
+    _, z = genre_keyness([[5, 5]], [1000], ["桃溪锦带", "青山画廊"], tokenizer=tok)
+    _, z0 = genre_keyness([[5, 5]], [1000], ["桃溪锦带", "青山画廊"])
+    z, z0 = z.toarray()[0], z0.toarray()[0]
+    assert z[0] > z[1] and z0[0] == pytest.approx(z0[1])
+    # a report using both as often: the local term is a keyword, the wording ranks lower
+    report = "建设青山画廊，打造桃溪锦带。推动产业发展，完善公共服务，改善生态环境。" * 40
+    kw = list(gt.keywords(report, tokenizer=tok)["term"])
+    assert "桃溪锦带" in kw and "青山画廊" not in kw
+    # unfitted, the pieces of both are keywords (no reference count knows them)
+    assert {"桃溪", "锦带", "青山", "画廊"} <= set(gt.keywords(report)["term"])
