@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["supervised_phrases", "nominal_phrases"]
+__all__ = ["supervised_phrases", "nominal_phrases", "untyped_phrases"]
 
 _TERM_TYPES = frozenset({"policy", "place", "facility", "organisation", "indicator"})
 
@@ -129,3 +129,39 @@ def nominal_phrases(tokenizer: Any, phrases: Sequence[str]) -> list[str]:
             continue
         kept.append(phrase)
     return kept
+
+
+# ... and what a phrase typed as a policy term does not end with: verbs, adjectives,
+# adverbs, numerals, time words, suffixes (准确把握, 抓落实, 吸引更多, 连续五年, 同志们)
+_NOT_TERM_LAST = frozenset({"v", "vd", "vi", "a", "ad", "d", "m", "mq", "t", "k", "f"})
+# a verb before one of these is a ranking, not a term (占全国, 获评全省, 位居全市前列)
+_SCOPE_AFTER_VERB = frozenset({"全国", "全省", "全市", "全县", "全区", "全镇"})
+
+
+def untyped_phrases(tokenizer: Any, phrases: Sequence[str]) -> set[str]:
+    """The ``phrases`` that are wording, not terms: kept whole, but typed ``"word"``.
+
+    A phrase ends with a verb, an adjective, an adverb, a numeral or a time word, or is
+    a verb before 全国/全省/全市 …, by the dictionary tags of its pieces as ``tokenizer``
+    cuts it (:func:`govtext.tokenize.kinds.pos_table`). 封关运作 (…|运作, a verbal
+    noun) and 污水处理厂 stay terms.
+
+    Examples
+    --------
+    >>> from govtext import PolicyTokenizer
+    >>> sorted(untyped_phrases(PolicyTokenizer(), ["准确把握", "获评全省", "封关运作", "市民热线"]))
+    ['准确把握', '获评全省']
+    """
+    from govtext.tokenize.kinds import pos_table
+
+    tags = pos_table(tokenizer.engine)
+    out = set()
+    for phrase in phrases:
+        pieces = tokenizer.cut(phrase)
+        if len(pieces) < 2:
+            continue
+        if tags.get(pieces[-1], "x") in _NOT_TERM_LAST or (
+            tags.get(pieces[0], "x") == "v" and pieces[1] in _SCOPE_AFTER_VERB
+        ):
+            out.add(phrase)
+    return out

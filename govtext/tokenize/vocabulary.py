@@ -171,8 +171,9 @@ class Vocabulary:
             (keywords take them as the genre's use of a phrase the shipped reference
             counts do not know: :func:`govtext.stats.keywords.genre_keyness`). A phrase
             the tokenizer already keeps as one piece is not added; one found in more
-            than half the reports of a corpus of ten or more is kept whole but typed
-            ``"word"``, not ``"policy"`` (the genre's wording: 接续奋斗, 总投资).
+            than half the reports of a corpus of ten or more, or ending with a verb or an
+            adjective (:func:`govtext.tokenize.mining.untyped_phrases`), is kept whole
+            but typed ``"word"``, not ``"policy"`` (the genre's wording: 总投资, 准确把握).
 
         Examples
         --------
@@ -183,7 +184,7 @@ class Vocabulary:
         (True, True)
         """
         from govtext.tokenize.discover import discover_terms
-        from govtext.tokenize.mining import nominal_phrases, supervised_phrases
+        from govtext.tokenize.mining import nominal_phrases, supervised_phrases, untyped_phrases
 
         texts = [getattr(r, "text", r) for r in corpus]
         min_agreement = kwargs.pop("min_agreement", 0.9)
@@ -200,6 +201,7 @@ class Vocabulary:
         # one piece already (贯彻落实, 坚定不移 are jieba words): adding them changes no
         # token, only their type, which would call a genre word a policy term
         terms = [t for t in terms if len(self.cut(t)) > 1]
+        wording = untyped_phrases(self, terms)  # 准确把握, 获评全省: whole, not terms
         self.discovered_ = terms
         count_of = dict(zip(found["term"], found["count"]))
         df_of = dict(zip(found["term"], found["doc_freq"]))
@@ -207,9 +209,8 @@ class Vocabulary:
         self.fit_chars_ = sum(map(len, texts))
         # in most reports of a corpus of ten or more: the genre's wording (接续奋斗, 总投资),
         # kept whole but typed as an ordinary word, not as a policy term
-        self._generic_discovered = (
-            {t for t in terms if df_of[t] > len(texts) / 2} if len(texts) >= 10 else set()
-        )
+        widespread = {t for t in terms if df_of[t] > len(texts) / 2} if len(texts) >= 10 else set()
+        self._generic_discovered = wording | widespread
         with self._lock:
             self._engine = None
             if self._memo is not None:
