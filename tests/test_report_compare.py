@@ -399,3 +399,35 @@ def test_mean_graphs_refuses_a_mask_of_the_wrong_length():
     c = _corpus(["2020_county_甲县", "2021_county_乙县"])
     with pytest.raises(gt.errors.InputError, match="one value per report"):
         mean_graphs(c, {"a": [True, False, True]}, ["乡村振兴", "产业"])
+
+
+def test_keyness_lists_put_terms_first_and_drop_words_used_as_in_the_genre():
+    from govtext.report.sections.keyness import _beyond_genre, _keyness_lists
+    from govtext.stats.keywords import reference_counts
+
+    tok = gt.PolicyTokenizer()
+    assert tok.token_type("乡村振兴") == "policy" and tok.token_type("力争") == "word"
+    k = pd.DataFrame(
+        {
+            "term": ["力争", "乡村振兴", "推进", "林果"],
+            "score": [5.0, 2.0, -3.0, -1.0],
+            "target_count": [30, 10, 1, 1],
+            "reference_count": [5, 2, 40, 9],
+        }
+    )
+    more, less = _keyness_lists(k, 10, tok)
+    assert more == ["乡村振兴", "力争"]  # the term first, though its score is lower
+    assert less == ["推进", "林果"]  # no typed term: by score
+    # 力争 at exactly the genre's rate in the target, 乡村振兴 at ten times it
+    n_ref, ref = reference_counts()
+    n = 1_000_000.0
+    k2 = k.assign(
+        target_count=[
+            (ref["力争"] + 0.5) / (n_ref + 0.5) * n,
+            10 * (ref["乡村振兴"] + 0.5) / (n_ref + 0.5) * n,
+            1,
+            1,
+        ]
+    )
+    kept = _beyond_genre(k2.head(2), n, n, tok)
+    assert kept["term"].tolist() == ["乡村振兴"]

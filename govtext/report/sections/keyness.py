@@ -91,10 +91,52 @@ class _Places:
         return out.reset_index(drop=True)
 
 
-def _keyness_lists(k: pd.DataFrame, top: int) -> tuple[list[str], list[str]]:
-    pos = k[k["score"] > 0].head(top)["term"].tolist()
-    neg = k[k["score"] < 0].sort_values(["score", "term"], kind="mergesort").head(top)
-    return pos, neg["term"].tolist()
+def _beyond_genre(
+    k: pd.DataFrame, n_target: float, n_reference: float, tokenizer: Any, min_ratio: float = 2.0
+) -> pd.DataFrame:
+    """The rows of ``k`` whose side uses the term at least ``min_ratio`` times as often as
+    the genre does (the target for a positive score, the reference for a negative one),
+    by the shipped reference counts (:func:`govtext.stats.keywords.reference_counts`;
+    a fitted tokenizer's phrases by :func:`~govtext.stats.keywords.fitted_counts`).
+
+    Words every report uses about as much as the genre (力争, 合理, 依靠) differ between
+    two small groups by chance; the lists keep the terms that set a side apart from the
+    genre as well as from the other side.
+    """
+    import numpy as np
+
+    from govtext.stats.keywords import fitted_counts, reference_counts
+
+    n_ref, ref = reference_counts()
+    extra = fitted_counts(tokenizer)
+    genre = np.array(
+        [((ref.get(t, 0) or extra.get(t, 0)) + 0.5) / (n_ref + 0.5) for t in k["term"]], dtype=float
+    )
+    pos = k["score"].to_numpy() > 0
+    rate = np.where(
+        pos,
+        k["target_count"].to_numpy(dtype=float) / max(n_target, 1.0),
+        k["reference_count"].to_numpy(dtype=float) / max(n_reference, 1.0),
+    )
+    return k[rate >= min_ratio * genre].reset_index(drop=True)
+
+
+def _keyness_lists(k: pd.DataFrame, top: int, tokenizer: Any = None) -> tuple[list[str], list[str]]:
+    """The terms each side uses more, best first: terms of the lexicon or of a term type
+    (policy, place, organisation, indicator: the tokenizer's types) before plain words,
+    each by score (between a few reports, a plain word's z reflects style as much as
+    policy: 力争, 合理, 加速 topped the lists)."""
+    import numpy as np
+
+    from govtext.stats.keywords import _typed_terms
+
+    typed = _typed_terms(list(k["term"]), tokenizer) if len(k) else np.zeros(0, bool)
+    k = k.assign(_plain=~typed)
+    pos = k[k["score"] > 0].sort_values(
+        ["_plain", "score"], ascending=[True, False], kind="mergesort"
+    )
+    neg = k[k["score"] < 0].sort_values(["_plain", "score", "term"], kind="mergesort")
+    return pos.head(top)["term"].tolist(), neg.head(top)["term"].tolist()
 
 
 class _PageTerms:
@@ -156,6 +198,7 @@ def build_keyness(ctx: ReportContext) -> PageSection:
     long_parts = []
     rows_years, rows_regions = [], []
     shown = _PageTerms(ctx)
+    lengths = np.asarray(ctx.dtm.doc_lengths(), dtype=float)
 
     def run(
         kind: str,
@@ -174,7 +217,8 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         page = shown.filter(k, ctx.top)
         if drop is not None:  # the page's rows may come from further down the table
             page = drop.drop(page, ctx.top)
-        more, less = _keyness_lists(page, ctx.top)
+        page = _beyond_genre(page, lengths[target].sum(), lengths[reference].sum(), ctx.tokenizer)
+        more, less = _keyness_lists(page, ctx.top, ctx.tokenizer)
         part = pd.concat([k[k["score"] > 0].head(50), k[k["score"] < 0].tail(50)])
         part.insert(0, "reference", rname)
         part.insert(0, "target", tname)
