@@ -45,23 +45,32 @@ PROCEDURAL_CUES = (
     *("诚挚感谢", "衷心感谢", "诚挚的感谢", "衷心的感谢", "崇高敬意", "崇高的敬意"),
     *("诚挚问候", "诚挚的问候", "亲切问候", "亲切的问候", "美好的祝愿", "新春的祝福"),
 )
+# with 让我们, in a short paragraph: the closing call (see is_procedural)
+_CALL_CUES = ("团结", "奋斗", "篇章")
 
 
 def is_procedural(text: str) -> bool:
-    """True for a procedural paragraph: the request to deliberate, thanks and greetings.
+    """True for a procedural paragraph: the request to deliberate, thanks and greetings,
+    and the closing call to unite and strive.
 
     A paragraph (a unit of :func:`paragraph_dtm`) is procedural when it holds one of
-    :data:`PROCEDURAL_CUES`; it then says nothing about policy, and topic models leave
-    it out by default.
+    :data:`PROCEDURAL_CUES`, or when it is the closing call of a report: at most 400
+    characters holding 让我们 and 团结, 奋斗 or 篇章. It then says nothing about policy,
+    and topic models leave it out by default.
 
     Examples
     --------
     >>> is_procedural("现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协各位委员提出意见。")
     True
+    >>> is_procedural("让我们更加紧密地团结在党中央周围，为谱写新篇章而努力奋斗！")
+    True
     >>> is_procedural("全面推进乡村振兴，建设宜居宜业和美乡村。")
     False
     """
-    return any(c in text for c in PROCEDURAL_CUES)
+    if any(c in text for c in PROCEDURAL_CUES):
+        return True
+    # the closing call: 让我们更加紧密地团结在……周围，……奋力谱写……新篇章！
+    return "让我们" in text and len(text) <= 400 and any(c in text for c in _CALL_CUES)
 
 
 def check_unit(unit: str) -> None:
