@@ -402,7 +402,8 @@ def test_mean_graphs_refuses_a_mask_of_the_wrong_length():
 
 
 def test_keyness_lists_put_terms_first_and_drop_words_used_as_in_the_genre():
-    from govtext.report.sections.keyness import _beyond_genre, _keyness_lists
+    from govtext.report.sections.keyness import _keyness_lists
+    from govtext.report.sections.shown import beyond_genre
     from govtext.stats.keywords import reference_counts
 
     tok = gt.PolicyTokenizer()
@@ -429,5 +430,30 @@ def test_keyness_lists_put_terms_first_and_drop_words_used_as_in_the_genre():
             1,
         ]
     )
-    kept = _beyond_genre(k2.head(2), n, n, tok)
+    kept = beyond_genre(k2.head(2), n, n, tok)
     assert kept["term"].tolist() == ["乡村振兴"]
+
+
+def test_emerging_lists_show_whole_terms_not_the_genre_commonest_words(tmp_path):
+    from govtext.report.sections.emerging import build_emerging
+
+    base = "各位代表：推进林果产业，完善公共服务，加强生态保护。" * 30
+    # the last year: 乡村振兴 (a term) and 投资 (among the genre's 100 commonest) surge
+    last = base + "实施乡村振兴，扩大投资。" * 20
+    names = [f"{y}_county_河北省保定市顺平县" for y in (2021, 2022, 2023, 2024)]
+    sec = build_emerging(_ctx(_corpus(names, [base, base, base, last]), tmp_path))
+    table = _table(sec, "emerging and fading")
+    shown = table.iloc[0, 2].split()
+    assert "乡村振兴" in shown and "投资" not in shown and "扩大" not in shown
+    csv = pd.read_csv(tmp_path / "data" / "emerging_terms.csv")
+    assert {"乡村振兴", "投资"} <= set(csv[csv["direction"] == "emerging"]["term"])
+
+
+def test_emerging_row_of_a_region_with_nothing_new_has_empty_lists(tmp_path):
+    from govtext.report.sections.emerging import build_emerging
+
+    base = "各位代表：推进林果产业，完善公共服务，加强生态保护。" * 30
+    names = [f"{y}_county_河北省保定市顺平县" for y in (2021, 2022, 2023, 2024)]
+    sec = build_emerging(_ctx(_corpus(names, [base] * 4), tmp_path))
+    row = _table(sec, "emerging and fading").iloc[0].tolist()
+    assert row[0] == "顺平县" and row[2:] == ["", ""]

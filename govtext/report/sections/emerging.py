@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from govtext.report.blocks import NotApplicable, PageSection, short_region, table_block
 from govtext.report.context import ReportContext
+from govtext.report.sections.shown import PageTerms
 
 
 def build_emerging(ctx: ReportContext) -> PageSection:
@@ -16,8 +17,9 @@ def build_emerging(ctx: ReportContext) -> PageSection:
         "Emerging and fading terms",
         "For each region with reports over at least three years, the terms whose rate per "
         "10,000 words in the latest year is at least twice (emerging) or at most half "
-        "(fading) that of the three years before, with |z| ≥ 3; the chart follows the "
-        "strongest ones over time.",
+        "(fading) that of the three years before, with |z| ≥ 2.58; the lists show whole terms "
+        "as keywords do, without the genre's 100 most frequent words (the CSV has every "
+        "word); the chart follows the strongest ones over time.",
         "govtext.emerging_terms(dtm, by='year', recent=1, baseline=3); govtext.trends",
     )
     meta = ctx.dtm.meta
@@ -26,6 +28,8 @@ def build_emerging(ctx: ReportContext) -> PageSection:
             "Emerging terms need year and region metadata; these reports have none."
         )
     parts, rows = [], []
+    shown = PageTerms(ctx)
+    pages = {}
     best: tuple[int, str] | None = None
     for reg in sorted({str(r) for r in meta["region"].dropna()}):
         mask = (meta["region"] == reg).fillna(False).to_numpy(dtype=bool)
@@ -39,8 +43,9 @@ def build_emerging(ctx: ReportContext) -> PageSection:
         e.insert(0, "recent_year", years[-1])
         e.insert(0, "region", reg)
         parts.append(e)
-        em = e[e["direction"] == "emerging"]["term"].head(ctx.top).tolist()
-        fa = e[e["direction"] == "fading"]["term"].head(ctx.top).tolist()
+        page = pages[reg] = shown.filter(e, ctx.top)  # whole terms, not the commonest words
+        em = page[page["direction"] == "emerging"]["term"].head(ctx.top).tolist()
+        fa = page[page["direction"] == "fading"]["term"].head(ctx.top).tolist()
         rows.append(
             [
                 short_region(reg),
@@ -69,7 +74,7 @@ def build_emerging(ctx: ReportContext) -> PageSection:
     sec.blocks.append(table_block(table, "Strongest emerging and fading terms per region", link))
     if best is not None:
         reg = best[1]
-        sub_e = allp[allp["region"] == reg]
+        sub_e = pages[reg]
         terms = sub_e[sub_e["direction"] == "emerging"]["term"].head(5).tolist()
         terms += sub_e[sub_e["direction"] == "fading"]["term"].head(3).tolist()
         if terms:

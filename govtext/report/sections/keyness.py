@@ -9,6 +9,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from govtext.report.blocks import Block, NotApplicable, PageSection, short_region, table_block
 from govtext.report.context import ReportContext
+from govtext.report.sections.shown import PageTerms, beyond_genre
 
 
 def _gap(a: int, b: int) -> str:
@@ -91,36 +92,6 @@ class _Places:
         return out.reset_index(drop=True)
 
 
-def _beyond_genre(
-    k: pd.DataFrame, n_target: float, n_reference: float, tokenizer: Any, min_ratio: float = 2.0
-) -> pd.DataFrame:
-    """The rows of ``k`` whose side uses the term at least ``min_ratio`` times as often as
-    the genre does (the target for a positive score, the reference for a negative one),
-    by the shipped reference counts (:func:`govtext.stats.keywords.reference_counts`;
-    a fitted tokenizer's phrases by :func:`~govtext.stats.keywords.fitted_counts`).
-
-    Words every report uses about as much as the genre (力争, 合理, 依靠) differ between
-    two small groups by chance; the lists keep the terms that set a side apart from the
-    genre as well as from the other side.
-    """
-    import numpy as np
-
-    from govtext.stats.keywords import fitted_counts, reference_counts
-
-    n_ref, ref = reference_counts()
-    extra = fitted_counts(tokenizer)
-    genre = np.array(
-        [((ref.get(t, 0) or extra.get(t, 0)) + 0.5) / (n_ref + 0.5) for t in k["term"]], dtype=float
-    )
-    pos = k["score"].to_numpy() > 0
-    rate = np.where(
-        pos,
-        k["target_count"].to_numpy(dtype=float) / max(n_target, 1.0),
-        k["reference_count"].to_numpy(dtype=float) / max(n_reference, 1.0),
-    )
-    return k[rate >= min_ratio * genre].reset_index(drop=True)
-
-
 def _keyness_lists(k: pd.DataFrame, top: int, tokenizer: Any = None) -> tuple[list[str], list[str]]:
     """The terms each side uses more, best first: terms of the lexicon or of a term type
     (policy, place, organisation, indicator: the tokenizer's types) before plain words,
@@ -137,40 +108,6 @@ def _keyness_lists(k: pd.DataFrame, top: int, tokenizer: Any = None) -> tuple[li
     )
     neg = k[k["score"] < 0].sort_values(["_plain", "score", "term"], kind="mergesort")
     return pos.head(top)["term"].tolist(), neg.head(top)["term"].tolist()
-
-
-class _PageTerms:
-    """Which words the page's keyness lists may show: keyword candidates (whole terms, no
-    function, time or adjective words, no fragments; see
-    :func:`govtext.stats.keywords.candidate_mask`) that are not among the genre's 100
-    most frequent words (发展, 建设, 更加 …: they shift with a report's length and style,
-    not with its policies). Only the words at the two ends of a table are asked about
-    (tagging the whole vocabulary took ~2 s on the corpus), and the answers are
-    remembered. The CSV keeps every word."""
-
-    def __init__(self, ctx: ReportContext) -> None:
-        from govtext.stats.keywords import genre_generic
-
-        self.ctx = ctx
-        self.generic = genre_generic(100)
-        self.known: dict[str, bool] = {}
-        self.counts = ctx.dtm.term_counts()
-
-    def filter(self, k: pd.DataFrame, top: int) -> pd.DataFrame:
-        """The rows of ``k`` the lists may show, among its first and last ``4 * top + 100``."""
-        import pandas as pd
-
-        from govtext.stats.keywords import candidate_mask
-
-        ends = pd.concat([k.head(4 * top + 100), k.tail(4 * top + 100)])
-        ask = [t for t in dict.fromkeys(ends["term"]) if t not in self.known]
-        if ask:
-            index = self.ctx.dtm.term_index
-            counts = [self.counts[index[t]] if t in index else 0 for t in ask]
-            ok = candidate_mask(ask, self.ctx.tokenizer, counts=counts)
-            self.known.update((t, bool(keep) and t not in self.generic) for t, keep in zip(ask, ok))
-        keep = [self.known.get(t, False) for t in ends["term"]]
-        return ends[keep].drop_duplicates().reset_index(drop=True)
 
 
 # long: one pass builds both tables (consecutive years, regions of a year) through run()
@@ -197,7 +134,7 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         raise NotApplicable("Keyness pairs need year and region metadata; these reports have none.")
     long_parts = []
     rows_years, rows_regions = [], []
-    shown = _PageTerms(ctx)
+    shown = PageTerms(ctx)
     lengths = np.asarray(ctx.dtm.doc_lengths(), dtype=float)
 
     def run(
@@ -217,7 +154,7 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         page = shown.filter(k, ctx.top)
         if drop is not None:  # the page's rows may come from further down the table
             page = drop.drop(page, ctx.top)
-        page = _beyond_genre(page, lengths[target].sum(), lengths[reference].sum(), ctx.tokenizer)
+        page = beyond_genre(page, lengths[target].sum(), lengths[reference].sum(), ctx.tokenizer)
         more, less = _keyness_lists(page, ctx.top, ctx.tokenizer)
         part = pd.concat([k[k["score"] > 0].head(50), k[k["score"] < 0].tail(50)])
         part.insert(0, "reference", rname)
