@@ -132,3 +132,15 @@ def test_fitted_phrases_get_a_genre_count_in_keywords():
     assert "桃溪锦带" in kw and "青山画廊" not in kw
     # unfitted, the pieces of both are keywords (no reference count knows them)
     assert {"桃溪", "锦带", "青山", "画廊"} <= set(gt.keywords(report)["term"])
+
+
+def test_a_phrase_in_every_report_of_one_region_stays_a_policy_term():
+    # twelve reports of one county: its own programme is in all of them, yet it is the
+    # county's policy, not the genre's wording (widespread counts regions, not reports)
+    texts = _fit_texts()[:12]
+    names = [f"{2010 + i}_county_河北省保定市顺平县" for i in range(12)]
+    one_region = gt.corpus_from_texts(texts, names=names)
+    tok = gt.PolicyTokenizer().fit(one_region, min_count=3, min_pmi=0.5, min_entropy=0.3)
+    assert "青山画廊" in tok.discovered_ and tok.token_type("青山画廊") == "policy"
+    anonymous = gt.PolicyTokenizer().fit(texts, min_count=3, min_pmi=0.5, min_entropy=0.3)
+    assert anonymous.token_type("青山画廊") == "word"  # twelve reports, no regions

@@ -22,6 +22,10 @@ from govtext.tokenize.rules import _POLICY_VERBS, _Anchors, _glued, _special_anc
 __all__ = ["Vocabulary"]
 
 _T = TypeVar("_T", bound="Vocabulary")
+#: a mined phrase used in more than this share of the fitted regions is the genre's wording
+_WIDESPREAD = 0.2
+#: ... when the fitted corpus has at least this many regions (reports without regions)
+_MIN_UNITS = 10
 
 
 class Vocabulary:
@@ -171,9 +175,10 @@ class Vocabulary:
             (keywords take them as the genre's use of a phrase the shipped reference
             counts do not know: :func:`govtext.stats.keywords.genre_keyness`). A phrase
             the tokenizer already keeps as one piece is not added; one found in more
-            than half the reports of a corpus of ten or more, or ending with a verb or an
-            adjective (:func:`govtext.tokenize.mining.untyped_phrases`), is kept whole
-            but typed ``"word"``, not ``"policy"`` (the genre's wording: 总投资, 准确把握).
+            than a fifth of the regions of a corpus of ten regions or more (reports, where
+            they have no ``region``), or ending with a verb or an adjective
+            (:func:`govtext.tokenize.mining.untyped_phrases`), is kept whole but typed
+            ``"word"``, not ``"policy"`` (the genre's wording: 总投资, 准确把握).
 
         Examples
         --------
@@ -186,7 +191,8 @@ class Vocabulary:
         from govtext.tokenize.discover import discover_terms
         from govtext.tokenize.mining import nominal_phrases, supervised_phrases, untyped_phrases
 
-        texts = [getattr(r, "text", r) for r in corpus]
+        reports = list(corpus)  # an iterator is read once
+        texts = [getattr(r, "text", r) for r in reports]
         min_agreement = kwargs.pop("min_agreement", 0.9)
         params = {"min_count": 5, "min_doc_freq": 2, "min_pmi": 3.0, "min_entropy": 1.5}
         params.update(kwargs)
@@ -204,15 +210,29 @@ class Vocabulary:
         wording = untyped_phrases(self, terms)  # 准确把握, 获评全省: whole, not terms
         self.discovered_ = terms
         count_of = dict(zip(found["term"], found["count"]))
-        df_of = dict(zip(found["term"], found["doc_freq"]))
         self.discovered_counts_ = {t: int(count_of[t]) for t in terms}
         self.fit_chars_ = sum(map(len, texts))
-        # in most reports of a corpus of ten or more: the genre's wording (接续奋斗, 总投资),
-        # kept whole but typed as an ordinary word, not as a policy term
-        widespread = {t for t in terms if df_of[t] > len(texts) / 2} if len(texts) >= 10 else set()
-        self._generic_discovered = wording | widespread
+        self._generic_discovered = wording | _widespread(terms, reports, texts)
         with self._lock:
             self._engine = None
             if self._memo is not None:
                 self._memo.clear()
         return self
+
+
+def _widespread(terms: list[str], reports: list[Any], texts: list[str]) -> set[str]:
+    """The ``terms`` used in more than :data:`_WIDESPREAD` of the corpus's regions (of its
+    reports, for texts without a ``region``), if it has :data:`_MIN_UNITS` or more: the
+    genre's wording (总投资, 劳动关系), not one region's policy. A single county's reports
+    are one region, so its own programmes, in all of its reports, are never widespread.
+    """
+    units: dict[Any, list[str]] = {}
+    for i, (report, text) in enumerate(zip(reports, texts)):
+        meta = getattr(report, "meta", None) or {}
+        region = meta.get("region") if isinstance(meta, dict) else None
+        units.setdefault(region if isinstance(region, str) and region else i, []).append(text)
+    if len(units) < _MIN_UNITS:
+        return set()
+    joined = ["\n".join(v) for v in units.values()]
+    limit = _WIDESPREAD * len(joined)
+    return {t for t in terms if sum(t in u for u in joined) > limit}
