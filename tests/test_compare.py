@@ -121,6 +121,10 @@ def test_region_parts_from_the_gazetteer():
     assert "发展" not in parts and region_parts(None) == frozenset()
     assert {"新疆", "乌鲁木齐市"} <= region_parts("新疆维吾尔自治区")
     assert {"徐水", "徐水县"} <= region_parts("河北省保定市徐水县")  # renamed a district since
+    # autonomous prefectures by their short names, the people's name left out
+    gansu = region_parts("甘肃省", level="province")
+    assert {"甘南", "临夏", "甘南藏族自治州"} <= gansu
+    assert {"伊犁", "博尔塔拉", "巴音郭楞"} <= region_parts("新疆维吾尔自治区")
 
 
 def test_trends_per_10000(national):

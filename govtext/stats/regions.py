@@ -28,7 +28,19 @@ import re
 
 __all__ = ["region_parts", "short_name"]
 
-_ETHNIC = re.compile(r"(?:维吾尔|[\u4e00-\u9fff]{1,4}?族)+$")
+# the peoples named in autonomous divisions' names (新疆维吾尔, 甘南藏族, 湘西土家族苗族)
+_PEOPLES = (
+    "土家 蒙古 朝鲜 哈尼 傈僳 拉祜 纳西 景颇 布依 仡佬 仫佬 毛南 达斡尔 鄂温克 鄂伦春 哈萨克 "
+    "柯尔克孜 塔吉克 撒拉 保安 东乡 裕固 锡伯 藏 回 彝 苗 侗 壮 瑶 傣 佤 白 羌 黎 畲 水 满 土 各"
+).split()
+# 族 may be left out after a name of two characters or more (伊犁哈萨克自治州)
+_ETHNIC = re.compile(
+    r"(?:维吾尔|(?:"
+    + "|".join(p for p in _PEOPLES if len(p) > 1)
+    + r")族?|(?:"
+    + "|".join(p for p in _PEOPLES if len(p) == 1)
+    + r")族)+$"
+)
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
 _SUFFIXES = (
     "特别行政区",
@@ -58,6 +70,8 @@ def short_name(name: str) -> str:
     --------
     >>> [short_name(n) for n in ("河北省", "新疆维吾尔自治区", "北闸口镇", "涞源县", "中国")]
     ['河北', '新疆', '北闸口', '涞源', '中国']
+    >>> [short_name(n) for n in ("甘南藏族自治州", "湘西土家族苗族自治州", "伊犁哈萨克自治州")]
+    ['甘南', '湘西', '伊犁']
     """
     for suf in _AUTONOMOUS:
         if name.endswith(suf):
