@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import govtext as gt
@@ -118,8 +119,12 @@ def test_fitted_phrases_get_a_genre_count_in_keywords():
 
     tok = gt.PolicyTokenizer().fit(_fit_texts(), min_count=3, min_pmi=0.5, min_entropy=0.3)
     prior = fitted_counts(tok)
-    # a phrase used ten times as often in the fitted reports has ten times the count
-    assert prior["青山画廊"] == pytest.approx(10 * prior["桃溪锦带"])
+    # the wording (in every report) gets its fitted count, scaled; the local term none
+    from govtext.stats.keywords import reference_counts
+
+    chars = sum(len(w) * c for w, c in reference_counts()[1].items())
+    want = 60 * chars / sum(map(len, _fit_texts()))
+    assert set(prior) == {"青山画廊"} and prior["青山画廊"] == pytest.approx(want)
     assert fitted_counts(gt.PolicyTokenizer()) == {}
     # same counts in a report: the corpus-wide wording scores lower than the local term
     _, z = genre_keyness([[5, 5]], [1000], ["桃溪锦带", "青山画廊"], tokenizer=tok)
@@ -144,3 +149,27 @@ def test_a_phrase_in_every_report_of_one_region_stays_a_policy_term():
     assert "青山画廊" in tok.discovered_ and tok.token_type("青山画廊") == "policy"
     anonymous = gt.PolicyTokenizer().fit(texts, min_count=3, min_pmi=0.5, min_entropy=0.3)
     assert anonymous.token_type("青山画廊") == "word"  # twelve reports, no regions
+
+
+def test_fitting_again_gives_the_same_phrases():
+    tok = gt.PolicyTokenizer()
+    params = {"min_count": 3, "min_pmi": 0.5, "min_entropy": 0.3}
+    first = list(tok.fit(_fit_texts(), **params).discovered_)
+    types = [tok.token_type(t) for t in first]
+    assert {"桃溪锦带", "青山画廊"} <= set(first)
+    tok.fit(_fit_texts(), **params)  # mined again without the first fit's phrases
+    assert tok.discovered_ == first and [tok.token_type(t) for t in first] == types
+    assert "桃溪锦带" in tok.cut("打造桃溪锦带")
+    assert "untyped" in tok.config() and "untyped" not in gt.PolicyTokenizer().config()
+
+
+def test_a_one_county_fit_keeps_the_county_programme_among_its_keywords():
+    texts = _fit_texts()[:12]
+    names = [f"{2010 + i}_county_河北省保定市顺平县" for i in range(12)]
+    county = gt.corpus_from_texts(texts, names=names)
+    tok = gt.PolicyTokenizer().fit(county, min_count=3, min_pmi=0.5, min_entropy=0.3)
+    m = gt.dtm(county, tokenizer=tok)
+    kw = gt.keywords(m, min_count=1)
+    # the report matrix knows its tokenizer: the same keywords as when it is passed
+    pd.testing.assert_frame_equal(kw, gt.keywords(m, tokenizer=tok, min_count=1))
+    assert "青山画廊" in set(kw[kw["report"] == names[0]]["term"])

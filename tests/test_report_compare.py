@@ -348,6 +348,11 @@ def test_sample_keyness_labels_hebei_2026_against_2022(sample_ctx):
     assert candidate_mask(listed, tok).all()
     csv = pd.read_csv(sample_ctx.out / "data" / "keyness.csv")
     assert csv["term"].isin(genre_generic(100)).any()  # the CSV keeps every word
+    # ... and every term a list shows, with its target's rows
+    for _, row in regions.iterrows():
+        rows = csv[csv["target"].str.endswith(row.iloc[0])]
+        for term in " ".join(row.iloc[2:]).split():
+            assert term in set(rows["term"]), (row.iloc[0], term)
 
 
 # -------------------------------------------------------------------- report: topics
@@ -410,14 +415,16 @@ def test_keyness_lists_put_terms_first_and_drop_words_used_as_in_the_genre():
     assert tok.token_type("乡村振兴") == "policy" and tok.token_type("力争") == "word"
     k = pd.DataFrame(
         {
-            "term": ["力争", "乡村振兴", "推进", "林果"],
-            "score": [5.0, 2.0, -3.0, -1.0],
-            "target_count": [30, 10, 1, 1],
-            "reference_count": [5, 2, 40, 9],
+            "term": ["力争", "乡村振兴", "两个维护", "推进", "林果"],
+            "score": [5.0, 3.0, 0.6, -3.0, -1.0],
+            "target_count": [30, 10, 3, 1, 1],
+            "reference_count": [5, 2, 2, 40, 9],
         }
     )
     more, less = _keyness_lists(k, 10, tok)
-    assert more == ["乡村振兴", "力争"]  # the term first, though its score is lower
+    # terms ranked as if their score were twice as large: 乡村振兴 (3 -> 6) before 力争
+    # (5), but a term with a small score (两个维护, 0.6 -> 1.2) after it
+    assert more == ["乡村振兴", "力争", "两个维护"]
     assert less == ["推进", "林果"]  # no typed term: by score
     # 力争 at exactly the genre's rate in the target, 乡村振兴 at ten times it
     n_ref, ref = reference_counts()
@@ -428,9 +435,10 @@ def test_keyness_lists_put_terms_first_and_drop_words_used_as_in_the_genre():
             10 * (ref["乡村振兴"] + 0.5) / (n_ref + 0.5) * n,
             1,
             1,
+            1,
         ]
     )
-    kept = beyond_genre(k2.head(2), n, n, tok)
+    kept = beyond_genre(k2.head(2), n, n, tok)  # (the genre's total without boilerplate)
     assert kept["term"].tolist() == ["乡村振兴"]
 
 

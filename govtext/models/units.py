@@ -66,11 +66,14 @@ def is_procedural(text: str) -> bool:
     True
     >>> is_procedural("全面推进乡村振兴，建设宜居宜业和美乡村。")
     False
+    >>> is_procedural("加强民族团结进步教育，让我们的家园更美好。")
+    False
     """
     if any(c in text for c in PROCEDURAL_CUES):
         return True
     # the closing call: 让我们更加紧密地团结在……周围，……奋力谱写……新篇章！
-    return "让我们" in text and len(text) <= 400 and any(c in text for c in _CALL_CUES)
+    call = "让我们" in text.replace("让我们的", "")  # not 让我们的家园更美好
+    return call and len(text) <= 400 and any(c in text for c in _CALL_CUES)
 
 
 def check_unit(unit: str) -> None:

@@ -285,10 +285,11 @@ def genre_keyness(
         α0, in tokens.
     tokenizer : PolicyTokenizer, optional
         A tokenizer fitted on a corpus (:meth:`~govtext.PolicyTokenizer.fit`): a phrase it
-        discovered that the shipped reference does not know gets as genre count its count
-        in that corpus, scaled to the reference's size (:func:`fitted_counts`), not 0 —
-        so a phrase the fitted corpus uses everywhere (全力推动) is not a keyword of every
-        report, while a report's own programme still is.
+        discovered and typed as wording, which the shipped reference does not know, gets
+        as genre count its count in that corpus, scaled to the reference's size
+        (:func:`fitted_counts`), not 0 — so a phrase used across the fitted corpus
+        (总投资) is not a keyword of every report, while a report's own programme still
+        is. Ignored when ``reference`` is given.
 
     Returns
     -------
@@ -340,11 +341,17 @@ def _reference_chars() -> int:
 
 
 def fitted_counts(tokenizer: Any) -> dict[str, float]:
-    """Genre counts of the phrases a fitted tokenizer discovered and the reference lacks.
+    """Genre counts of the fitted phrases that are the genre's wording, not policy terms.
 
-    A phrase's count in the corpus the tokenizer was fitted on, times the characters of
-    the shipped reference over those of that corpus: the same share of the text in the
-    genre as in the fitted corpus. Empty for a tokenizer that was not fitted.
+    For a phrase a fitted tokenizer discovered, typed ``"word"`` (used across many regions
+    of the fitted corpus, or ending with a verb: 总投资, 准确把握; see
+    :meth:`govtext.PolicyTokenizer.fit`) and missing from the shipped reference: its count
+    in the fitted corpus times the characters of the reference's tokens over the raw
+    characters of that corpus (about the same share of the text; raw characters include
+    punctuation and numbers, so the estimate errs low). Phrases typed as policy terms —
+    a region's own programmes, even in every report of a one-county corpus — get none:
+    like any term the reference lacks, they count as rare in the genre. Empty for a
+    tokenizer that was not fitted.
 
     Parameters
     ----------
@@ -359,16 +366,17 @@ def fitted_counts(tokenizer: Any) -> dict[str, float]:
     >>> from govtext import PolicyTokenizer
     >>> texts = ["实施桃溪锦带工程，桃溪锦带初见成效。", "打造桃溪锦带样板，桃溪锦带受益。"] * 3
     >>> tok = PolicyTokenizer().fit(texts, min_count=3, min_pmi=1.0, min_entropy=0.5)
-    >>> fitted_counts(tok)["桃溪锦带"] > 1000, fitted_counts(PolicyTokenizer())
-    (True, {})
+    >>> sorted(fitted_counts(tok)), fitted_counts(PolicyTokenizer())  # 桃溪锦带: a term
+    ([], {})
     """
     counts = getattr(tokenizer, "discovered_counts_", None)
     chars = getattr(tokenizer, "fit_chars_", 0)
-    if not counts or not chars:
+    wording = getattr(tokenizer, "_generic_discovered", None)
+    if not counts or not chars or not wording:
         return {}
     _, ref = reference_counts()
     scale = _reference_chars() / chars
-    return {w: c * scale for w, c in counts.items() if w not in ref}
+    return {w: c * scale for w, c in counts.items() if w in wording and w not in ref}
 
 
 def _of_region(term: str, parts: frozenset[str]) -> bool:
@@ -439,8 +447,11 @@ def keywords(
     top : int, default 20
         Keywords per report.
     tokenizer : PolicyTokenizer, optional
-        Used when ``x`` is text (default ``PolicyTokenizer()``), and for the parts of
-        speech of the candidates.
+        Used when ``x`` is text (default ``PolicyTokenizer()``), for the types and parts
+        of speech of the candidates, and for the genre counts of fitted phrases
+        (:func:`genre_keyness`). For a matrix made by ``gt.dtm(corpus, tokenizer=tok)``
+        the default is ``tok`` itself, while it is unchanged since (else
+        ``PolicyTokenizer()``).
     min_count : int, default 2
         Terms found fewer times in the report come after all the others (they only show
         in a short text with fewer than ``top`` terms found this often).

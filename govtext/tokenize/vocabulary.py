@@ -44,6 +44,7 @@ class Vocabulary:
     discovered_counts_: dict[str, int]
     fit_chars_: int
     _generic_discovered: set[str]
+    _kept: Any
     engine: Any
     _user_words: list[tuple[str, int | None, str | None]]
     _engine: Any
@@ -193,6 +194,7 @@ class Vocabulary:
 
         reports = list(corpus)  # an iterator is read once
         texts = [getattr(r, "text", r) for r in reports]
+        self._unfit()  # mined and checked against the vocabulary without earlier phrases
         min_agreement = kwargs.pop("min_agreement", 0.9)
         params = {"min_count": 5, "min_doc_freq": 2, "min_pmi": 3.0, "min_entropy": 1.5}
         params.update(kwargs)
@@ -215,9 +217,22 @@ class Vocabulary:
         self._generic_discovered = wording | _widespread(terms, reports, texts)
         with self._lock:
             self._engine = None
+            self._kept = None
             if self._memo is not None:
                 self._memo.clear()
         return self
+
+    def _unfit(self) -> None:
+        """Forget the phrases of an earlier :meth:`fit` (the engine is rebuilt on use)."""
+        with self._lock:
+            self.discovered_ = []
+            self.discovered_counts_ = {}
+            self.fit_chars_ = 0
+            self._generic_discovered = set()
+            self._engine = None
+            self._kept = None
+            if self._memo is not None:
+                self._memo.clear()
 
 
 def _widespread(terms: list[str], reports: list[Any], texts: list[str]) -> set[str]:

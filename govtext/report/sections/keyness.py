@@ -92,21 +92,22 @@ class _Places:
         return out.reset_index(drop=True)
 
 
-def _keyness_lists(k: pd.DataFrame, top: int, tokenizer: Any = None) -> tuple[list[str], list[str]]:
-    """The terms each side uses more, best first: terms of the lexicon or of a term type
-    (policy, place, organisation, indicator: the tokenizer's types) before plain words,
-    each by score (between a few reports, a plain word's z reflects style as much as
-    policy: 力争, 合理, 加速 topped the lists)."""
+def _keyness_lists(
+    k: pd.DataFrame, top: int, tokenizer: Any = None, term_weight: float = 2.0
+) -> tuple[list[str], list[str]]:
+    """The terms each side uses more, best first, by score; terms of the lexicon or of a
+    term type (policy, place, organisation, indicator: the tokenizer's types) ranked as
+    if their score were ``term_weight`` times larger, as keywords do (between a few
+    reports, a plain word's z reflects style as much as policy: 力争, 合理, 加速 topped
+    the lists)."""
     import numpy as np
 
     from govtext.stats.keywords import _typed_terms
 
     typed = _typed_terms(list(k["term"]), tokenizer) if len(k) else np.zeros(0, bool)
-    k = k.assign(_plain=~typed)
-    pos = k[k["score"] > 0].sort_values(
-        ["_plain", "score"], ascending=[True, False], kind="mergesort"
-    )
-    neg = k[k["score"] < 0].sort_values(["_plain", "score", "term"], kind="mergesort")
+    k = k.assign(_rank=np.where(typed, term_weight, 1.0) * k["score"].to_numpy(dtype=float))
+    pos = k[k["score"] > 0].sort_values(["_rank", "term"], ascending=[False, True])
+    neg = k[k["score"] < 0].sort_values(["_rank", "term"], ascending=[True, True])
     return pos.head(top)["term"].tolist(), neg.head(top)["term"].tolist()
 
 
@@ -154,9 +155,13 @@ def build_keyness(ctx: ReportContext) -> PageSection:
         page = shown.filter(k, ctx.top)
         if drop is not None:  # the page's rows may come from further down the table
             page = drop.drop(page, ctx.top)
-        page = beyond_genre(page, lengths[target].sum(), lengths[reference].sum(), ctx.tokenizer)
+        page = beyond_genre(
+            page, lengths[target].sum(), lengths[reference].sum(), ctx.tokenizer, ctx.dtm.vocab
+        )
         more, less = _keyness_lists(page, ctx.top, ctx.tokenizer)
-        part = pd.concat([k[k["score"] > 0].head(50), k[k["score"] < 0].tail(50)])
+        on_page = k[k["term"].isin(more + less)]  # the CSV holds every term the page shows
+        part = pd.concat([k[k["score"] > 0].head(50), on_page, k[k["score"] < 0].tail(50)])
+        part = part.drop_duplicates("term").sort_values(["score", "term"], ascending=[False, True])
         part.insert(0, "reference", rname)
         part.insert(0, "target", tname)
         part.insert(0, "comparison", kind)

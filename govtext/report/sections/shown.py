@@ -16,7 +16,12 @@ __all__ = ["PageTerms", "beyond_genre"]
 
 
 def beyond_genre(
-    k: pd.DataFrame, n_target: float, n_reference: float, tokenizer: Any, min_ratio: float = 2.0
+    k: pd.DataFrame,
+    n_target: float,
+    n_reference: float,
+    tokenizer: Any,
+    vocab: Any = None,
+    min_ratio: float = 2.0,
 ) -> pd.DataFrame:
     """The rows of ``k`` whose side uses the term at least ``min_ratio`` times as often as
     the genre does (the target for a positive score, the reference for a negative one),
@@ -25,13 +30,16 @@ def beyond_genre(
 
     Words every report uses about as much as the genre (力争, 合理, 依靠) differ between
     two small groups by chance; the lists keep the terms that set a side apart from the
-    genre as well as from the other side.
+    genre as well as from the other side. ``vocab``, the matrix's vocabulary, tells
+    whether its token counts hold boilerplate words (the genre's total is then taken
+    with them, else without: :func:`govtext.stats.keywords.genre_keyness` does the same).
     """
     import numpy as np
 
-    from govtext.stats.keywords import fitted_counts, reference_counts
+    from govtext.stats.keywords import _reference_total, fitted_counts, reference_counts
 
     n_ref, ref = reference_counts()
+    n_ref = _reference_total(k["term"] if vocab is None else vocab, ref, n_ref)
     extra = fitted_counts(tokenizer)
     genre = np.array(
         [((ref.get(t, 0) or extra.get(t, 0)) + 0.5) / (n_ref + 0.5) for t in k["term"]], dtype=float
