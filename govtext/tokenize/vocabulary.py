@@ -172,14 +172,14 @@ class Vocabulary:
         -------
         PolicyTokenizer
             ``self``, with the phrases in ``discovered_``, their counts in ``corpus`` in
-            ``discovered_counts_`` and the characters of ``corpus`` in ``fit_chars_``
-            (keywords take them as the genre's use of a phrase the shipped reference
-            counts do not know: :func:`govtext.stats.keywords.genre_keyness`). A phrase
-            the tokenizer already keeps as one piece is not added; one found in more
-            than a fifth of the regions of a corpus of ten regions or more (reports, where
-            they have no ``region``), or ending with a verb or an adjective
-            (:func:`govtext.tokenize.mining.untyped_phrases`), is kept whole but typed
-            ``"word"``, not ``"policy"`` (the genre's wording: 总投资, 准确把握).
+            ``discovered_counts_`` and the characters of ``corpus`` in ``fit_chars_``. A
+            phrase the tokenizer already keeps as one piece is not added; one found in
+            more than a fifth of the regions of a corpus of ten regions or more (reports,
+            where they have no ``region``), or ending with a verb, an adjective, an
+            adverb, a numeral or a time word (:func:`govtext.tokenize.mining.untyped_phrases`),
+            is kept whole but typed ``"word"``, not ``"policy"`` (the genre's wording:
+            总投资, 准确把握); keywords take the counts of those as the genre's use of them
+            (:func:`govtext.stats.keywords.fitted_counts`).
 
         Examples
         --------
