@@ -36,7 +36,7 @@ def beyond_genre(
     """
     import numpy as np
 
-    from govtext.stats.keywords import _reference_total, fitted_counts, reference_counts
+    from govtext.stats.genre import _reference_total, fitted_counts, reference_counts
 
     n_ref, ref = reference_counts()
     n_ref = _reference_total(k["term"] if vocab is None else vocab, ref, n_ref)
