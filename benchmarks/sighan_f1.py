@@ -45,26 +45,37 @@ def prf(pred_lines: list[list[str]], gold_lines: list[list[str]]) -> tuple[float
     return prec, rec, f
 
 
+def read_gold(data: Path) -> tuple[list[list[str]], list[list[str]]] | None:
+    """The PKU gold words of ``data`` as printed and normalised (``gt.normalize``), or
+    None (with a message) if the folder has no gold file."""
+    import govtext as gt
+
+    if not (data / "pku_test_gold.utf8").is_file():
+        print(f"{data}: pku_test_gold.utf8 not found", file=sys.stderr)
+        return None
+    gold_raw = [
+        ln.split() for ln in (data / "pku_test_gold.utf8").read_text(encoding="utf-8").splitlines()
+    ]
+    gold_raw = [g for g in gold_raw if g]
+    norm_words = [[gt.normalize(w) for w in g] for g in gold_raw]
+    norm_words = [[w for w in g if w] for g in norm_words]
+    return gold_raw, norm_words
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data", help="folder with pku_test.utf8 and pku_test_gold.utf8")
     args = ap.parse_args(argv)
-    data = Path(args.data)
-    if not (data / "pku_test_gold.utf8").is_file():
-        print(f"{data}: pku_test_gold.utf8 not found", file=sys.stderr)
+    gold = read_gold(Path(args.data))
+    if gold is None:
         return 1
     import jieba
 
     import govtext as gt
 
     jieba.setLogLevel(logging.WARNING)
-    gold_raw = [
-        ln.split() for ln in (data / "pku_test_gold.utf8").read_text(encoding="utf-8").splitlines()
-    ]
-    gold_raw = [g for g in gold_raw if g]
+    gold_raw, norm_words = gold
     raw = ["".join(g) for g in gold_raw]
-    norm_words = [[gt.normalize(w) for w in g] for g in gold_raw]
-    norm_words = [[w for w in g if w] for g in norm_words]
     norm = ["".join(g) for g in norm_words]
     assert all(gt.normalize(r) == n for r, n in zip(raw, norm)), "normalisation is not word-local"
     plain = jieba.Tokenizer()

@@ -114,9 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=None, help="folder of reports holding set texts")
     ap.add_argument("--data", default=str(tb.DEFAULT_DATA), help="folder of blind sets")
     args = ap.parse_args(argv)
-    sighan = Path(args.sighan)
-    if not (sighan / "pku_test_gold.utf8").is_file():
-        print(f"{sighan}: pku_test_gold.utf8 not found", file=sys.stderr)
+    pku = sighan_f1.read_gold(Path(args.sighan))
+    if pku is None:
         return 1
     import jieba
 
@@ -138,8 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     if not sets:
         print(f"no blind set has its text in {corpus_dir} or {data / 'texts'}", file=sys.stderr)
         return 1
-    gold = [g.split() for g in (sighan / "pku_test_gold.utf8").read_text("utf-8").splitlines()]
-    gold = [[w for w in map(gt.normalize, g) if w] for g in gold if g]
+    gold = pku[1]
     pku_text = ["".join(g) for g in gold]
 
     tok = gt.PolicyTokenizer()

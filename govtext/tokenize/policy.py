@@ -211,11 +211,7 @@ class PolicyTokenizer(Vocabulary, TokenFilter, TokenTypes):
             "user_words": self._user_words,
             "discovered": self.discovered_,
             # fitted phrases typed as words (only when there are: unfitted hashes unchanged)
-            **(
-                {"untyped": sorted(self._generic_discovered)}
-                if getattr(self, "_generic_discovered", None)
-                else {}
-            ),
+            **({"untyped": sorted(self._generic_discovered)} if self._generic_discovered else {}),
             "stopwords": self.stopwords and _file_hash(lexicon_path("stopwords.txt")),
             "boilerplate": self.boilerplate and _file_hash(lexicon_path("boilerplate.txt")),
             "places": self.mode == "policy" and _file_hash(lexicon_path("divisions.tsv.gz")),

@@ -84,8 +84,7 @@ class Vocabulary:
         )
         self._names = built.names
         self._canon.update(built.canonical)
-        generic = getattr(self, "_generic_discovered", None) or set()
-        typed = [t for t in self.discovered_ if t not in generic]
+        typed = [t for t in self.discovered_ if t not in self._generic_discovered]
         self._type_table = type_table(self._terms(), typed, self._user_words)
         if built.special:
             self._special = re.compile(_trie_regex(built.special))
